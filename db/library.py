@@ -1,0 +1,403 @@
+"""The library: one SQLite file holding documents, dossiers, citations and ghosts.
+
+Every document is written in one transaction, so an interrupted load (Ctrl-C, a crash, a
+bad file) leaves the library as it was before that document. Storing is idempotent: the same
+document twice changes nothing; a changed one replaces the old one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Literal
+
+import sqlite_utils
+
+from db.schema import SchemaError, check_schema, create_schema
+from loaders.ids import canonical_key, format_dossier, parse_reference, split_kst_key
+from loaders.jsonl import document_from_record
+from loaders.merge import apply_metadata
+from loaders.model import Citation, Document, Dossier, Signatory
+
+Outcome = Literal["loaded", "updated", "unchanged"]
+
+
+class LibraryError(Exception):
+    """The library file cannot be used; the message names the file and the problem."""
+
+
+@dataclass
+class Stats:
+    documents: int
+    ghosts: int
+    dossiers: int
+    citations: int
+
+
+def content_hash(document: Document) -> str:
+    """What makes two loads of a document the same, wherever the file was."""
+    data = document.to_dict()
+    data.pop("source_path", None)
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+class Library:
+    """A library file opened for reading, or for reading and writing."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self.conn.row_factory = sqlite3.Row
+
+    # -- opening ----------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path, *, write: bool = True) -> Library:
+        """Open (and with ``write`` create) the library at ``path``; LibraryError otherwise."""
+        path = Path(path)
+        if write and not path.exists():
+            _create_library_file(path)
+        elif not path.exists():
+            raise LibraryError(f"{path}: no library here (load documents first)")
+        if path.is_dir():
+            raise LibraryError(f"{path}: is a folder, not a library file")
+        if write and not os.access(path, os.W_OK):
+            raise LibraryError(f"{path}: library is read-only (cannot write to it)")
+        try:
+            if write:
+                conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            else:
+                uri = f"{path.resolve().as_uri()}?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            if write:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA busy_timeout = 5000")
+            check_schema(conn)
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(f"{path}: not a kamerlezer library ({exc})") from None
+        except SchemaError as exc:
+            raise LibraryError(f"{path}: {exc}") from None
+        return cls(conn, path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing: a KeyboardInterrupt inside rolls back too."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- storing ----------------------------------------------------------------------------
+    def store(self, document: Document) -> Outcome:
+        """Store one document (or metadata-only record) in its own transaction."""
+        if document.metadata_only:
+            return self._store_metadata(document)
+        digest = content_hash(document)
+        with self.transaction():
+            row = self.conn.execute(
+                "SELECT content_hash, ghost FROM documents WHERE key = ?", (document.key,)
+            ).fetchone()
+            if row is not None and not row["ghost"] and row["content_hash"] == digest:
+                return "unchanged"
+            merged = apply_metadata(document, self._metadata_records(document.key))
+            self._write(merged, digest, ghost=False)
+        return "updated" if row is not None and not row["ghost"] else "loaded"
+
+    def _store_metadata(self, record: Document) -> Outcome:
+        digest = content_hash(record)
+        with self.transaction():
+            row = self.conn.execute(
+                "SELECT content_hash FROM document_metadata WHERE key = ? AND source_format = ?",
+                (record.key, record.source_format),
+            ).fetchone()
+            if row is not None and row["content_hash"] == digest:
+                return "unchanged"
+            self.conn.execute(
+                "INSERT OR REPLACE INTO document_metadata VALUES (?, ?, ?, ?, ?)",
+                (
+                    record.key,
+                    record.source_format,
+                    record.source_path,
+                    json.dumps(record.to_dict()),
+                    digest,
+                ),
+            )
+            existing = self._row(record.key)
+            records = self._metadata_records(record.key)
+            if existing is not None and not existing["ghost"]:
+                document = self._document_from_row(existing)
+                self._write(apply_metadata(document, records), existing["content_hash"], False)
+            else:
+                base = self._ghost_base(record.key, existing)
+                self._write(apply_metadata(base, records), "", ghost=True)
+        return "updated" if row is not None else "loaded"
+
+    def _metadata_records(self, key: str) -> list[Document]:
+        rows = self.conn.execute(
+            "SELECT record FROM document_metadata WHERE key = ?", (key,)
+        ).fetchall()
+        return [document_from_record(json.loads(r["record"]), "") for r in rows]
+
+    def _ghost_base(self, key: str, row: sqlite3.Row | None) -> Document:
+        if row is not None:
+            return self._document_from_row(row)
+        split = split_kst_key(key)
+        dossiers = [Dossier(split[0])] if split else []
+        return Document(
+            key=key, published_id=key, dossiers=dossiers, ondernummer=split[1] if split else ""
+        )
+
+    def _write(self, document: Document, digest: str, ghost: bool) -> None:
+        """Write the row, its dossiers, ids and citations; the caller holds the transaction."""
+        conn = self.conn
+        for dossier in document.dossiers:
+            self._ensure_dossier(dossier)
+        values = {
+            "key": document.key,
+            "published_id": document.published_id or document.key,
+            "dossier": document.dossier_key,
+            "ondernummer": document.ondernummer,
+            "kind": document.kind,
+            "title": document.title,
+            "subject": document.subject,
+            "date": document.date,
+            "vergaderjaar": document.vergaderjaar,
+            "chamber": document.chamber,
+            "signatories": json.dumps(
+                [asdict(s) for s in document.signatories], ensure_ascii=False
+            ),
+            "text": document.text,
+            "source_path": document.source_path,
+            "source_format": document.source_format,
+            "content_hash": digest,
+            "document_number": document.document_number,
+            "zaak_numbers": json.dumps(document.zaak_numbers),
+            "ghost": int(ghost),
+        }
+        if conn.execute("SELECT 1 FROM documents WHERE key = ?", (document.key,)).fetchone():
+            assignments = ", ".join(f"{name} = :{name}" for name in values if name != "key")
+            conn.execute(f"UPDATE documents SET {assignments} WHERE key = :key", values)
+        else:
+            names = ", ".join(values)
+            marks = ", ".join(f":{name}" for name in values)
+            conn.execute(f"INSERT INTO documents ({names}) VALUES ({marks})", values)
+        conn.execute("DELETE FROM document_dossiers WHERE document = ?", (document.key,))
+        conn.executemany(
+            "INSERT OR IGNORE INTO document_dossiers VALUES (?, ?, ?)",
+            [(document.key, d.key, i) for i, d in enumerate(document.dossiers)],
+        )
+        for published in {document.key, document.published_id} - {""}:
+            conn.execute(
+                "INSERT OR REPLACE INTO published_ids VALUES (?, ?)", (published, document.key)
+            )
+        if ghost:
+            return
+        old_targets = {
+            r[0]
+            for r in conn.execute("SELECT target FROM citations WHERE source = ?", (document.key,))
+        }
+        conn.execute("DELETE FROM citations WHERE source = ?", (document.key,))
+        conn.executemany(
+            "INSERT INTO citations (source, start, end, text, target, kind, date, title)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (document.key, c.start, c.end, c.text, c.target, c.kind, c.date, c.title)
+                for c in document.citations
+            ],
+        )
+        for citation in document.citations:
+            if citation.kind != "dossier" and citation.target != document.key:
+                self._ensure_ghost(citation)
+        self._drop_orphan_ghosts(old_targets - {c.target for c in document.citations})
+
+    def _ensure_dossier(self, dossier: Dossier) -> None:
+        number, _, toevoeging = dossier.key.partition("-")
+        self.conn.execute(
+            "INSERT INTO dossiers (key, number, toevoeging, title, rijkswet) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET"
+            " title = CASE WHEN excluded.title != '' THEN excluded.title ELSE title END,"
+            " rijkswet = CASE WHEN excluded.rijkswet != ''"
+            " THEN excluded.rijkswet ELSE rijkswet END",
+            (dossier.key, number, toevoeging, dossier.title, dossier.rijkswet),
+        )
+
+    def _ensure_ghost(self, citation: Citation) -> None:
+        """A cited document that is not loaded: known by what citing texts say of it."""
+        row = self._row(citation.target)
+        if row is None:
+            ghost = self._ghost_base(citation.target, None)
+            ghost.title, ghost.date = citation.title, citation.date
+            self._write(ghost, "", ghost=True)
+        elif row["ghost"]:
+            self.conn.execute(
+                "UPDATE documents SET"
+                " title = CASE WHEN title = '' THEN ? ELSE title END,"
+                " date = CASE WHEN date = '' THEN ? ELSE date END WHERE key = ?",
+                (citation.title, citation.date, citation.target),
+            )
+
+    def _drop_orphan_ghosts(self, keys: set[str]) -> None:
+        for key in keys:
+            self.conn.execute(
+                "DELETE FROM documents WHERE key = ? AND ghost = 1"
+                " AND NOT EXISTS (SELECT 1 FROM citations WHERE target = ?)"
+                " AND NOT EXISTS (SELECT 1 FROM document_metadata WHERE key = ?)",
+                (key, key, key),
+            )
+
+    # -- reading ----------------------------------------------------------------------------
+    def _row(self, key: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT * FROM documents WHERE key = ?", (key,)).fetchone()
+
+    def _document_from_row(self, row: sqlite3.Row) -> Document:
+        key = row["key"]
+        dossiers = [
+            Dossier(r["key"], r["title"] or "", r["rijkswet"] or "")
+            for r in self.conn.execute(
+                "SELECT d.* FROM document_dossiers dd JOIN dossiers d ON d.key = dd.dossier"
+                " WHERE dd.document = ? ORDER BY dd.position",
+                (key,),
+            )
+        ]
+        return Document(
+            key=key,
+            published_id=row["published_id"] or key,
+            dossiers=dossiers,
+            ondernummer=row["ondernummer"] or "",
+            kind=row["kind"] or "",
+            title=row["title"] or "",
+            subject=row["subject"] or "",
+            date=row["date"] or "",
+            vergaderjaar=row["vergaderjaar"] or "",
+            chamber=row["chamber"] or "",
+            signatories=[Signatory(**s) for s in json.loads(row["signatories"] or "[]")],
+            text=row["text"] or "",
+            citations=self.citations(key),
+            source_path=row["source_path"] or "",
+            source_format=row["source_format"] or "",
+            document_number=row["document_number"] or "",
+            zaak_numbers=json.loads(row["zaak_numbers"] or "[]"),
+            metadata_only=bool(row["ghost"]),
+        )
+
+    def get(self, key: str) -> Document | None:
+        """The document (or ghost: ``metadata_only`` set) with this key."""
+        row = self._row(key)
+        return self._document_from_row(row) if row is not None else None
+
+    def is_ghost(self, key: str) -> bool:
+        row = self.conn.execute("SELECT ghost FROM documents WHERE key = ?", (key,)).fetchone()
+        return bool(row and row[0])
+
+    def resolve(self, text: str) -> str | None:
+        """The key of the document a user means by ``text``: any spelling of its number,
+        a published id, or a Tweede Kamer document number ("2025D06779")."""
+        candidates = [k for k in (parse_reference(text), canonical_key(text.strip())) if k]
+        candidates.append(text.strip())
+        for candidate in candidates:
+            row = self.conn.execute(
+                "SELECT key FROM published_ids WHERE published_id = ?", (candidate,)
+            ).fetchone()
+            if row is not None:
+                return str(row[0])
+        row = self.conn.execute(
+            "SELECT key FROM documents WHERE document_number = ? COLLATE NOCASE",
+            (text.strip(),),
+        ).fetchone()
+        return str(row[0]) if row is not None else None
+
+    def citations(self, key: str) -> list[Citation]:
+        return [
+            Citation(r["start"], r["end"], r["text"], r["target"], r["kind"], r["date"], r["title"])
+            for r in self.conn.execute(
+                "SELECT * FROM citations WHERE source = ? ORDER BY start, id", (key,)
+            )
+        ]
+
+    def cited_by(self, key: str) -> list[str]:
+        """Keys of the documents that cite ``key``: one indexed query."""
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT DISTINCT source FROM citations WHERE target = ? ORDER BY source", (key,)
+            )
+        ]
+
+    def iter_documents(self, dossier: str | None = None) -> Iterator[Document]:
+        """Every stored document and every ghost that carries metadata, in key order.
+
+        Ghosts known only from citations are left out: loading the citing documents makes
+        them again.
+        """
+        query = (
+            "SELECT * FROM documents d WHERE (ghost = 0 OR EXISTS"
+            " (SELECT 1 FROM document_metadata m WHERE m.key = d.key))"
+        )
+        parameters: tuple[str, ...] = ()
+        if dossier:
+            query += " AND key IN (SELECT document FROM document_dossiers WHERE dossier = ?)"
+            parameters = (dossier,)
+        for row in self.conn.execute(query + " ORDER BY key", parameters).fetchall():
+            yield self._document_from_row(row)
+
+    def dossier_title(self, key: str) -> str:
+        row = self.conn.execute("SELECT title FROM dossiers WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else ""
+
+    def stats(self) -> Stats:
+        one = self.conn.execute
+        return Stats(
+            documents=one("SELECT count(*) FROM documents WHERE ghost = 0").fetchone()[0],
+            ghosts=one("SELECT count(*) FROM documents WHERE ghost = 1").fetchone()[0],
+            dossiers=one("SELECT count(*) FROM dossiers").fetchone()[0],
+            citations=one("SELECT count(*) FROM citations").fetchone()[0],
+        )
+
+    def largest_dossiers(self, limit: int = 5) -> list[tuple[str, str, int]]:
+        """(printed number, title, documents) of the dossiers with most documents."""
+        rows = self.conn.execute(
+            "SELECT d.key, d.title, count(*) AS n FROM document_dossiers dd"
+            " JOIN dossiers d ON d.key = dd.dossier JOIN documents doc ON doc.key = dd.document"
+            " WHERE doc.ghost = 0 GROUP BY d.key ORDER BY n DESC, d.key LIMIT ?",
+            (limit,),
+        )
+        return [(format_dossier(r[0]), r[1], r[2]) for r in rows]
+
+
+def _create_library_file(path: Path) -> None:
+    """Build a new, empty library next to ``path`` and move it into place in one step, so
+    that a half-created library never exists."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".kamerlezer-", suffix=".db", dir=path.parent)
+    except OSError as exc:
+        raise LibraryError(f"{path}: cannot create library ({exc.strerror})") from None
+    os.close(handle)
+    try:
+        db = sqlite_utils.Database(temporary)
+        create_schema(db)
+        db.conn.close()
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

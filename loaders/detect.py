@@ -1,0 +1,80 @@
+"""Which loader reads a file: decided by its content, not its name.
+
+A Kamerstuk may arrive as ``download(3).xml``, ``document.txt`` or without an extension; the
+first bytes say what it is.
+"""
+
+from __future__ import annotations
+
+import json
+
+from loaders.errors import LoadError, UnknownFormat
+from loaders.jsonl import is_record, read_jsonl
+from loaders.kamerwrk_xml import read_kamerwrk_xml
+from loaders.koop_xml import read_koop_xml
+from loaders.metadata_xml import read_metadata_xml
+from loaders.model import Document
+from loaders.pdf_text import looks_like_pdf_text, read_pdf_text
+from loaders.safe_xml import parse_xml
+from loaders.tk_odata import is_odata, read_tk_odata
+from loaders.xml_text import tag_of
+
+_XML_READERS = {
+    "officiele-publicatie": read_koop_xml,
+    "kamerwrk": read_kamerwrk_xml,
+    "metadata_gegevens": read_metadata_xml,
+}
+_ARCHIVE_MAGIC = (b"PK\x03\x04", b"\x1f\x8b", b"\xfd7zXZ\x00", b"BZh")
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252 as older Dutch files often are."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _is_binary(data: bytes) -> bool:
+    head = data[:4096]
+    return b"\x00" in head or head.startswith(_ARCHIVE_MAGIC)
+
+
+def read_document_bytes(data: bytes, source: str) -> list[Document]:
+    """Every document record in one file's bytes; LoadError naming ``source`` otherwise."""
+    if not data.strip():
+        raise LoadError(source, "empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = data.decode("utf-16").encode("utf-8")
+    if _is_binary(data):
+        raise UnknownFormat(source, "binary file, not a document")
+    stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"<"):
+        root = parse_xml(stripped, source)
+        reader = _XML_READERS.get(tag_of(root))
+        if reader is None:
+            raise UnknownFormat(source, f"XML with root <{tag_of(root)}> is not a Kamerstuk format")
+        return [reader(root, source)]
+    text = decode_text(data)
+    if stripped.startswith((b"{", b"[")):
+        return _read_json(text, source)
+    if looks_like_pdf_text(text):
+        return [read_pdf_text(text, source)]
+    raise UnknownFormat(source, "unknown format: not KOOP XML, metadata, JSON or Kamerstuk text")
+
+
+def _read_json(text: str, source: str) -> list[Document]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        first = text.lstrip().split("\n", 1)[0]
+        try:
+            json.loads(first)
+        except json.JSONDecodeError as exc:
+            raise LoadError(source, f"invalid JSON (line {exc.lineno}): {exc.msg}") from None
+        return read_jsonl(text.splitlines(), source)
+    if is_record(data):
+        return read_jsonl([text.replace("\n", " ")], source)
+    if is_odata(data):
+        return read_tk_odata(data, source)
+    raise UnknownFormat(source, "JSON that is neither document records nor Tweede Kamer open data")

@@ -1,0 +1,187 @@
+"""Kamerstukken in the current KOOP XML format (``<officiele-publicatie><kamerstuk>``).
+
+Metadata comes in two variants: embedded ``<metadata><meta name content>`` elements, or only a
+pointer to an external ``metadata.xml``; both are read, and what the document itself prints
+(dossier, number, title, date) is preferred over either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from lxml import etree
+
+from loaders.citations import find_citations, merge_citations
+from loaders.dates import iso_date, parse_dutch_date
+from loaders.errors import LoadError
+from loaders.ids import (
+    dossier_key,
+    key_from_published_id,
+    kst_key,
+    normalize_vergaderjaar,
+    vergaderjaar_of,
+)
+from loaders.kinds import kind_from_title
+from loaders.model import Document, Dossier, Signatory
+from loaders.subject import is_informative, shorten, subject_from_text
+from loaders.xml_text import TextBuilder, clean_text, tag_of
+
+FORMAT = "koop-xml"
+_HEADER_TAGS = frozenset({"stuknr", "titel", "datumtekst", "kamerstukkop", "dossier"})
+_MOTIE_END = re.compile(r"^en gaat over tot de orde van de dag\.?$", re.I)
+_CHAMBERS = {"1": "Eerste Kamer", "2": "Tweede Kamer", "sg": "Staten-Generaal"}
+_PLACE_DATE = re.compile(r"^(?:Den Haag|’s-Gravenhage|'s-Gravenhage),?\s")
+
+
+def text_of(element: etree._Element | None) -> str:
+    """All text under ``element``, whitespace collapsed."""
+    if element is None:
+        return ""
+    return clean_text(" ".join(element.itertext())).strip()
+
+
+def embedded_metadata(root: etree._Element) -> dict[str, list[str]]:
+    """``<meta name content>`` pairs, several values per name kept in order."""
+    meta: dict[str, list[str]] = {}
+    block = root.find("metadata")
+    if block is None:
+        return meta
+    for element in block.iter("meta"):
+        name = element.get("name") or ""
+        content = clean_text(element.get("content") or "").strip()
+        if name and content:
+            meta.setdefault(name, []).append(content)
+    return meta
+
+
+def published_id_from_metadata(meta: dict[str, list[str]]) -> str:
+    """The KOOP id, from ``DC.identifier`` or the external metadata URL."""
+    if meta.get("DC.identifier"):
+        return meta["DC.identifier"][0]
+    for url in meta.get("OVERHEIDop.externMetadataRecord", []):
+        match = re.search(r"/([a-z]+-[^/]+)/metadata\.xml", url)
+        if match:
+            return match.group(1)
+    return ""
+
+
+def read_dossier(element: etree._Element) -> Dossier:
+    number_el = element.find("dossiernummer")
+    number = text_of(number_el.find("dossiernr")) if number_el is not None else ""
+    suffix = ""
+    rijkswet = ""
+    if number_el is not None:
+        for tag in ("begrotingshoofdstuk", "raadnr"):
+            if number_el.find(tag) is not None:
+                suffix = text_of(number_el.find(tag))
+        rijkswet = text_of(number_el.find("rijkswetnr"))
+    if rijkswet and not rijkswet.startswith("R "):
+        rijkswet = re.sub(r"^R\s*", "R ", rijkswet)
+    return Dossier(
+        key=dossier_key(number, suffix), title=text_of(element.find("titel")), rijkswet=rijkswet
+    )
+
+
+def motie_indieners(text: str) -> list[Signatory]:
+    """The names under a motie, after "en gaat over tot de orde van de dag."."""
+    paragraphs = text.split("\n\n")
+    for index, paragraph in enumerate(paragraphs):
+        if _MOTIE_END.match(paragraph.strip()):
+            names = [p.strip() for p in paragraphs[index + 1 :] if p.strip()]
+            names = [n for n in names if len(n) < 60 and not n.startswith("[")]
+            return [Signatory(name=name, role="indiener") for name in names]
+    return []
+
+
+def date_from_text(text: str) -> dt.date | None:
+    """A letter's date, from its "Den Haag, 7 juli 2023" line."""
+    for paragraph in text.split("\n\n")[:6]:
+        if _PLACE_DATE.match(paragraph):
+            return parse_dutch_date(paragraph)
+    return None
+
+
+def read_koop_xml(root: etree._Element, source: str) -> Document:
+    """One ``Document`` from a parsed ``<officiele-publicatie>``."""
+    kamerstuk = root.find("kamerstuk")
+    if kamerstuk is None:
+        kinds = ", ".join(sorted({tag_of(c) for c in root if tag_of(c) != "metadata"}))
+        raise LoadError(source, f"officiele-publicatie without <kamerstuk> (has <{kinds}>)")
+    meta = embedded_metadata(root)
+    stuk = kamerstuk.find("stuk")
+    if stuk is None:
+        raise LoadError(source, "kamerstuk without <stuk>: no document number or text")
+
+    header = {el.get("inhoud"): text_of(el) for el in kamerstuk.iterfind("kamerstukkop/tekstregel")}
+    dossiers = [d for d in (read_dossier(el) for el in kamerstuk.iterfind("dossier")) if d.key]
+    if not dossiers and meta.get("OVERHEIDop.dossiernummer"):
+        title = (meta.get("OVERHEIDop.dossiertitel") or [""])[0]
+        dossiers = [Dossier(dossier_key(meta["OVERHEIDop.dossiernummer"][0]), title)]
+    ondernummer = (
+        text_of(stuk.find("stuknr/ondernummer")) or (meta.get("OVERHEIDop.ondernummer") or [""])[0]
+    )
+
+    builder = TextBuilder()
+    for child in stuk:
+        if tag_of(child) and tag_of(child) not in _HEADER_TAGS:
+            builder.block(child)
+    text, marked = builder.finish()
+
+    published_id = published_id_from_metadata(meta)
+    if published_id:
+        key = key_from_published_id(published_id)
+    elif dossiers and ondernummer:
+        key = kst_key(dossiers[0].key, ondernummer)
+    else:
+        raise LoadError(source, "no document id: neither metadata nor dossier and number")
+
+    title = text_of(stuk.find("titel"))
+    date = ""
+    date_el = stuk.find(".//datumtekst/datum")
+    if date_el is not None:
+        date = iso_date(date_el.get("isodatum") or "")
+    if not date:
+        found = date_from_text(text)
+        date = found.isoformat() if found else ""
+    if not date:
+        date = iso_date((meta.get("DCTERMS.issued") or [""])[0])
+
+    vergaderjaar = normalize_vergaderjaar(header.get("vergaderjaar", "")) or normalize_vergaderjaar(
+        (meta.get("OVERHEIDop.vergaderjaar") or [""])[0]
+    )
+    if not vergaderjaar and date:
+        vergaderjaar = vergaderjaar_of(dt.date.fromisoformat(date))
+
+    chamber = header.get("kameraanduiding", "").replace(" der Staten-Generaal", "")
+    if not chamber:
+        chamber = _CHAMBERS.get(header.get("kamernummer", ""), "")
+
+    kind = kind_from_title(title, (meta.get("DC.type") or [""])[0])
+    signatories = builder.signatories or motie_indieners(text)
+    if not signatories and meta.get("OVERHEIDop.indiener"):
+        signatories = [Signatory(n, "indiener") for n in meta["OVERHEIDop.indiener"]]
+
+    documenttitel = (meta.get("OVERHEIDop.documenttitel") or [""])[0]
+    if is_informative(documenttitel):
+        subject = shorten(documenttitel)
+    else:
+        subject = subject_from_text(text, kind, dossiers[0].title if dossiers else "")
+
+    return Document(
+        key=key,
+        published_id=published_id or key,
+        dossiers=dossiers,
+        ondernummer=ondernummer,
+        kind=kind,
+        title=title,
+        subject=subject,
+        date=date,
+        vergaderjaar=vergaderjaar,
+        chamber=chamber,
+        signatories=signatories,
+        text=text,
+        citations=merge_citations(marked, find_citations(text)),
+        source_path=source,
+        source_format=FORMAT,
+    )

@@ -1,0 +1,83 @@
+"""The records every loader produces and the library stores.
+
+Plain dataclasses: the loaders know nothing about SQLite and the library knows nothing about
+file formats; these records are the only thing that passes between them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """A dossier a document belongs to: key "36410-XVI", printed "36 410 XVI"."""
+
+    key: str
+    title: str = ""
+    rijkswet: str = ""  # "R 2184": metadata, never part of the key
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """Who signed (ondertekening) or submitted (indiener) a document."""
+
+    name: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A span of a document's text that names another document.
+
+    ``start``/``end`` are offsets into the citing document's stored text; the text at that
+    span is ``text``. ``date`` and ``title`` are what the citing text says about the target.
+    """
+
+    start: int
+    end: int
+    text: str
+    target: str
+    kind: str
+    date: str = ""
+    title: str = ""
+
+
+@dataclass
+class Document:
+    """One Kamerstuk (or what is known of one).
+
+    A record with ``metadata_only`` set carries metadata without text (metadata.xml, open
+    data): it is merged into the document with the same key, or kept as a ghost.
+    """
+
+    key: str
+    published_id: str = ""
+    dossiers: list[Dossier] = field(default_factory=list)
+    ondernummer: str = ""
+    kind: str = ""
+    title: str = ""
+    subject: str = ""
+    date: str = ""  # ISO yyyy-mm-dd
+    vergaderjaar: str = ""  # "2022-2023"
+    chamber: str = ""  # "Tweede Kamer", "Eerste Kamer", "Staten-Generaal"
+    signatories: list[Signatory] = field(default_factory=list)
+    text: str = ""
+    citations: list[Citation] = field(default_factory=list)
+    source_path: str = ""
+    source_format: str = ""
+    document_number: str = ""  # Tweede Kamer "2025D06779"
+    zaak_numbers: list[str] = field(default_factory=list)  # "2025Z02986"
+    metadata_only: bool = False
+
+    @property
+    def dossier_key(self) -> str:
+        return self.dossiers[0].key if self.dossiers else ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The interchange form (DESIGN 4a); ``loaders.jsonl`` reads it back."""
+        data = asdict(self)
+        data["dossier"] = self.dossier_key
+        data["dossier_title"] = self.dossiers[0].title if self.dossiers else ""
+        return data

@@ -1,0 +1,288 @@
+"""Turn the body of a KOOP XML document into the library's plain text.
+
+The stored text is paragraphs separated by one blank line (DESIGN section 4): headings, list
+items with their number or bullet, table rows with cells separated by " | ", and footnotes at
+the end as "[1] ...". Citations marked up in the XML (``<extref>``, ``<dossierref>``) come out
+as spans into that text, so that what the reader highlights is exactly what the XML marked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from loaders.ids import key_from_published_id
+from loaders.model import Citation, Signatory
+
+_WHITESPACE = re.compile(r"\s+")
+# Characters that would reach a terminal as control codes; documents are data, never commands.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
+
+# Elements that are a paragraph of their own.
+PARAGRAPH_TAGS = frozenset(
+    {
+        "al",
+        "tussenkop",
+        "tuskop",
+        "considerans.al",
+        "slotformulering",
+        "aanhef",
+        "wie",
+        "deze",
+        "label",
+        "functie",
+        "plaats",
+        "dagtekening",
+    }
+)
+# Elements whose content is never body text.
+SKIPPED_TAGS = frozenset({"metadata", "witreg", "colspec", "kamerstukkop", "stuknr", "li.nr"})
+
+_TARGET_KINDS = {
+    "kst": "kamerstuk",
+    "h": "handelingen",
+    "ah": "aanhangsel",
+    "stb": "staatsblad",
+    "stcrt": "staatscourant",
+    "trb": "tractatenblad",
+    "kv": "kamervragen",
+    "blg": "bijlage",
+}
+
+
+def target_kind(key: str) -> str:
+    """The citation kind of a target key ("kst-..." is a kamerstuk)."""
+    return _TARGET_KINDS.get(key.split("-", 1)[0], "document")
+
+
+def clean_text(text: str) -> str:
+    """Collapse whitespace and drop control characters."""
+    return _WHITESPACE.sub(" ", _CONTROL.sub("", text))
+
+
+def signatory_role(text: str) -> str:
+    """ "De Minister van Defensie," -> "Minister van Defensie"."""
+    text = text.strip().rstrip(",").strip()
+    return text[3:] if text.startswith("De ") else text
+
+
+def tag_of(element: etree._Element) -> str:
+    tag = element.tag
+    return tag if isinstance(tag, str) else ""
+
+
+@dataclass
+class _Line:
+    """One paragraph being written, with the citations found in it (offsets into it)."""
+
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    citations: list[Citation] = field(default_factory=list)
+
+    def add(self, text: str | None) -> None:
+        if not text:
+            return
+        text = clean_text(text)
+        if text.startswith(" ") and (self.length == 0 or self.parts[-1].endswith(" ")):
+            text = text[1:]
+        if text:
+            self.parts.append(text)
+            self.length += len(text)
+
+    def value(self) -> str:
+        return "".join(self.parts)
+
+
+@dataclass
+class TextBuilder:
+    """Collects paragraphs, footnotes and marked-up citations, then joins them into text."""
+
+    paragraphs: list[tuple[str, list[Citation]]] = field(default_factory=list)
+    footnotes: list[tuple[str, etree._Element]] = field(default_factory=list)
+    signatories: list[Signatory] = field(default_factory=list)
+
+    # -- blocks ---------------------------------------------------------------------------
+    def blocks(self, element: etree._Element) -> None:
+        """Write every paragraph under ``element``."""
+        for child in element:
+            self.block(child)
+
+    def block(self, child: etree._Element) -> None:
+        """Write one element as the paragraph(s) it is."""
+        tag = tag_of(child)
+        if not tag or tag in SKIPPED_TAGS:
+            return
+        if tag in PARAGRAPH_TAGS:
+            self.paragraph(child)
+        elif tag == "li":
+            self.list_item(child)
+        elif tag == "row":
+            self.table_row(child)
+        elif tag == "kop":
+            self.paragraph(child, separator=" ")
+        elif tag in ("ondertekening", "ondtek"):
+            self.signature(child)
+        elif tag in ("noot", "voetnoot"):
+            self.footnote(child)
+        elif len(child) == 0:
+            if (child.text or "").strip():
+                self.paragraph(child)
+        else:
+            self.blocks(child)
+
+    def paragraph(self, element: etree._Element, prefix: str = "", separator: str = "") -> None:
+        line = _Line()
+        line.add(prefix)
+        self.inline(element, line, separator)
+        self.add(line)
+
+    def list_item(self, item: etree._Element) -> None:
+        number = ""
+        rest: list[etree._Element] = []
+        for child in item:
+            if tag_of(child) == "li.nr":
+                number = clean_text("".join(child.itertext())).strip()
+            elif tag_of(child):
+                rest.append(child)
+        first = next((c for c in rest if tag_of(c) in PARAGRAPH_TAGS), None)
+        line = _Line()
+        line.add(f"{number} " if number else "")
+        if first is not None:
+            self.inline(first, line)
+        elif (item.text or "").strip():
+            line.add(item.text)
+        self.add(line)
+        for child in rest:
+            if child is first:
+                continue
+            self.block(child)
+
+    def table_row(self, row: etree._Element) -> None:
+        line = _Line()
+        cells = [c for c in row if tag_of(c) == "entry"]
+        for index, cell in enumerate(cells):
+            if index:
+                line.add(" | ")
+            self.inline(cell, line, separator=" ")
+        if line.value().replace("|", "").strip():
+            self.add(line)
+
+    def signature(self, element: etree._Element) -> None:
+        role = ""
+        for child in element:
+            tag = tag_of(child)
+            text = clean_text(" ".join(child.itertext())).strip()
+            if tag == "functie":
+                role = signatory_role(text)
+                self.paragraph(child)
+            elif tag == "naam" and text:
+                self.signatories.append(Signatory(name=text, role=role))
+                self.paragraph(child, separator=" ")
+                role = ""
+            else:
+                self.block(child)
+
+    def footnote(self, note: etree._Element) -> str:
+        number = note.get("nr") or ""
+        for child in note:
+            if tag_of(child) == "noot.nr":
+                number = clean_text("".join(child.itertext())).strip()
+        number = number or str(len(self.footnotes) + 1)
+        self.footnotes.append((number, note))
+        return number
+
+    # -- inline ---------------------------------------------------------------------------
+    def inline(self, element: etree._Element, line: _Line, separator: str = "") -> None:
+        """Write the running text of ``element`` into ``line``, recording marked citations."""
+        line.add(element.text)
+        for child in element:
+            tag = tag_of(child)
+            if tag in ("noot",):
+                line.parts.append(f"[{self.footnote(child)}]")
+                line.length += len(line.parts[-1])
+            elif tag == "voetref":
+                marker = f"[{child.get('nr') or '*'}]"
+                line.parts.append(marker)
+                line.length += len(marker)
+            elif tag in ("extref", "dossierref"):
+                self.marked_citation(child, line)
+            elif tag in ("noot.nr", "li.nr") or tag in SKIPPED_TAGS:
+                pass
+            elif tag:
+                if separator and line.length:
+                    line.add(separator)
+                if tag in PARAGRAPH_TAGS and line.length:
+                    line.add(" ")
+                self.inline(child, line, separator)
+            line.add(child.tail)
+
+    def marked_citation(self, element: etree._Element, line: _Line) -> None:
+        start = line.length
+        self.inline(element, line)
+        end = line.length
+        if tag_of(element) == "dossierref":
+            target, kind = (element.get("dossier") or "").strip(), "dossier"
+        else:
+            raw = (element.get("doc") or "").strip()
+            if element.get("soort") == "URL" or "://" in raw or not raw:
+                return
+            target = key_from_published_id(raw)
+            kind = target_kind(target)
+        if not target or end <= start:
+            return
+        surface = line.value()[start:end]
+        line.citations.append(Citation(start, end, surface, target, kind))
+
+    # -- assembly -------------------------------------------------------------------------
+    def add(self, line: _Line) -> None:
+        value = line.value()
+        stripped = value.strip()
+        if not stripped:
+            return
+        lead = len(value) - len(value.lstrip())
+        citations = [_shift(c, -lead, 0, len(stripped)) for c in line.citations]
+        self.paragraphs.append((stripped, citations))
+
+    def finish(self) -> tuple[str, list[Citation]]:
+        """The document's text and its marked-up citations, offsets into that text."""
+        done = 0
+        while done < len(self.footnotes):  # a footnote may hold a footnote
+            number, note = self.footnotes[done]
+            done += 1
+            line = _Line()
+            line.add(f"[{number}] ")
+            body = [c for c in note if tag_of(c) not in ("noot.nr",)]
+            for index, child in enumerate(body):
+                if index:
+                    line.add(" ")
+                self.inline(child, line, separator=" ")
+            if not body:
+                self.inline(note, line)
+            self.add(line)
+        text_parts: list[str] = []
+        citations: list[Citation] = []
+        offset = 0
+        for paragraph, found in self.paragraphs:
+            citations.extend(_shift(c, offset, offset, offset + len(paragraph)) for c in found)
+            text_parts.append(paragraph)
+            offset += len(paragraph) + 2
+        text = "\n\n".join(text_parts)
+        return text, [c for c in (_trim(c, text) for c in citations) if c.end > c.start]
+
+
+def _shift(citation: Citation, by: int, low: int, high: int) -> Citation:
+    start = min(max(citation.start + by, low), high)
+    end = min(max(citation.end + by, low), high)
+    return Citation(start, end, citation.text, citation.target, citation.kind)
+
+
+def _trim(citation: Citation, text: str) -> Citation:
+    """The span without surrounding spaces; its surface text read from the final text."""
+    start, end = citation.start, citation.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Citation(start, end, text[start:end], citation.target, citation.kind)

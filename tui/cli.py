@@ -1,0 +1,167 @@
+"""The ``kamerlezer`` command: load documents, show and export them, open the reader.
+
+Textual is imported only when the reader opens, so ``kamerlezer load`` and ``show`` start fast
+and work in scripts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from db.demo import ensure_demo_library
+from db.library import Library, LibraryError
+from db.loading import LoadReport, load_paths
+from db.location import ENVIRONMENT_VARIABLE, library_path
+from loaders.archives import count_sources
+from loaders.ids import parse_dossier
+from tui.render import print_document, print_library_summary
+
+PROG = "kamerlezer"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Read Dutch parliamentary dossiers in the terminal and follow their citations.",
+        epilog=f"The library is --db PATH, else ${ENVIRONMENT_VARIABLE}, else the user data "
+        "folder.",
+    )
+    parser.add_argument("--db", metavar="PATH", help="library file to use")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    load = commands.add_parser(
+        "load",
+        help="load documents (files, folders, .zip/.tar.gz/.tar.xz archives) into the library",
+        description="Load KOOP XML, metadata.xml, PDF text, JSON Lines and Tweede Kamer open "
+        "data. The same file twice changes nothing; a changed document replaces the old one.",
+    )
+    load.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    load.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    show = commands.add_parser(
+        "show",
+        help="show a document: metadata, citations (out and in) and text",
+        description="KEY is any spelling of a document number: kst-29521-455, 29521-455, "
+        "'29 521 nr. 455'.",
+    )
+    show.add_argument("key", metavar="KEY")
+    show.add_argument("--json", action="store_true", help="print the document as JSON")
+
+    export = commands.add_parser(
+        "export",
+        help="write the library (or one dossier) as JSON Lines to standard output",
+        description="Loading the output into an empty library gives the same library.",
+    )
+    export.add_argument("--dossier", metavar="KEY", help="only this dossier (29521, '36 410 XVI')")
+    export.add_argument("--jsonl", action="store_true", required=True, help="JSON Lines (required)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "load":
+            return command_load(args)
+        if args.command == "show":
+            return command_show(args)
+        if args.command == "export":
+            return command_export(args)
+        return command_default(args)
+    except LibraryError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(
+            f"{PROG}: interrupted; the library holds every document loaded so far", file=sys.stderr
+        )
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def command_load(args: argparse.Namespace) -> int:
+    with Library.open(library_path(args.db)) as library:
+        report = _load_with_progress(
+            library, args.paths, show=not args.json and sys.stderr.isatty()
+        )
+    for error in report.errors:
+        print(f"{PROG}: {error}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+    else:
+        print(report.summary())
+    return 1 if report.failed else 0
+
+
+def _load_with_progress(library: Library, paths: list[Path], show: bool) -> LoadReport:
+    if not show:
+        return load_paths(library, paths)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    with Progress(
+        TextColumn("Loading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("load", total=count_sources(paths))
+        return load_paths(library, paths, on_file=lambda _: progress.advance(task))
+
+
+def _open_for_reading(db: str | None) -> Library:
+    path = library_path(db)
+    return Library.open(path, write=False)
+
+
+def command_show(args: argparse.Namespace) -> int:
+    with _open_for_reading(args.db) as library:
+        key = library.resolve(args.key)
+        document = library.get(key) if key else None
+        if document is None:
+            print(f"{PROG}: {args.key}: no such document in {library.path}", file=sys.stderr)
+            return 1
+        cited_by = library.cited_by(document.key)
+        if args.json:
+            data = document.to_dict()
+            data["ghost"] = data.pop("metadata_only")
+            data["cited_by"] = cited_by
+            print(json.dumps(data, ensure_ascii=False))
+        else:
+            print_document(document, cited_by)
+    return 0
+
+
+def command_export(args: argparse.Namespace) -> int:
+    with _open_for_reading(args.db) as library:
+        dossier = parse_dossier(args.dossier) if args.dossier else None
+        if args.dossier and dossier is None:
+            print(f"{PROG}: {args.dossier}: not a dossier number", file=sys.stderr)
+            return 2
+        out = sys.stdout
+        for document in library.iter_documents(dossier):
+            out.write(json.dumps(document.to_dict(), ensure_ascii=False) + "\n")
+    return 0
+
+
+def command_default(args: argparse.Namespace) -> int:
+    path = library_path(args.db)
+    with Library.open(path) as library:
+        ensure_demo_library(library)
+        print_library_summary(library)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,89 @@
+"""Plain terminal output of the command line (``show``, the library summary).
+
+Document text is data: it is printed as ``rich.text.Text`` (never parsed as markup) after
+control characters are made visible, so no document can drive the terminal.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from db.library import Library
+from loaders.ids import format_dossier, official_url
+from loaders.model import Document
+from loaders.sanitize import terminal_safe
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def print_document(document: Document, cited_by: list[str]) -> None:
+    console = _console()
+    ghost = document.metadata_only
+    head = Text(terminal_safe(document.key), style="bold")
+    for part in (document.kind, document.date):
+        if part:
+            head.append(" · " + terminal_safe(part))
+    if ghost:
+        head.append(" · not in the library (cited only)", style="dim")
+    console.print(head)
+    for dossier in document.dossiers:
+        line = Text(format_dossier(dossier.key), style="bold")
+        line.append(" " + terminal_safe(dossier.title))
+        if dossier.rijkswet:
+            line.append(f" ({terminal_safe(dossier.rijkswet)})")
+        console.print(line)
+    fields = [
+        ("Title", document.title),
+        ("Subject", document.subject),
+        ("Vergaderjaar", document.vergaderjaar),
+        ("Chamber", document.chamber),
+        ("Document nr", document.document_number),
+        ("Zaak", ", ".join(document.zaak_numbers)),
+        (
+            "Signed",
+            "; ".join(f"{s.name} ({s.role})" if s.role else s.name for s in document.signatories),
+        ),
+        ("Source", document.source_path),
+        ("Official", official_url(document.key)),
+    ]
+    for label, value in fields:
+        if value:
+            line = Text(f"{label:>12}: ", style="dim")
+            line.append(terminal_safe(value))
+            console.print(line)
+    if document.citations:
+        console.print(Text(f"\nCites ({len(document.citations)})", style="bold"))
+        for citation in document.citations:
+            line = Text(f"  {citation.target:<24} ")
+            line.append(terminal_safe(citation.text), style="dim")
+            console.print(line)
+    console.print(Text(f"\nCited by ({len(cited_by)})", style="bold"))
+    for key in cited_by:
+        console.print(Text(f"  {key}"))
+    if document.text:
+        console.print()
+        console.print(Text(terminal_safe(document.text)))
+
+
+def print_library_summary(library: Library) -> None:
+    console = _console()
+    stats = library.stats()
+    console.print(Text(f"kamerlezer library: {library.path}", style="bold"))
+    console.print(
+        Text(
+            f"{stats.documents} documents, {stats.ghosts} cited but not loaded, "
+            f"{stats.dossiers} dossiers, {stats.citations} citations"
+        )
+    )
+    for number, title, count in library.largest_dossiers():
+        console.print(Text(f"  {number:<12} {count:>5}  {terminal_safe(title)[:60]}"))
+    console.print(
+        Text(
+            "\nLoad documents:  kamerlezer load PATH...   (files, folders, .zip, .tar.xz)\n"
+            "Show one:        kamerlezer show 'kst-29521-455'\n"
+            "More:            kamerlezer --help"
+        )
+    )
