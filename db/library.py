@@ -43,9 +43,32 @@ class Stats:
 
 def content_hash(document: Document) -> str:
     """What makes two loads of a document the same, wherever the file was."""
-    data = document.to_dict()
-    data.pop("source_path", None)
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+    fields = [getattr(document, name) for name in _HASHED_FIELDS]
+    fields.append([(d.key, d.title, d.rijkswet) for d in document.dossiers])
+    fields.append([(s.name, s.role) for s in document.signatories])
+    fields.append([(c.start, c.end, c.target, c.kind, c.date, c.title) for c in document.citations])
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
+
+
+_HASHED_FIELDS = (
+    "key",
+    "published_id",
+    "ondernummer",
+    "kind",
+    "title",
+    "subject",
+    "date",
+    "vergaderjaar",
+    "chamber",
+    "text",
+    "source_format",
+    "document_number",
+    "zaak_numbers",
+    "metadata_only",
+)
+# A batch commits after this many documents, so readers see progress and an interrupted
+# load loses at most one batch (which loading again restores).
+BATCH_SIZE = 500
 
 
 class Library:
@@ -55,6 +78,8 @@ class Library:
         self.conn = conn
         self.path = path
         self.conn.row_factory = sqlite3.Row
+        self._batch_pending: int | None = None  # documents written in the open batch
+        self._dossiers_written: dict[str, Dossier] = {}  # skips rewriting the same dossier
 
     # -- opening ----------------------------------------------------------------------------
     @classmethod
@@ -67,7 +92,7 @@ class Library:
             raise LibraryError(f"{path}: no library here (load documents first)")
         if path.is_dir():
             raise LibraryError(f"{path}: is a folder, not a library file")
-        if write and not os.access(path, os.W_OK):
+        if write and not _writable(path):
             raise LibraryError(f"{path}: library is read-only (cannot write to it)")
         try:
             if write:
@@ -97,13 +122,51 @@ class Library:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """All or nothing: a KeyboardInterrupt inside rolls back too."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """One document, all or nothing; a KeyboardInterrupt inside rolls back too.
+
+        Inside ``batch()`` it is a savepoint of the batch's transaction: the document is
+        still all or nothing, and FTS5 and the WAL pay for one commit per batch instead of
+        one per document.
+        """
+        if self._batch_pending is None:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                self._dossiers_written.clear()
+                raise
+            self.conn.execute("COMMIT")
+            return
+        self.conn.execute("SAVEPOINT document")
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.conn.execute("ROLLBACK TO document")
+            self.conn.execute("RELEASE document")
+            self._dossiers_written.clear()
             raise
+        self.conn.execute("RELEASE document")
+        self._batch_pending += 1
+        if self._batch_pending >= BATCH_SIZE:
+            self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._batch_pending = 0
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many documents in few commits; on an interruption, the open batch rolls back and
+        the library is as it was after the last commit."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._batch_pending = 0
+        try:
+            yield
+        except BaseException:
+            self._batch_pending = None
+            self.conn.execute("ROLLBACK")
+            self._dossiers_written.clear()
+            raise
+        self._batch_pending = None
         self.conn.execute("COMMIT")
 
     # -- storing ----------------------------------------------------------------------------
@@ -119,7 +182,7 @@ class Library:
             if row is not None and not row["ghost"] and row["content_hash"] == digest:
                 return "unchanged"
             merged = apply_metadata(document, self._metadata_records(document.key))
-            self._write(merged, digest, ghost=False)
+            self._write(merged, digest, ghost=False, exists=row is not None)
         return "updated" if row is not None and not row["ghost"] else "loaded"
 
     def _store_metadata(self, record: Document) -> Outcome:
@@ -166,9 +229,14 @@ class Library:
             key=key, published_id=key, dossiers=dossiers, ondernummer=split[1] if split else ""
         )
 
-    def _write(self, document: Document, digest: str, ghost: bool) -> None:
-        """Write the row, its dossiers, ids and citations; the caller holds the transaction."""
+    def _write(
+        self, document: Document, digest: str, ghost: bool, exists: bool | None = None
+    ) -> None:
+        """Write the row, its dossiers, ids and citations; the caller holds the transaction.
+        ``exists`` says whether a row with this key is there, when the caller knows."""
         conn = self.conn
+        if exists is None:
+            exists = self._row(document.key) is not None
         for dossier in document.dossiers:
             self._ensure_dossier(dossier)
         values = {
@@ -193,14 +261,15 @@ class Library:
             "zaak_numbers": json.dumps(document.zaak_numbers),
             "ghost": int(ghost),
         }
-        if conn.execute("SELECT 1 FROM documents WHERE key = ?", (document.key,)).fetchone():
+        if exists:
             assignments = ", ".join(f"{name} = :{name}" for name in values if name != "key")
             conn.execute(f"UPDATE documents SET {assignments} WHERE key = :key", values)
         else:
             names = ", ".join(values)
             marks = ", ".join(f":{name}" for name in values)
             conn.execute(f"INSERT INTO documents ({names}) VALUES ({marks})", values)
-        conn.execute("DELETE FROM document_dossiers WHERE document = ?", (document.key,))
+        if exists:
+            conn.execute("DELETE FROM document_dossiers WHERE document = ?", (document.key,))
         conn.executemany(
             "INSERT OR IGNORE INTO document_dossiers VALUES (?, ?, ?)",
             [(document.key, d.key, i) for i, d in enumerate(document.dossiers)],
@@ -211,11 +280,15 @@ class Library:
             )
         if ghost:
             return
-        old_targets = {
-            r[0]
-            for r in conn.execute("SELECT target FROM citations WHERE source = ?", (document.key,))
-        }
-        conn.execute("DELETE FROM citations WHERE source = ?", (document.key,))
+        old_targets: set[str] = set()
+        if exists:
+            old_targets = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT target FROM citations WHERE source = ?", (document.key,)
+                )
+            }
+            conn.execute("DELETE FROM citations WHERE source = ?", (document.key,))
         conn.executemany(
             "INSERT INTO citations (source, start, end, text, target, kind, date, title)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -230,6 +303,9 @@ class Library:
         self._drop_orphan_ghosts(old_targets - {c.target for c in document.citations})
 
     def _ensure_dossier(self, dossier: Dossier) -> None:
+        if self._dossiers_written.get(dossier.key) == dossier:
+            return
+        self._dossiers_written[dossier.key] = dossier
         number, _, toevoeging = dossier.key.partition("-")
         self.conn.execute(
             "INSERT INTO dossiers (key, number, toevoeging, title, rijkswet) VALUES (?, ?, ?, ?, ?)"
@@ -383,11 +459,19 @@ class Library:
         return [(format_dossier(r[0]), r[1], r[2]) for r in rows]
 
 
+def _writable(path: Path) -> bool:
+    """Writable, and not marked read-only: a file whose write bits are all off is treated
+    as read-only even by a user (root) whom the system would let write it."""
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+
+
 def _create_library_file(path: Path) -> None:
     """Build a new, empty library next to ``path`` and move it into place in one step, so
     that a half-created library never exists."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not _writable(path.parent):
+            raise LibraryError(f"{path}: cannot create library (folder is read-only)")
         handle, temporary = tempfile.mkstemp(prefix=".kamerlezer-", suffix=".db", dir=path.parent)
     except OSError as exc:
         raise LibraryError(f"{path}: cannot create library ({exc.strerror})") from None

@@ -61,6 +61,17 @@ def load_paths(
 ) -> LoadReport:
     """Load every document under ``paths``; failures are counted, never raised."""
     report = LoadReport()
+    with library.batch():
+        _load_sources(library, paths, report, on_file)
+    return report
+
+
+def _load_sources(
+    library: Library,
+    paths: Iterable[Path],
+    report: LoadReport,
+    on_file: Callable[[str], None] | None,
+) -> None:
     for source in iter_all_sources(paths, report):
         try:
             documents = read_document_bytes(source.read(), source.name)
@@ -86,4 +97,3 @@ def load_paths(
                 setattr(report, outcome, getattr(report, outcome) + 1)
         if on_file is not None:
             on_file(source.name)
-    return report

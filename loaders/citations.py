@@ -28,6 +28,8 @@ _FULL = re.compile(
 def find_citations(text: str) -> list[Citation]:
     """Every citation in ``text`` with its span; never raises on any text."""
     found: list[Citation] = []
+    if "nr" not in text:
+        return found
     for match in _FULL.finditer(text):
         target = kst_key(dossier_key(match["dossier"], match["suffix"] or ""), match["nr"])
         start, end = match.span()

@@ -107,6 +107,9 @@ def canonical_key(text: str) -> str | None:
     if prefix != "kst":
         return text.lower() if prefix != "kv" and prefix != "nds" else _upper_letters_kv(text)
     parts = text.split("-")
+    glued = re.fullmatch(r"(\d+)([A-Za-z]+)", parts[1]) if len(parts) > 2 else None
+    if glued:  # "kst-28000F-210": the suffix glued to the dossier number
+        parts[1:2] = [glued.group(1), glued.group(2)]
     if len(parts) < 3 or not parts[1].isdigit():
         return None
     fixed = ["kst", parts[1]]

@@ -12,6 +12,7 @@ from typing import Any
 
 from loaders.errors import LoadError
 from loaders.model import Citation, Document, Dossier, Signatory
+from loaders.sanitize import terminal_safe
 
 FORMAT = "jsonl"
 
@@ -38,7 +39,7 @@ def document_from_record(record: dict[str, Any], source: str) -> Document:
             vergaderjaar=record.get("vergaderjaar") or "",
             chamber=record.get("chamber") or "",
             signatories=[Signatory(**s) for s in record.get("signatories") or []],
-            text=record.get("text") or "",
+            text=terminal_safe(record.get("text") or ""),
             citations=[Citation(**c) for c in record.get("citations") or []],
             source_path=record.get("source_path") or source,
             source_format=record.get("source_format") or FORMAT,

@@ -18,7 +18,9 @@ from loaders.model import Citation, Signatory
 
 _WHITESPACE = re.compile(r"\s+")
 # Characters that would reach a terminal as control codes; documents are data, never commands.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
+_CONTROL = dict.fromkeys(
+    [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0x200B, 0xFEFF]
+)
 
 # Elements that are a paragraph of their own.
 PARAGRAPH_TAGS = frozenset(
@@ -59,7 +61,7 @@ def target_kind(key: str) -> str:
 
 def clean_text(text: str) -> str:
     """Collapse whitespace and drop control characters."""
-    return _WHITESPACE.sub(" ", _CONTROL.sub("", text))
+    return _WHITESPACE.sub(" ", text.translate(_CONTROL))
 
 
 def signatory_role(text: str) -> str:

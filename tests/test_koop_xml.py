@@ -1,0 +1,77 @@
+import pytest
+
+from loaders.detect import read_document_bytes
+
+
+def load(path):
+    [document] = read_document_bytes(path.read_bytes(), str(path))
+    return document
+
+
+def test_a_letter_with_footnotes_and_extrefs(fixtures) -> None:
+    document = load(fixtures / "kst-28844-269.xml")
+    assert document.key == "kst-28844-269"
+    assert document.kind == "brief"
+    assert document.date == "2023-07-07"  # from "Den Haag, 7 juli 2023"
+    assert document.vergaderjaar == "2022-2023"
+    assert document.chamber == "Tweede Kamer"
+    assert document.dossiers[0].title == "Integriteitsbeleid openbaar bestuur en politie"
+    assert [(s.name, s.role) for s in document.signatories] == [
+        ("H.G.J. Bruins Slot", "Minister van Binnenlandse Zaken en Koninkrijksrelaties")
+    ]
+    targets = [c.target for c in document.citations]
+    assert targets.count("kst-28844-261") == 2
+    assert {"kst-28844-266", "kst-36101-15", "h-tk-20222023-84-12"} <= set(targets)
+    for citation in document.citations:
+        assert document.text[citation.start : citation.end] == citation.text
+    # Headings are paragraphs; footnotes are at the end as "[n] ..."; markers stay inline.
+    paragraphs = document.text.split("\n\n")
+    assert "Lobbyregister Ierland" in paragraphs
+    assert paragraphs[-1].startswith("[15] Ga naar het archief")
+    assert "op 9 mei 2023[1] heb ik" in document.text
+
+
+def test_a_motie_has_its_indieners_and_what_it_asks(fixtures) -> None:
+    document = load(fixtures / "kst-35786-7.xml")
+    assert document.kind == "motie"
+    assert [s.name for s in document.signatories] == ["Van der Graaf", "Maatoug", "Arib"]
+    assert document.subject.startswith("verzoekt de regering te bezien")
+    assert document.date == "2022-03-30"
+
+
+def test_budget_chapters_and_several_dossiers(fixtures) -> None:
+    document = load(fixtures / "kst-36410-XVI-96.xml")
+    assert document.key == "kst-36410-XVI-96"
+    assert [d.key for d in document.dossiers] == ["36410-XVI", "36410-VI"]
+
+
+def test_council_series_and_rijkswet_numbers(fixtures) -> None:
+    assert load(fixtures / "kst-21501-02-3258.xml").dossiers[0].key == "21501-02"
+    rijkswet = load(fixtures / "kst-36351-9.xml").dossiers[0]
+    assert rijkswet.key == "36351"
+    assert rijkswet.rijkswet == "R 2184"
+
+
+def test_embedded_metadata_gives_subject_and_indieners(fixtures) -> None:
+    document = load(fixtures / "kst-36750-3.xml")
+    assert document.key == "kst-36750-3"
+    assert document.kind == "memorie van toelichting"
+    assert document.date == "2025-05-21"
+    assert "Klimaatfonds" in document.subject
+    assert [s.name for s in document.signatories] == ["Vedder", "Grinwis", "Bromet"]
+
+
+@pytest.mark.parametrize("name", ["kst-24138-3.xml"])
+def test_the_older_kamerwrk_format(fixtures, name: str) -> None:
+    document = load(fixtures / name)
+    assert document.source_format == "kamerwrk-xml"
+    assert document.key == "kst-24138-3"
+    assert document.kind == "memorie van toelichting"
+    assert document.vergaderjaar == "1994-1995"
+    assert document.dossiers[0].key == "24138"
+    assert document.dossiers[0].title.startswith("Wijziging van de Wet op het basisonderwijs")
+    assert [s.name for s in document.signatories] == ["T. Netelenbos", "J. J. van Aartsen"]
+    assert "I. | ALGEMEEN | 1" in document.text  # table rows: cells separated by " | "
+    footnote = "[1] Ter inzage gelegd bij de afdeling Parlementaire Documentatie."
+    assert document.text.endswith(footnote)
+    assert "Kamerstukken II 1992/93, 22 827, nr. 2" in [c.text for c in document.citations]

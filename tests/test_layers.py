@@ -1,0 +1,39 @@
+"""loaders/ and db/ never import Textual: they are plain functions, and `kamerlezer load`
+never pays Textual's import time."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_loaders_and_db_do_not_import_textual_or_the_tui() -> None:
+    for package in ("loaders", "db"):
+        for path in (ROOT / package).rglob("*.py"):
+            imports = imported_modules(path)
+            assert "textual" not in imports, path
+            assert "tui" not in imports, path
+
+
+def test_loaders_do_not_touch_sqlite() -> None:
+    for path in (ROOT / "loaders").rglob("*.py"):
+        assert not {"sqlite3", "sqlite_utils", "db"} & imported_modules(path), path
+
+
+def test_the_command_line_loads_without_textual() -> None:
+    code = "import sys, tui.cli; print('textual' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,164 @@
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from db.library import Library, LibraryError
+from db.loading import load_paths
+from loaders.detect import read_document_bytes
+from tests.test_metadata_and_odata import metadata_xml_from_embedded
+
+
+def read(path: Path):
+    return read_document_bytes(path.read_bytes(), str(path))
+
+
+def test_loading_the_same_file_twice_changes_nothing(library, fixtures) -> None:
+    first = load_paths(library, [fixtures / "kst-28844-269.xml"])
+    before = library.conn.execute("SELECT count(*), sum(length(text)) FROM documents").fetchone()
+    second = load_paths(library, [fixtures / "kst-28844-269.xml"])
+    after = library.conn.execute("SELECT count(*), sum(length(text)) FROM documents").fetchone()
+    assert (first.loaded, second.unchanged, second.loaded, second.updated) == (1, 1, 0, 0)
+    assert tuple(before) == tuple(after)
+    assert library.stats().citations == 5
+
+
+def test_a_changed_document_replaces_the_old_one(library, fixtures) -> None:
+    [document] = read(fixtures / "kst-28844-269.xml")
+    assert library.store(document) == "loaded"
+    document.title = "BRIEF (GECORRIGEERD)"
+    document.citations = document.citations[:1]
+    assert library.store(document) == "updated"
+    stored = library.get("kst-28844-269")
+    assert stored.title == "BRIEF (GECORRIGEERD)"
+    assert len(stored.citations) == 1
+    # A ghost that nothing cites any more goes; the one still cited stays.
+    assert library.get("h-tk-20222023-84-12") is not None
+    assert library.get("kst-36101-15") is None
+
+
+def test_cited_documents_that_are_not_loaded_are_ghosts(library, fixtures) -> None:
+    load_paths(library, [fixtures / "kst-29521-455.txt"])
+    ghost = library.get("kst-27925-919")
+    assert ghost is not None and ghost.metadata_only
+    assert ghost.dossiers[0].key == "27925"
+    assert library.cited_by("kst-27925-919") == ["kst-29521-455"]
+    assert library.is_ghost("kst-29521-446")
+
+
+def test_loading_a_ghosts_document_keeps_every_citation_pointing_at_it(library, fixtures) -> None:
+    load_paths(library, [fixtures / "kst-28844-269.xml"])
+    assert library.is_ghost("kst-36101-15")
+    from loaders.model import Document, Dossier
+
+    real = Document("kst-36101-15", dossiers=[Dossier("36101", "Afwegingskader")], text="Tekst.")
+    assert library.store(real) == "loaded"
+    assert not library.is_ghost("kst-36101-15")
+    assert library.cited_by("kst-36101-15") == ["kst-28844-269"]
+
+
+def test_metadata_merges_into_its_document_in_either_order(tmp_path, fixtures) -> None:
+    document_path = fixtures / "kst-36750-3.xml"
+    metadata = read_document_bytes(metadata_xml_from_embedded(document_path), "metadata.xml")[0]
+    [document] = read(document_path)
+    results = []
+    for order in ([metadata, document], [document, metadata]):
+        with Library.open(tmp_path / f"{len(results)}.db") as library:
+            for record in order:
+                library.store(record)
+            stored = library.get("kst-36750-3")
+            results.append((stored.metadata_only, stored.date, stored.subject, stored.text))
+    assert results[0] == results[1]
+    assert results[0][0] is False and results[0][3]
+
+
+def test_metadata_alone_makes_a_ghost_with_metadata(library, fixtures) -> None:
+    data = metadata_xml_from_embedded(fixtures / "kst-36750-3.xml")
+    library.store(read_document_bytes(data, "metadata.xml")[0])
+    ghost = library.get("kst-36750-3")
+    assert ghost.metadata_only and ghost.date == "2025-05-21"
+
+
+def test_open_data_adds_numbers_and_subject_to_the_motie(library, fixtures) -> None:
+    load_paths(library, [fixtures / "zaak-2024Z00651.json", fixtures / "kst-36410-I-11.xml"])
+    motie = library.get("kst-36410-I-11")
+    assert not motie.metadata_only
+    assert motie.document_number == "2024D01507"
+    assert motie.zaak_numbers == ["2024Z00651"]
+    assert motie.subject.startswith("Motie van het lid Sneller c.s.")
+    assert library.resolve("2024D01507") == "kst-36410-I-11"
+
+
+def test_a_document_is_found_by_any_spelling_of_its_number(library, fixtures) -> None:
+    load_paths(library, [fixtures / "kst-29521-455.txt"])
+    for typed in ("kst-29521-455", "29521-455", "29 521 nr. 455", "29 521, nr. 455"):
+        assert library.resolve(typed) == "kst-29521-455"
+    assert library.resolve("navo") is None
+
+
+def test_an_interrupted_load_leaves_a_consistent_library(library, fixtures) -> None:
+    load_paths(library, [fixtures / "kst-35786-7.xml"])
+    [document] = read(fixtures / "kst-28844-269.xml")
+    with pytest.raises(KeyboardInterrupt), library.transaction():
+        library._write(document, "x", ghost=False)
+        raise KeyboardInterrupt
+    assert library.get("kst-28844-269") is None
+    assert library.stats().documents == 1
+    assert library.conn.execute("SELECT count(*) FROM citations").fetchone()[0] == 0
+    count = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'lobbyregister'"
+    assert library.conn.execute(count).fetchone()[0] == 0
+
+
+def test_full_text_index_follows_the_documents(library, fixtures) -> None:
+    load_paths(library, [fixtures / "kst-28844-269.xml"])
+    query = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?"
+    assert library.conn.execute(query, ("lobbyregister",)).fetchone()[0] == 1
+    assert library.conn.execute(query, ("geevalueerd",)).fetchone()[0] == 1  # diacritics folded
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_kept(tmp_path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("my notes, not a database\n" * 100)
+    with pytest.raises(LibraryError, match="not a kamerlezer library"):
+        Library.open(path)
+    assert path.read_text().startswith("my notes")
+
+
+def test_another_sqlite_database_is_refused(tmp_path) -> None:
+    path = tmp_path / "other.db"
+    sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.commit()
+    with pytest.raises(LibraryError, match="not a kamerlezer library"):
+        Library.open(path)
+
+
+def test_a_read_only_library_is_refused_for_writing_but_readable(tmp_path, fixtures) -> None:
+    path = tmp_path / "library.db"
+    with Library.open(path) as library:
+        load_paths(library, [fixtures / "kst-35786-7.xml"])
+    path.chmod(0o444)
+    try:
+        with pytest.raises(LibraryError, match="read-only"):
+            Library.open(path)
+        with Library.open(path, write=False) as library:
+            assert library.resolve("kst-35786-7") == "kst-35786-7"
+    finally:
+        path.chmod(0o644)
+
+
+def test_a_library_in_a_read_only_folder_is_not_created(tmp_path) -> None:
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(LibraryError, match="read-only"):
+            Library.open(folder / "library.db")
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)
+
+
+def test_signatories_are_stored_as_json(library, fixtures) -> None:
+    load_paths(library, [fixtures / "kst-29521-455.txt"])
+    raw = library.conn.execute("SELECT signatories FROM documents WHERE key = 'kst-29521-455'")
+    assert json.loads(raw.fetchone()[0])[0]["name"] == "W.B. Hoekstra"
