@@ -14,7 +14,7 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -47,7 +47,7 @@ def content_hash(document: Document) -> str:
     fields.append([(d.key, d.title, d.rijkswet) for d in document.dossiers])
     fields.append([(s.name, s.role) for s in document.signatories])
     fields.append([(c.start, c.end, c.target, c.kind, c.date, c.title) for c in document.citations])
-    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
+    return hashlib.sha256(repr(fields).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 _HASHED_FIELDS = (
@@ -66,6 +66,35 @@ _HASHED_FIELDS = (
     "zaak_numbers",
     "metadata_only",
 )
+_DOCUMENT_COLUMNS = (
+    "key",
+    "published_id",
+    "dossier",
+    "ondernummer",
+    "kind",
+    "title",
+    "subject",
+    "date",
+    "vergaderjaar",
+    "chamber",
+    "signatories",
+    "text",
+    "source_path",
+    "source_format",
+    "content_hash",
+    "document_number",
+    "zaak_numbers",
+    "ghost",
+)
+_INSERT_DOCUMENT = (
+    f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)})"
+    f" VALUES ({', '.join(':' + c for c in _DOCUMENT_COLUMNS)})"
+)
+_UPDATE_DOCUMENT = (
+    "UPDATE documents SET "
+    + ", ".join(f"{c} = :{c}" for c in _DOCUMENT_COLUMNS if c != "key")
+    + " WHERE key = :key"
+)
 # A batch commits after this many documents, so readers see progress and an interrupted
 # load loses at most one batch (which loading again restores).
 BATCH_SIZE = 500
@@ -79,6 +108,11 @@ class Library:
         self.path = path
         self.conn.row_factory = sqlite3.Row
         self._batch_pending: int | None = None  # documents written in the open batch
+        self._fts_pending: set[int] = set()  # rowids written but not yet in documents_fts
+        # Most libraries hold no metadata-only records; then storing skips looking for them.
+        self._has_metadata = (
+            conn.execute("SELECT 1 FROM document_metadata LIMIT 1").fetchone() is not None
+        )
         self._dossiers_written: dict[str, Dossier] = {}  # skips rewriting the same dossier
 
     # -- opening ----------------------------------------------------------------------------
@@ -132,23 +166,27 @@ class Library:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
+                self._flush_fts()
             except BaseException:
                 self.conn.execute("ROLLBACK")
-                self._dossiers_written.clear()
+                self._forget_uncommitted()
                 raise
             self.conn.execute("COMMIT")
             return
         self.conn.execute("SAVEPOINT document")
+        unindexed = set(self._fts_pending)
         try:
             yield
         except BaseException:
             self.conn.execute("ROLLBACK TO document")
             self.conn.execute("RELEASE document")
+            self._fts_pending = unindexed
             self._dossiers_written.clear()
             raise
         self.conn.execute("RELEASE document")
         self._batch_pending += 1
         if self._batch_pending >= BATCH_SIZE:
+            self._flush_fts()
             self.conn.execute("COMMIT")
             self.conn.execute("BEGIN IMMEDIATE")
             self._batch_pending = 0
@@ -161,13 +199,49 @@ class Library:
         self._batch_pending = 0
         try:
             yield
+            self._flush_fts()
         except BaseException:
             self._batch_pending = None
             self.conn.execute("ROLLBACK")
-            self._dossiers_written.clear()
+            self._forget_uncommitted()
             raise
         self._batch_pending = None
         self.conn.execute("COMMIT")
+
+    def _forget_uncommitted(self) -> None:
+        self._fts_pending.clear()
+        self._dossiers_written.clear()
+
+    # -- the full-text index ------------------------------------------------------------------
+    def _flush_fts(self) -> None:
+        """Index the rows written since the last flush, in one statement."""
+        if not self._fts_pending:
+            return
+        rowids = json.dumps(sorted(self._fts_pending))
+        self.conn.execute(
+            "INSERT INTO documents_fts (rowid, title, subject, text)"
+            " SELECT rowid, title, subject, text FROM documents"
+            " WHERE rowid IN (SELECT value FROM json_each(?))",
+            (rowids,),
+        )
+        self._fts_pending.clear()
+
+    def _unindex(self, key: str) -> int | None:
+        """Take a row out of the index before it changes or goes; its rowid."""
+        row = self.conn.execute(
+            "SELECT rowid, title, subject, text FROM documents WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            return None
+        if row[0] in self._fts_pending:  # written in this batch, not indexed yet
+            self._fts_pending.discard(row[0])
+        else:
+            self.conn.execute(
+                "INSERT INTO documents_fts (documents_fts, rowid, title, subject, text)"
+                " VALUES ('delete', ?, ?, ?, ?)",
+                tuple(row),
+            )
+        return int(row[0])
 
     # -- storing ----------------------------------------------------------------------------
     def store(self, document: Document) -> Outcome:
@@ -181,8 +255,9 @@ class Library:
             ).fetchone()
             if row is not None and not row["ghost"] and row["content_hash"] == digest:
                 return "unchanged"
-            merged = apply_metadata(document, self._metadata_records(document.key))
-            self._write(merged, digest, ghost=False, exists=row is not None)
+            if self._has_metadata:
+                document = apply_metadata(document, self._metadata_records(document.key))
+            self._write(document, digest, ghost=False, exists=row is not None)
         return "updated" if row is not None and not row["ghost"] else "loaded"
 
     def _store_metadata(self, record: Document) -> Outcome:
@@ -194,6 +269,7 @@ class Library:
             ).fetchone()
             if row is not None and row["content_hash"] == digest:
                 return "unchanged"
+            self._has_metadata = True
             self.conn.execute(
                 "INSERT OR REPLACE INTO document_metadata VALUES (?, ?, ?, ?, ?)",
                 (
@@ -251,7 +327,8 @@ class Library:
             "vergaderjaar": document.vergaderjaar,
             "chamber": document.chamber,
             "signatories": json.dumps(
-                [asdict(s) for s in document.signatories], ensure_ascii=False
+                [{"name": s.name, "role": s.role} for s in document.signatories],
+                ensure_ascii=False,
             ),
             "text": document.text,
             "source_path": document.source_path,
@@ -262,21 +339,22 @@ class Library:
             "ghost": int(ghost),
         }
         if exists:
-            assignments = ", ".join(f"{name} = :{name}" for name in values if name != "key")
-            conn.execute(f"UPDATE documents SET {assignments} WHERE key = :key", values)
+            rowid = self._unindex(document.key)
+            conn.execute(_UPDATE_DOCUMENT, values)
         else:
-            names = ", ".join(values)
-            marks = ", ".join(f":{name}" for name in values)
-            conn.execute(f"INSERT INTO documents ({names}) VALUES ({marks})", values)
+            rowid = conn.execute(_INSERT_DOCUMENT, values).lastrowid
+        if rowid is not None:
+            self._fts_pending.add(rowid)
         if exists:
             conn.execute("DELETE FROM document_dossiers WHERE document = ?", (document.key,))
         conn.executemany(
             "INSERT OR IGNORE INTO document_dossiers VALUES (?, ?, ?)",
             [(document.key, d.key, i) for i, d in enumerate(document.dossiers)],
         )
-        for published in {document.key, document.published_id} - {""}:
+        if document.published_id and document.published_id != document.key:
             conn.execute(
-                "INSERT OR REPLACE INTO published_ids VALUES (?, ?)", (published, document.key)
+                "INSERT OR REPLACE INTO published_ids VALUES (?, ?)",
+                (document.published_id, document.key),
             )
         if ghost:
             return
@@ -323,22 +401,32 @@ class Library:
             ghost = self._ghost_base(citation.target, None)
             ghost.title, ghost.date = citation.title, citation.date
             self._write(ghost, "", ghost=True)
-        elif row["ghost"]:
+        elif row["ghost"] and (
+            (citation.title and not row["title"]) or (citation.date and not row["date"])
+        ):
+            rowid = self._unindex(citation.target)
             self.conn.execute(
                 "UPDATE documents SET"
                 " title = CASE WHEN title = '' THEN ? ELSE title END,"
                 " date = CASE WHEN date = '' THEN ? ELSE date END WHERE key = ?",
                 (citation.title, citation.date, citation.target),
             )
+            if rowid is not None:
+                self._fts_pending.add(rowid)
 
     def _drop_orphan_ghosts(self, keys: set[str]) -> None:
         for key in keys:
-            self.conn.execute(
-                "DELETE FROM documents WHERE key = ? AND ghost = 1"
+            orphan = self.conn.execute(
+                "SELECT 1 FROM documents WHERE key = ? AND ghost = 1"
                 " AND NOT EXISTS (SELECT 1 FROM citations WHERE target = ?)"
                 " AND NOT EXISTS (SELECT 1 FROM document_metadata WHERE key = ?)",
                 (key, key, key),
-            )
+            ).fetchone()
+            if orphan:
+                self._unindex(key)
+                self.conn.execute("DELETE FROM documents WHERE key = ?", (key,))
+                self.conn.execute("DELETE FROM published_ids WHERE key = ?", (key,))
+                self.conn.execute("DELETE FROM document_dossiers WHERE document = ?", (key,))
 
     # -- reading ----------------------------------------------------------------------------
     def _row(self, key: str) -> sqlite3.Row | None:
@@ -391,7 +479,9 @@ class Library:
         candidates.append(text.strip())
         for candidate in candidates:
             row = self.conn.execute(
-                "SELECT key FROM published_ids WHERE published_id = ?", (candidate,)
+                "SELECT key FROM documents WHERE key = ?"
+                " UNION ALL SELECT key FROM published_ids WHERE published_id = ?",
+                (candidate, candidate),
             ).fetchone()
             if row is not None:
                 return str(row[0])

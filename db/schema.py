@@ -77,11 +77,12 @@ def _create_v1(db: sqlite_utils.Database) -> None:
         {"key": str, "source_format": str, "source_path": str, "record": str, "content_hash": str},
         pk=("key", "source_format"),
     )
-    db["documents"].enable_fts(
-        ["title", "subject", "text"],
-        fts_version="FTS5",
-        tokenize="unicode61 remove_diacritics 2",
-        create_triggers=True,
+    # External-content FTS5, kept in step by the library itself (db/library.py) rather than
+    # by triggers: indexing a whole batch in one statement is several times faster.
+    db.conn.execute(
+        "CREATE VIRTUAL TABLE documents_fts USING fts5(title, subject, text,"
+        " content='documents', content_rowid='rowid',"
+        " tokenize='unicode61 remove_diacritics 2')"
     )
 
 

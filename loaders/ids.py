@@ -17,6 +17,7 @@ DOSSIER_SUFFIX = r"(?:[IVXLC]+B?|[A-Z]|\d{1,3})"
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _VERGADERJAAR_PREFIX = re.compile(r"^(\d{4})(\d{4})$")
+_MODERN_KST = re.compile(r"kst-[1-9]\d{4}(?:-(?:[IVXLC]+|[A-Z]|\d{2}))?-\d+")
 _ROMAN_OR_LETTERS = re.compile(r"^(?:[IVXLC]+B?|[A-Z]{1,2})$")
 
 _KEY_PREFIXES = ("kst", "h", "ah", "kv", "stb", "stcrt", "trb", "blg", "nds", "ag", "gmb")
@@ -90,6 +91,8 @@ def key_from_published_id(published_id: str) -> str:
     """The modern key of a KOOP id: older ids embed the vergaderjaar
     (``kst-20022003-23490-8w`` is ``kst-23490-8w``)."""
     pid = published_id.strip()
+    if _MODERN_KST.fullmatch(pid):  # already canonical, as nearly every current id is
+        return pid
     parts = pid.split("-")
     if len(parts) >= 4 and parts[0].lower() == "kst":
         year = _VERGADERJAAR_PREFIX.match(parts[1])

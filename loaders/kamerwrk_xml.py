@@ -34,7 +34,7 @@ def read_kamerwrk_xml(root: etree._Element, source: str) -> Document:
     stuk = root.find("body/stuk")
     if stuk is None:
         raise LoadError(source, "kamerwrk without <body><stuk>: no document")
-    meta = embedded_metadata(root)
+    meta = embedded_metadata(root.find("metadata"))
     onderw = root.find("frontm/onderw")
     dossiers: list[Dossier] = []
     if onderw is not None:

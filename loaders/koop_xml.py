@@ -38,18 +38,19 @@ def text_of(element: etree._Element | None) -> str:
     """All text under ``element``, whitespace collapsed."""
     if element is None:
         return ""
+    if not len(element):
+        return clean_text(element.text or "").strip()
     return clean_text(" ".join(element.itertext())).strip()
 
 
-def embedded_metadata(root: etree._Element) -> dict[str, list[str]]:
-    """``<meta name content>`` pairs, several values per name kept in order."""
+def embedded_metadata(block: etree._Element | None) -> dict[str, list[str]]:
+    """``<meta name content>`` pairs of a ``<metadata>`` block, several values kept in order."""
     meta: dict[str, list[str]] = {}
-    block = root.find("metadata")
     if block is None:
         return meta
     for element in block.iter("meta"):
         name = element.get("name") or ""
-        content = clean_text(element.get("content") or "").strip()
+        content = (element.get("content") or "").strip()  # the parser normalized whitespace
         if name and content:
             meta.setdefault(name, []).append(content)
     return meta
@@ -66,21 +67,25 @@ def published_id_from_metadata(meta: dict[str, list[str]]) -> str:
     return ""
 
 
+def children_by_tag(element: etree._Element) -> dict[str, etree._Element]:
+    """The first child of each tag, in one pass (cheaper than a ``find`` per tag)."""
+    found: dict[str, etree._Element] = {}
+    for child in element:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in found:
+            found[tag] = child
+    return found
+
+
 def read_dossier(element: etree._Element) -> Dossier:
-    number_el = element.find("dossiernummer")
-    number = text_of(number_el.find("dossiernr")) if number_el is not None else ""
-    suffix = ""
-    rijkswet = ""
-    if number_el is not None:
-        for tag in ("begrotingshoofdstuk", "raadnr"):
-            if number_el.find(tag) is not None:
-                suffix = text_of(number_el.find(tag))
-        rijkswet = text_of(number_el.find("rijkswetnr"))
+    parts = children_by_tag(element)
+    number_parts = children_by_tag(parts["dossiernummer"]) if "dossiernummer" in parts else {}
+    number = text_of(number_parts.get("dossiernr"))
+    suffix = text_of(number_parts.get("begrotingshoofdstuk", number_parts.get("raadnr")))
+    rijkswet = text_of(number_parts.get("rijkswetnr"))
     if rijkswet and not rijkswet.startswith("R "):
         rijkswet = re.sub(r"^R\s*", "R ", rijkswet)
-    return Dossier(
-        key=dossier_key(number, suffix), title=text_of(element.find("titel")), rijkswet=rijkswet
-    )
+    return Dossier(dossier_key(number, suffix), text_of(parts.get("titel")), rijkswet)
 
 
 def motie_indieners(text: str) -> list[Signatory]:
@@ -104,22 +109,30 @@ def date_from_text(text: str) -> dt.date | None:
 
 def read_koop_xml(root: etree._Element, source: str) -> Document:
     """One ``Document`` from a parsed ``<officiele-publicatie>``."""
-    kamerstuk = root.find("kamerstuk")
+    top = children_by_tag(root)
+    kamerstuk = top.get("kamerstuk")
     if kamerstuk is None:
-        kinds = ", ".join(sorted({tag_of(c) for c in root if tag_of(c) != "metadata"}))
+        kinds = ", ".join(sorted(tag for tag in top if tag != "metadata"))
         raise LoadError(source, f"officiele-publicatie without <kamerstuk> (has <{kinds}>)")
-    meta = embedded_metadata(root)
-    stuk = kamerstuk.find("stuk")
+    meta = embedded_metadata(top.get("metadata"))
+    parts = children_by_tag(kamerstuk)
+    stuk = parts.get("stuk")
     if stuk is None:
         raise LoadError(source, "kamerstuk without <stuk>: no document number or text")
+    stuk_parts = children_by_tag(stuk)
 
-    header = {el.get("inhoud"): text_of(el) for el in kamerstuk.iterfind("kamerstukkop/tekstregel")}
-    dossiers = [d for d in (read_dossier(el) for el in kamerstuk.iterfind("dossier")) if d.key]
+    header = {el.get("inhoud"): text_of(el) for el in parts.get("kamerstukkop", ())}
+    dossiers = [
+        dossier
+        for dossier in (read_dossier(el) for el in kamerstuk if el.tag == "dossier")
+        if dossier.key
+    ]
     if not dossiers and meta.get("OVERHEIDop.dossiernummer"):
-        title = (meta.get("OVERHEIDop.dossiertitel") or [""])[0]
+        title = clean_text((meta.get("OVERHEIDop.dossiertitel") or [""])[0])
         dossiers = [Dossier(dossier_key(meta["OVERHEIDop.dossiernummer"][0]), title)]
+    stuknr = children_by_tag(stuk_parts["stuknr"]) if "stuknr" in stuk_parts else {}
     ondernummer = (
-        text_of(stuk.find("stuknr/ondernummer")) or (meta.get("OVERHEIDop.ondernummer") or [""])[0]
+        text_of(stuknr.get("ondernummer")) or (meta.get("OVERHEIDop.ondernummer") or [""])[0]
     )
 
     builder = TextBuilder()
@@ -136,9 +149,9 @@ def read_koop_xml(root: etree._Element, source: str) -> Document:
     else:
         raise LoadError(source, "no document id: neither metadata nor dossier and number")
 
-    title = text_of(stuk.find("titel"))
+    title = text_of(stuk_parts.get("titel"))
     date = ""
-    date_el = stuk.find(".//datumtekst/datum")
+    date_el = stuk_parts["datumtekst"].find("datum") if "datumtekst" in stuk_parts else None
     if date_el is not None:
         date = iso_date(date_el.get("isodatum") or "")
     if not date:

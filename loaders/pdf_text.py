@@ -16,6 +16,7 @@ from loaders.errors import LoadError
 from loaders.ids import dossier_key, kst_key, normalize_vergaderjaar, vergaderjaar_of
 from loaders.kinds import kind_from_title
 from loaders.model import Document, Dossier, Signatory
+from loaders.sanitize import terminal_safe
 from loaders.subject import subject_from_text
 from loaders.xml_text import clean_text, signatory_role
 
@@ -107,7 +108,7 @@ def reflow(lines: list[str]) -> str:
 
 def read_pdf_text(text: str, source: str) -> Document:
     """One ``Document`` from text extracted from a Kamerstuk's PDF."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = terminal_safe(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"))
     vergaderjaar = ""
     lines: list[str] = []
     for line in text.split("\n"):
