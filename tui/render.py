@@ -7,6 +7,7 @@ control characters are made visible, so no document can drive the terminal.
 from __future__ import annotations
 
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 from db.library import Library
@@ -49,11 +50,13 @@ def print_document(document: Document, cited_by: list[str]) -> None:
         ("Source", document.source_path),
         ("Official", official_url(document.key)),
     ]
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="dim", justify="right", no_wrap=True)
+    grid.add_column()
     for label, value in fields:
         if value:
-            line = Text(f"{label:>12}: ", style="dim")
-            line.append(terminal_safe(value))
-            console.print(line)
+            grid.add_row(f"{label}:", Text(terminal_safe(value)))
+    console.print(grid)
     if document.citations:
         console.print(Text(f"\nCites ({len(document.citations)})", style="bold"))
         for citation in document.citations:
@@ -79,7 +82,8 @@ def print_library_summary(library: Library) -> None:
         )
     )
     for number, title, count in library.largest_dossiers():
-        console.print(Text(f"  {number:<12} {count:>5}  {terminal_safe(title)[:60]}"))
+        line = Text(f"  {number:<12} {count:>5}  {terminal_safe(title)}")
+        console.print(line, no_wrap=True, overflow="ellipsis")
     console.print(
         Text(
             "\nLoad documents:  kamerlezer load PATH...   (files, folders, .zip, .tar.xz)\n"
