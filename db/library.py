@@ -1,36 +1,29 @@
-"""The library: one SQLite file holding documents, dossiers, citations and ghosts.
+"""The library: documents, dossiers, citations and ghosts, stored and read back.
 
-Every document is written in one transaction, so an interrupted load (Ctrl-C, a crash, a
-bad file) leaves the library as it was before that document. Storing is idempotent: the same
-document twice changes nothing; a changed one replaces the old one.
+Storing is idempotent: the same document twice changes nothing; a changed one replaces the old
+one. A document that is cited but not loaded is a ghost, known by what citing texts say of it,
+until its own text is loaded.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import sqlite_utils
-
-from db.schema import SchemaError, check_schema, create_schema
+from db.storage import LibraryError, LibraryFile
 from loaders.ids import canonical_key, format_dossier, parse_reference, split_kst_key
 from loaders.jsonl import document_from_record
 from loaders.merge import apply_metadata
 from loaders.model import Citation, Document, Dossier, Signatory
 
+__all__ = ["Library", "LibraryError", "Outcome", "Stats", "content_hash"]
+
 Outcome = Literal["loaded", "updated", "unchanged"]
-
-
-class LibraryError(Exception):
-    """The library file cannot be used; the message names the file and the problem."""
 
 
 @dataclass
@@ -51,41 +44,14 @@ def content_hash(document: Document) -> str:
 
 
 _HASHED_FIELDS = (
-    "key",
-    "published_id",
-    "ondernummer",
-    "kind",
-    "title",
-    "subject",
-    "date",
-    "vergaderjaar",
-    "chamber",
-    "text",
-    "source_format",
-    "document_number",
-    "zaak_numbers",
-    "metadata_only",
-)
+    "key published_id ondernummer kind title subject date vergaderjaar chamber text"
+    " source_format document_number zaak_numbers metadata_only"
+).split()
 _DOCUMENT_COLUMNS = (
-    "key",
-    "published_id",
-    "dossier",
-    "ondernummer",
-    "kind",
-    "title",
-    "subject",
-    "date",
-    "vergaderjaar",
-    "chamber",
-    "signatories",
-    "text",
-    "source_path",
-    "source_format",
-    "content_hash",
-    "document_number",
-    "zaak_numbers",
-    "ghost",
-)
+    "key published_id dossier ondernummer kind title subject date vergaderjaar chamber"
+    " signatories text source_path source_format content_hash document_number zaak_numbers"
+    " ghost"
+).split()
 _INSERT_DOCUMENT = (
     f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)})"
     f" VALUES ({', '.join(':' + c for c in _DOCUMENT_COLUMNS)})"
@@ -95,153 +61,17 @@ _UPDATE_DOCUMENT = (
     + ", ".join(f"{c} = :{c}" for c in _DOCUMENT_COLUMNS if c != "key")
     + " WHERE key = :key"
 )
-# A batch commits after this many documents, so readers see progress and an interrupted
-# load loses at most one batch (which loading again restores).
-BATCH_SIZE = 500
 
 
-class Library:
-    """A library file opened for reading, or for reading and writing."""
+class Library(LibraryFile):
+    """A library file with the documents in it."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
-        self.conn = conn
-        self.path = path
-        self.conn.row_factory = sqlite3.Row
-        self._batch_pending: int | None = None  # documents written in the open batch
-        self._fts_pending: set[int] = set()  # rowids written but not yet in documents_fts
+        super().__init__(conn, path)
         # Most libraries hold no metadata-only records; then storing skips looking for them.
         self._has_metadata = (
             conn.execute("SELECT 1 FROM document_metadata LIMIT 1").fetchone() is not None
         )
-        self._dossiers_written: dict[str, Dossier] = {}  # skips rewriting the same dossier
-
-    # -- opening ----------------------------------------------------------------------------
-    @classmethod
-    def open(cls, path: Path, *, write: bool = True) -> Library:
-        """Open (and with ``write`` create) the library at ``path``; LibraryError otherwise."""
-        path = Path(path)
-        if write and not path.exists():
-            _create_library_file(path)
-        elif not path.exists():
-            raise LibraryError(f"{path}: no library here (load documents first)")
-        if path.is_dir():
-            raise LibraryError(f"{path}: is a folder, not a library file")
-        if write and not _writable(path):
-            raise LibraryError(f"{path}: library is read-only (cannot write to it)")
-        try:
-            if write:
-                conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-            else:
-                uri = f"{path.resolve().as_uri()}?mode=ro"
-                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-            if write:
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("PRAGMA busy_timeout = 5000")
-            check_schema(conn)
-        except sqlite3.DatabaseError as exc:
-            raise LibraryError(f"{path}: not a kamerlezer library ({exc})") from None
-        except SchemaError as exc:
-            raise LibraryError(f"{path}: {exc}") from None
-        return cls(conn, path)
-
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self) -> Library:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One document, all or nothing; a KeyboardInterrupt inside rolls back too.
-
-        Inside ``batch()`` it is a savepoint of the batch's transaction: the document is
-        still all or nothing, and FTS5 and the WAL pay for one commit per batch instead of
-        one per document.
-        """
-        if self._batch_pending is None:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield
-                self._flush_fts()
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                self._forget_uncommitted()
-                raise
-            self.conn.execute("COMMIT")
-            return
-        self.conn.execute("SAVEPOINT document")
-        unindexed = set(self._fts_pending)
-        try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK TO document")
-            self.conn.execute("RELEASE document")
-            self._fts_pending = unindexed
-            self._dossiers_written.clear()
-            raise
-        self.conn.execute("RELEASE document")
-        self._batch_pending += 1
-        if self._batch_pending >= BATCH_SIZE:
-            self._flush_fts()
-            self.conn.execute("COMMIT")
-            self.conn.execute("BEGIN IMMEDIATE")
-            self._batch_pending = 0
-
-    @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        """Many documents in few commits; on an interruption, the open batch rolls back and
-        the library is as it was after the last commit."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        self._batch_pending = 0
-        try:
-            yield
-            self._flush_fts()
-        except BaseException:
-            self._batch_pending = None
-            self.conn.execute("ROLLBACK")
-            self._forget_uncommitted()
-            raise
-        self._batch_pending = None
-        self.conn.execute("COMMIT")
-
-    def _forget_uncommitted(self) -> None:
-        self._fts_pending.clear()
-        self._dossiers_written.clear()
-
-    # -- the full-text index ------------------------------------------------------------------
-    def _flush_fts(self) -> None:
-        """Index the rows written since the last flush, in one statement."""
-        if not self._fts_pending:
-            return
-        rowids = json.dumps(sorted(self._fts_pending))
-        self.conn.execute(
-            "INSERT INTO documents_fts (rowid, title, subject, text)"
-            " SELECT rowid, title, subject, text FROM documents"
-            " WHERE rowid IN (SELECT value FROM json_each(?))",
-            (rowids,),
-        )
-        self._fts_pending.clear()
-
-    def _unindex(self, key: str) -> int | None:
-        """Take a row out of the index before it changes or goes; its rowid."""
-        row = self.conn.execute(
-            "SELECT rowid, title, subject, text FROM documents WHERE key = ?", (key,)
-        ).fetchone()
-        if row is None:
-            return None
-        if row[0] in self._fts_pending:  # written in this batch, not indexed yet
-            self._fts_pending.discard(row[0])
-        else:
-            self.conn.execute(
-                "INSERT INTO documents_fts (documents_fts, rowid, title, subject, text)"
-                " VALUES ('delete', ?, ?, ?, ?)",
-                tuple(row),
-            )
-        return int(row[0])
 
     # -- storing ----------------------------------------------------------------------------
     def store(self, document: Document) -> Outcome:
@@ -547,31 +377,3 @@ class Library:
             (limit,),
         )
         return [(format_dossier(r[0]), r[1], r[2]) for r in rows]
-
-
-def _writable(path: Path) -> bool:
-    """Writable, and not marked read-only: a file whose write bits are all off is treated
-    as read-only even by a user (root) whom the system would let write it."""
-    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
-
-
-def _create_library_file(path: Path) -> None:
-    """Build a new, empty library next to ``path`` and move it into place in one step, so
-    that a half-created library never exists."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not _writable(path.parent):
-            raise LibraryError(f"{path}: cannot create library (folder is read-only)")
-        handle, temporary = tempfile.mkstemp(prefix=".kamerlezer-", suffix=".db", dir=path.parent)
-    except OSError as exc:
-        raise LibraryError(f"{path}: cannot create library ({exc.strerror})") from None
-    os.close(handle)
-    try:
-        db = sqlite_utils.Database(temporary)
-        create_schema(db)
-        db.conn.close()
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
