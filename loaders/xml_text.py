@@ -188,7 +188,7 @@ class TextBuilder:
             if tag == "functie":
                 role = signatory_role(text)
                 self.paragraph(child)
-            elif tag == "naam" and text:
+            elif tag in ("naam", "deze") and text:  # <deze>: "by order of" the one above
                 self.signatories.append(Signatory(name=text, role=role))
                 self.paragraph(child, separator=" ")
                 role = ""

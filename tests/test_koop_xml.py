@@ -75,3 +75,22 @@ def test_the_older_kamerwrk_format(fixtures, name: str) -> None:
     footnote = "[1] Ter inzage gelegd bij de afdeling Parlementaire Documentatie."
     assert document.text.endswith(footnote)
     assert "Kamerstukken II 1992/93, 22 827, nr. 2" in [c.text for c in document.citations]
+
+
+def test_lists_keep_their_bullets_and_marked_citations(fixtures) -> None:
+    document = load(fixtures / "kst-33529-1329.xml")
+    items = [p for p in document.text.split("\n\n") if p.startswith("– ")]
+    assert len(items) == 5
+    assert items[0].startswith("– de motie op stuk nr. 1181 (33 529) om te komen")
+    first = document.citations[0]
+    assert (first.text, first.target) == ("1181 (33 529)", "kst-33529-1181")
+
+
+def test_tables_are_rows_of_cells_and_the_minister_signs(fixtures) -> None:
+    document = load(fixtures / "kst-35470-XIV-4.xml")
+    assert document.dossiers[0].key == "35470-XIV"
+    assert document.vergaderjaar == "2019-2020"  # printed with an en dash
+    assert "=> 50 en < 200 | 2 | 4" in document.text.split("\n\n")
+    assert [(s.name, s.role) for s in document.signatories] == [
+        ("C.J. Schouten", "Minister van Landbouw, Natuur en Voedselkwaliteit")
+    ]
