@@ -1,52 +1,269 @@
 """Finding citations of other documents in a document's text.
 
-Shaped as a pipeline, as eyecite does it: find candidate spans in the text, resolve each to a
-target key, then merge them with what the source marked up itself (``<extref>``), which wins
-where both name the same span.
+A pipeline, as eyecite does it: *find* candidate spans with the grammar
+(``loaders.citation_grammar``), *resolve* each to target keys (short forms against the citing
+document's dossier or the last full citation), *annotate* them with the date and title the
+surrounding text gives, and *merge* them with what the source marked up itself (``<extref>``),
+which wins where both cover the same span. Spans are offsets into the text as given; the text
+is never rewritten, so every span points at exactly what the reader sees.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 
-from loaders.ids import dossier_key, kst_key
+from loaders.citation_grammar import (
+    DATE_AFTER,
+    DATE_BEFORE,
+    GRAMMAR,
+    LOOKAHEAD,
+    LOOKBEHIND,
+    TITLE,
+    TITLE_GAP,
+    TRIGGERS,
+)
+from loaders.dates import parse_dutch_date
+from loaders.ids import dossier_key, key_from_published_id, kst_key, normalize_vergaderjaar
 from loaders.model import Citation
 
-_S = r"[\s\u00a0\u202f]"
-_FULL = re.compile(
-    rf"""
-    (?:Kamerstuk(?:ken)?{_S}+(?:I{{1,2}}{_S}+)?(?:\d{{4}}/\d{{2,4}},?{_S}+)?)?
-    (?<![\d€$])(?P<dossier>\d{{2}}(?:{_S}|\.)?\d{{3}})(?![\d.,]\d)
-    (?:(?:{_S}|[-–])?(?P<suffix>(?:[IVXLC]+B?|[A-Z])\b|(?<=[-–])\d{{1,3}}\b))?
-    ,?{_S}+(?:stuk{_S}+)?nrs?\.?{_S}*(?P<nr>\d+[a-z]?\b)
-    """,
-    re.X,
-)
+# A list "nrs. 12 t/m 14" names at most this many documents; longer ranges are typos.
+MAX_RANGE = 50
+_SPLIT_NUMBERS = re.compile(r"\s*(,|en|t/m|tot\s+en\s+met)\s*")
+_GAZETTES = {
+    "Stb": "stb",
+    "Staatsblad": "stb",
+    "Stcrt": "stcrt",
+    "Staatscourant": "stcrt",
+    "Trb": "trb",
+    "Tractatenblad": "trb",
+}
+_GAZETTE_KINDS = {"stb": "staatsblad", "stcrt": "staatscourant", "trb": "tractatenblad"}
+_CURRENCY = re.compile(r"[€$£]\s*$")
 
 
-def find_citations(text: str) -> list[Citation]:
-    """Every citation in ``text`` with its span; never raises on any text."""
+@dataclass(frozen=True)
+class CitingDocument:
+    """What the extractor knows of the document it reads: its own key (never a citation of
+    itself), its dossier (for short forms) and its date (for dates without a year)."""
+
+    key: str = ""
+    dossier: str = ""
+    date: dt.date | None = None
+
+    @classmethod
+    def of(cls, key: str = "", dossier: str = "", date: str = "") -> CitingDocument:
+        try:
+            parsed = dt.date.fromisoformat(date) if date else None
+        except ValueError:
+            parsed = None
+        return cls(key, dossier, parsed)
+
+
+def find_citations(text: str, citing: CitingDocument | None = None) -> list[Citation]:
+    """Every citation in ``text``, in order, each with its span; never raises on any text."""
+    citing = citing or CitingDocument()
     found: list[Citation] = []
-    if "nr" not in text:
-        return found
-    for match in _FULL.finditer(text):
-        target = kst_key(dossier_key(match["dossier"], match["suffix"] or ""), match["nr"])
-        start, end = match.span()
-        found.append(Citation(start, end, text[start:end], target, "kamerstuk"))
+    last_dossier: tuple[str, int] | None = None  # dossier of the last full citation, where
+    for match in _matches(text):
+        branch = match.lastgroup
+        if branch == "short":
+            dossier = _short_form_dossier(text, match.start(), last_dossier, citing)
+            numbers = match["s_nrs"] or match["s_paren"]
+            targets = [kst_key(dossier, n) for n in _numbers(numbers)] if dossier else []
+            kind = "kamerstuk"
+        else:
+            targets, kind = _resolve(match, text)
+            if kind == "kamerstuk" and targets:
+                last_dossier = (targets[0].rsplit("-", 1)[0].removeprefix("kst-"), match.end())
+        citations = [c for c in _citations(text, match, targets, kind) if c.target != citing.key]
+        if len(targets) == 1 and citations:  # a date or title names one document, not a list
+            citations = [_annotate(citations[0], text, citing)]
+        found.extend(citations)
     return found
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """The grammar's matches, found only in the regions around a trigger."""
+    for start, end in _regions(text):
+        yield from GRAMMAR.finditer(text, start, end)
+
+
+def _regions(text: str) -> list[tuple[int, int]]:
+    """Disjoint spans of text around triggers, each starting at the start of a word."""
+    regions: list[tuple[int, int]] = []
+    triggers = sorted(m.span() for pattern in TRIGGERS for m in pattern.finditer(text))
+    for trigger_start, trigger_end in triggers:
+        start = max(0, trigger_start - LOOKBEHIND)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        end = min(len(text), trigger_end + LOOKAHEAD)
+        if regions and start <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(regions[-1][1], end))
+        else:
+            regions.append((start, end))
+    return regions
+
+
+def _resolve(match: re.Match[str], text: str) -> tuple[list[str], str]:
+    branch = match.lastgroup
+    if branch == "handelingen":
+        vergaderjaar = normalize_vergaderjaar(match["h_vj"]).replace("-", "")
+        if not vergaderjaar:
+            return [], ""
+        chamber = "ek" if match["h_chamber"] in ("I", "EK") else "tk"
+        if match["h_aanhangsel"]:
+            return [f"ah-{chamber}-{vergaderjaar}-{match['h_nr']}"], "aanhangsel"
+        if not match["h_item"]:
+            return [], ""  # a whole sitting has no document of its own
+        return [f"h-{chamber}-{vergaderjaar}-{match['h_nr']}-{match['h_item']}"], "handelingen"
+    if branch == "gazette":
+        prefix = _GAZETTES[match["g_name"]]
+        return [f"{prefix}-{match['g_year']}-{int(match['g_nr'])}"], _GAZETTE_KINDS[prefix]
+    if branch == "id":
+        return [key_from_published_id(match["id"])], "kamerstuk"
+    if branch == "motie":
+        if match["m_bare"]:
+            dossier = dossier_key(match["m_bare"])
+        else:
+            dossier = dossier_key(match["m_dossier"], _suffix(match["m_suffix"]))
+        return [kst_key(dossier, n) for n in _numbers(match["m_nrs"])], "kamerstuk"
+    if branch == "kamerstuk":
+        if _CURRENCY.search(text, max(0, match.start("k_dossier") - 3), match.start("k_dossier")):
+            return [], ""
+        dossier = dossier_key(match["k_dossier"], _suffix(match["k_suffix"]))
+        if match["k_compact"]:
+            return [kst_key(dossier, match["k_compact"])], "kamerstuk"
+        if match["k_letter"]:  # "Kamerstukken I 2014/15, 33802, C": an Eerste Kamer letter
+            if match["k_chamber"] != "I":
+                return [], ""
+            return [kst_key(dossier, match["k_letter"])], "kamerstuk"
+        numbers = _numbers(match["k_nrs"]) if match["k_word"].startswith("nrs") else None
+        numbers = numbers or [_numbers(match["k_nrs"])[0]]
+        return [kst_key(dossier, n) for n in numbers], "kamerstuk"
+    if branch == "dossier":
+        return [dossier_key(match["d_dossier"], _suffix(match["d_suffix"]))], "dossier"
+    return [], ""
+
+
+def _suffix(raw: str | None) -> str:
+    return re.sub(r"[\s\-–]", "", raw or "")
+
+
+def _numbers(raw: str) -> list[str]:
+    """ "383, 348 en 309" -> three; "12 t/m 14" -> 12, 13, 14."""
+    parts = _SPLIT_NUMBERS.split(raw.strip())
+    numbers: list[str] = [parts[0]]
+    for separator, number in zip(parts[1::2], parts[2::2], strict=False):
+        if separator in ("t/m",) or separator.startswith("tot"):
+            first, last = numbers[-1], number
+            if first.isdigit() and last.isdigit() and 0 < int(last) - int(first) <= MAX_RANGE:
+                numbers.extend(str(n) for n in range(int(first) + 1, int(last) + 1))
+                continue
+        numbers.append(number)
+    return numbers
+
+
+def _short_form_dossier(
+    text: str, start: int, last: tuple[str, int] | None, citing: CitingDocument
+) -> str:
+    """A short form points into the dossier last cited in the same paragraph, else into the
+    citing document's own dossier."""
+    if last is not None and "\n\n" not in text[last[1] : start]:
+        return last[0]
+    return citing.dossier
+
+
+def _citations(text: str, match: re.Match[str], targets: list[str], kind: str) -> list[Citation]:
+    """One citation per target. With several numbers, the first target spans the citation up
+    to its first number and every further target spans its own number, so that a reader can
+    step to each."""
+    if not targets:
+        return []
+    start, end = match.span()
+    if len(targets) == 1:
+        return [Citation(start, end, text[start:end], targets[0], kind)]
+    group = next(
+        name for name in ("k_nrs", "m_nrs", "s_nrs", "s_paren") if match.groupdict().get(name)
+    )
+    number_spans = [
+        (match.start(group) + m.start(), match.start(group) + m.end())
+        for m in re.finditer(r"\d+[a-z]?", match[group])
+    ]
+    citations = []
+    for index, target in enumerate(targets):
+        if index < len(number_spans):
+            s, e = number_spans[index]
+            s = start if index == 0 else s
+        else:  # expanded from a range: the range's last number stands for it
+            s, e = number_spans[-1]
+        citations.append(Citation(s, e, text[s:e], target, kind))
+    return citations
+
+
+def _annotate(citation: Citation, text: str, citing: CitingDocument) -> Citation:
+    """The cited document's date and title, where the text next to the citation gives them:
+    "(«Titel», d.d. 17 juni 2022, Kamerstuk 29 521, nr. 447)"."""
+    paragraph_start = text.rfind("\n\n", 0, citation.start) + 1
+    before = text[max(paragraph_start, citation.start - 400) : citation.start]
+    after = text[citation.end : citation.end + 80]
+    date = ""
+    for pattern, window in ((DATE_BEFORE, before[-80:]), (DATE_AFTER, after)):
+        found = pattern.search(window)
+        if found:
+            date = _resolve_date(found["date"], citing)
+            break
+    title = ""
+    for found in reversed(list(TITLE.finditer(before))):
+        if TITLE_GAP.match(before[found.end() :]):
+            title = " ".join(found["title"].split())
+        break
+    if not date and not title:
+        return citation
+    return replace(citation, date=date, title=title)
+
+
+def _resolve_date(printed: str, citing: CitingDocument) -> str:
+    """A printed date; without a year ("17 juni", "18 mei jl."), the last such day on or
+    before the citing document's date."""
+    date = parse_dutch_date(printed, default_year=citing.date.year if citing.date else None)
+    if date is None:
+        return ""
+    if citing.date is not None and date > citing.date and not re.search(r"\d{4}", printed):
+        try:
+            date = date.replace(year=date.year - 1)
+        except ValueError:  # 29 February
+            return ""
+    return date.isoformat()
 
 
 def merge_citations(marked: Iterable[Citation], found: Iterable[Citation]) -> list[Citation]:
     """Marked-up citations plus the found ones that do not overlap them, in text order.
 
-    A found citation that overlaps a marked one with the same target only widens our view of
-    the same reference, so the marked one (the source's own word) is kept.
+    The source's target always wins. Where the text around a marked span holds the whole
+    citation of the same target ("Kamerstuk " + marked "28 844, nr. 266"), the citation spans
+    the whole of it, with the date and title found in the text; a found citation that overlaps
+    a marked one for another target is dropped.
     """
-    marked = list(marked)
     result = list(marked)
     for citation in found:
-        if not any(c.start < citation.end and citation.start < c.end for c in marked):
+        overlapping = [
+            i for i, c in enumerate(result) if c.start < citation.end and citation.start < c.end
+        ]
+        if not overlapping:
             result.append(citation)
+            continue
+        for index in overlapping:
+            existing = result[index]
+            if existing.target == citation.target and len(overlapping) == 1:
+                wider = citation.start <= existing.start and existing.end <= citation.end
+                result[index] = replace(
+                    citation if wider else existing,
+                    kind=existing.kind,
+                    date=existing.date or citation.date,
+                    title=existing.title or citation.title,
+                )
     result.sort(key=lambda c: (c.start, c.end))
     return result

@@ -10,7 +10,7 @@ import datetime as dt
 
 from lxml import etree
 
-from loaders.citations import find_citations, merge_citations
+from loaders.citations import CitingDocument, find_citations, merge_citations
 from loaders.errors import LoadError
 from loaders.ids import dossier_key, key_from_published_id, kst_key, normalize_vergaderjaar
 from loaders.kinds import kind_from_title
@@ -76,7 +76,10 @@ def read_kamerwrk_xml(root: etree._Element, source: str) -> Document:
         chamber=_CHAMBERS.get(root.get("kamer") or "", ""),
         signatories=builder.signatories,
         text=text,
-        citations=merge_citations(marked, find_citations(text)),
+        citations=merge_citations(
+            marked,
+            find_citations(text, CitingDocument.of(key, dossiers[0].key if dossiers else "")),
+        ),
         source_path=source,
         source_format=FORMAT,
     )

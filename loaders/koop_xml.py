@@ -12,7 +12,7 @@ import re
 
 from lxml import etree
 
-from loaders.citations import find_citations, merge_citations
+from loaders.citations import CitingDocument, find_citations, merge_citations
 from loaders.dates import iso_date, parse_dutch_date
 from loaders.errors import LoadError
 from loaders.ids import (
@@ -194,7 +194,10 @@ def read_koop_xml(root: etree._Element, source: str) -> Document:
         chamber=chamber,
         signatories=signatories,
         text=text,
-        citations=merge_citations(marked, find_citations(text)),
+        citations=merge_citations(
+            marked,
+            find_citations(text, CitingDocument.of(key, dossiers[0].key if dossiers else "", date)),
+        ),
         source_path=source,
         source_format=FORMAT,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.citations import find_citations
+from loaders.citations import CitingDocument, find_citations
 from loaders.dates import parse_dutch_date
 from loaders.errors import LoadError
 from loaders.ids import dossier_key, kst_key, normalize_vergaderjaar, vergaderjaar_of
@@ -182,7 +182,7 @@ def read_pdf_text(text: str, source: str) -> Document:
         chamber=chamber,
         signatories=signatories,
         text=body,
-        citations=find_citations(body),
+        citations=find_citations(body, CitingDocument(key, dossier.key, date)),
         source_path=source,
         source_format=FORMAT,
     )

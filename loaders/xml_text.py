@@ -3,7 +3,7 @@
 The stored text is paragraphs separated by one blank line (DESIGN section 4): headings, list
 items with their number or bullet, table rows with cells separated by " | ", and footnotes at
 the end as "[1] ...". Citations marked up in the XML (``<extref>``, ``<dossierref>``) come out
-as spans into that text, so that what the reader highlights is exactly what the XML marked.
+as spans into that text with the target the XML gives.
 """
 
 from __future__ import annotations

@@ -154,3 +154,38 @@ def test_document_text_never_reaches_the_terminal_as_escapes(capsys, db, tmp_pat
     _, out, _ = run(capsys, "--db", db, "show", "kst-29521-999")
     assert "\x1b" not in out
     assert "[bold]Titel[/bold]" in out and "[link=https://x]klik[/link]" in out
+
+
+def test_refs_prints_citations_of_a_file_without_a_library(capsys, fixtures, tmp_path) -> None:
+    code, out, _ = run(
+        capsys,
+        "--db",
+        str(tmp_path / "none.db"),
+        "refs",
+        "--json",
+        str(fixtures / "kst-29521-455.txt"),
+    )
+    assert code == 0
+    assert not (tmp_path / "none.db").exists()
+    records = [json.loads(line) for line in out.splitlines()]
+    text = (fixtures / "kst-29521-455.txt").read_text()
+    assert [r["target"] for r in records] == [
+        "kst-29521-446",
+        "kst-27925-919",
+        "kst-27925-911",
+        "kst-29521-447",
+    ]
+    for record in records:
+        assert text[record["start"] : record["end"]] == record["text"]
+    assert records[2]["date"] == "2022-05-18"
+    assert "title" not in records[1]
+
+
+def test_refs_reads_standard_input(capsys, monkeypatch) -> None:
+    import io
+
+    data = b"Zie Stb. 2024, 88 en (36 410A, nr. 33)."
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, _ = run(capsys, "refs", "-")
+    assert code == 0
+    assert [line.split()[1] for line in out.splitlines()] == ["stb-2024-88", "kst-36410-A-33"]

@@ -83,7 +83,7 @@ def test_lists_keep_their_bullets_and_marked_citations(fixtures) -> None:
     assert len(items) == 5
     assert items[0].startswith("– de motie op stuk nr. 1181 (33 529) om te komen")
     first = document.citations[0]
-    assert (first.text, first.target) == ("1181 (33 529)", "kst-33529-1181")
+    assert (first.text, first.target) == ("op stuk nr. 1181 (33 529)", "kst-33529-1181")
 
 
 def test_tables_are_rows_of_cells_and_the_minister_signs(fixtures) -> None:

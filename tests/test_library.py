@@ -162,3 +162,12 @@ def test_signatories_are_stored_as_json(library, fixtures) -> None:
     load_paths(library, [fixtures / "kst-29521-455.txt"])
     raw = library.conn.execute("SELECT signatories FROM documents WHERE key = 'kst-29521-455'")
     assert json.loads(raw.fetchone()[0])[0]["name"] == "W.B. Hoekstra"
+
+
+def test_ghosts_carry_the_title_and_date_the_citing_text_gives(library, fixtures) -> None:
+    load_paths(library, [fixtures / "kst-29521-455.txt"])
+    ghost = library.get("kst-29521-447")
+    assert ghost.metadata_only
+    assert ghost.date == "2022-06-17"
+    assert ghost.title.startswith("Kennisgeving onderzoek naar mogelijkheid")
+    assert library.get("kst-27925-919").title == ""  # the letter gives it no title

@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 from db.demo import ensure_demo_library
@@ -17,7 +18,12 @@ from db.library import Library, LibraryError
 from db.loading import LoadReport, load_paths
 from db.location import ENVIRONMENT_VARIABLE, library_path
 from loaders.archives import count_sources
+from loaders.citations import CitingDocument, find_citations
+from loaders.detect import decode_text
+from loaders.errors import LoadError
 from loaders.ids import parse_dossier
+from loaders.pdf_text import looks_like_pdf_text, read_pdf_text
+from loaders.sanitize import terminal_safe
 from tui.render import print_document, print_library_summary
 
 PROG = "kamerlezer"
@@ -51,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("key", metavar="KEY")
     show.add_argument("--json", action="store_true", help="print the document as JSON")
 
+    refs = commands.add_parser(
+        "refs",
+        help="print the citations in a text file or standard input (no library needed)",
+        description="Offsets are in characters of the text as read (UTF-8, else Windows-1252).",
+    )
+    refs.add_argument("file", nargs="?", default="-", metavar="FILE", help="a file, or - for stdin")
+    refs.add_argument("--json", action="store_true", help="one JSON object per citation")
+
     export = commands.add_parser(
         "export",
         help="write the library (or one dossier) as JSON Lines to standard output",
@@ -71,6 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_show(args)
         if args.command == "export":
             return command_export(args)
+        if args.command == "refs":
+            return command_refs(args)
         return command_default(args)
     except LibraryError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
@@ -153,6 +169,35 @@ def command_export(args: argparse.Namespace) -> int:
         for document in library.iter_documents(dossier):
             out.write(json.dumps(document.to_dict(), ensure_ascii=False) + "\n")
     return 0
+
+
+def command_refs(args: argparse.Namespace) -> int:
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except OSError as exc:
+        print(f"{PROG}: {args.file}: cannot read: {exc.strerror}", file=sys.stderr)
+        return 1
+    text = decode_text(data)
+    for citation in find_citations(text, _citing_context(text)):
+        if args.json:
+            record = {k: v for k, v in asdict(citation).items() if v != "" or k == "text"}
+            print(json.dumps(record, ensure_ascii=False), flush=False)
+        else:
+            surface = " ".join(terminal_safe(citation.text).split())
+            print(f"{citation.start:>7}-{citation.end:<7} {citation.target:<24} {surface}")
+    return 0
+
+
+def _citing_context(text: str) -> CitingDocument | None:
+    """When the text is a printed Kamerstuk, its own number, dossier and date: short forms
+    then point into its dossier and "17 juni" gets its year."""
+    if not looks_like_pdf_text(text):
+        return None
+    try:
+        document = read_pdf_text(text, "-")
+    except LoadError:
+        return None
+    return CitingDocument.of(document.key, document.dossier_key, document.date)
 
 
 def command_default(args: argparse.Namespace) -> int:
