@@ -17,12 +17,13 @@ from loaders.dates import MONTHS
 DOSSIER = r"(?<![\d.,/-])\d{2}[\s.]?\d{3}(?!\d|[.,]\d)"
 # Budget chapter (XVI, IXB), fund letter (A), council series (-32): joined by a hyphen, an en
 # dash, a space or nothing ("36 410A").
-SUFFIX = r"(?:(?:\s?[-–]\s?|\s)?(?:[IVXLC]+B?|[A-Z])(?![\w-])|\s?[-–]\s?\d{2,3}(?!\d))"
+# A comma too, as in "Kamerstuk 35300, XIV, nr. 67".
+SUFFIX = r"(?:(?:\s?[-–]\s?|,\s?|\s)?(?:[IVXLC]+B?|[A-Z])(?![\w-])|\s?[-–]\s?\d{2,3}(?!\d))"
 NUMBER = r"\d{1,5}[a-z]?(?![\w])"
 # Further numbers of a list, but never the start of the next dossier number: in
 # "35 228, nr. 8 en 32 824, nr. 432" the list is "8" and "32 824" starts a new citation.
 NUMBER_LIST = (
-    rf"{NUMBER}(?:\s*(?:,|en|t/m|tot\s+en\s+met)\s*(?!\d{{2}}[\s.]?\d{{3}}(?!\d)){NUMBER})*"
+    rf"{NUMBER}(?:\s*(?:,|en|t/m|tot\s+en\s+met|[–-])\s*(?!\d{{2}}[\s.]?\d{{3}}(?!\d)){NUMBER})*"
 )
 VERGADERJAAR = r"\d{4}\s*[/–-]\s*\d{2,4}"
 NR = r"(?:stuk\s+)?(?P<{name}>nrs?|letter)\.?"
@@ -58,7 +59,7 @@ GRAMMAR = re.compile(
     # "31 293 en 31 289, nr. 653", "36 600 XVII, letter M", "Kamerstukken I 2014/15, 33802, C",
     # and the compact "21501-32-1740", "29521-493".
     | (?P<kamerstuk>
-        (?P<k_prefix>Kamerstuk(?:ken)?\s+(?:(?P<k_chamber>II|I)\s+)?(?:{VERGADERJAAR},?\s+)?)?
+        (?P<k_prefix>Kamerstuk(?:ken)?\s+(?:(?P<k_chamber>II|I),?\s+)?(?:{VERGADERJAAR},?\s+)?)?
         (?P<k_dossier>{DOSSIER})(?P<k_suffix>{SUFFIX})?
         (?:\s+en\s+\d{{2}}[\s.]?\d{{3}}(?:{SUFFIX})?|\s?/\s?\d{{2}}[\s.]?\d{{3}}(?:{SUFFIX})?)?
         (?:,?\s+{NR.format(name="k_word")}\s*(?P<k_nrs>{NUMBER_LIST}|[A-Z]{{1,2}}(?![\w]))
@@ -68,7 +69,7 @@ GRAMMAR = re.compile(
     )
     # A dossier as a whole: "Kamerstukken II 1999/2000, 26 855".
     | (?P<dossier>
-        Kamerstuk(?:ken)?\s+(?:(?:II|I)\s+)?(?:{VERGADERJAAR},?\s+)?
+        Kamerstuk(?:ken)?\s+(?:(?:II|I),?\s+)?(?:{VERGADERJAAR},?\s+)?
         (?P<d_dossier>{DOSSIER})(?P<d_suffix>{SUFFIX})?
     )
     # Short forms, in the citing document's own dossier or the one last cited:

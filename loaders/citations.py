@@ -31,7 +31,7 @@ from loaders.model import Citation
 
 # A list "nrs. 12 t/m 14" names at most this many documents; longer ranges are typos.
 MAX_RANGE = 50
-_SPLIT_NUMBERS = re.compile(r"\s*(,|en|t/m|tot\s+en\s+met)\s*")
+_SPLIT_NUMBERS = re.compile(r"\s*(,|en|t/m|tot\s+en\s+met|[–-])\s*")
 _GAZETTES = {
     "Stb": "stb",
     "Staatsblad": "stb",
@@ -149,7 +149,7 @@ def _resolve(match: re.Match[str], text: str) -> tuple[list[str], str]:
 
 
 def _suffix(raw: str | None) -> str:
-    return re.sub(r"[\s\-–]", "", raw or "")
+    return re.sub(r"[\s\-–,]", "", raw or "")
 
 
 def _numbers(raw: str) -> list[str]:
@@ -157,7 +157,7 @@ def _numbers(raw: str) -> list[str]:
     parts = _SPLIT_NUMBERS.split(raw.strip())
     numbers: list[str] = [parts[0]]
     for separator, number in zip(parts[1::2], parts[2::2], strict=False):
-        if separator in ("t/m",) or separator.startswith("tot"):
+        if separator in ("t/m", "-", "–") or separator.startswith("tot"):
             first, last = numbers[-1], number
             if first.isdigit() and last.isdigit() and 0 < int(last) - int(first) <= MAX_RANGE:
                 numbers.extend(str(n) for n in range(int(first) + 1, int(last) + 1))

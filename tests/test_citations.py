@@ -143,3 +143,16 @@ def test_citation_like_text_gives_spans_inside_it(text: str) -> None:
     for citation in find_citations(text, citing):
         assert text[citation.start : citation.end] == citation.text
         assert citation.target
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("(Kamerstukken II 1988/89, 20 691, nrs. 2–3, blz. 5)", ["kst-20691-2", "kst-20691-3"]),
+        ("(Kamerstuk 35300, XIV, nr. 67).", ["kst-35300-XIV-67"]),
+        ("[5] Kamerstukken I, 2013/14, 33 797, nr. C, p. 12", ["kst-33797-C"]),
+        ("moties (35 228, nr. 8 en 32 824, nr. 432) stellen", ["kst-35228-8", "kst-32824-432"]),
+    ],
+)
+def test_forms_seen_in_older_and_other_real_documents(text: str, targets: list[str]) -> None:
+    assert [c.target for c in find_citations(text)] == targets
