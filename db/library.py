@@ -21,7 +21,15 @@ from loaders.jsonl import document_from_record
 from loaders.merge import apply_metadata
 from loaders.model import Citation, Document, Dossier, Signatory
 
-__all__ = ["Library", "LibraryError", "Outcome", "Stats", "content_hash"]
+__all__ = [
+    "DocumentRow",
+    "DossierRow",
+    "Library",
+    "LibraryError",
+    "Outcome",
+    "Stats",
+    "content_hash",
+]
 
 Outcome = Literal["loaded", "updated", "unchanged"]
 
@@ -32,6 +40,37 @@ class Stats:
     ghosts: int
     dossiers: int
     citations: int
+
+
+@dataclass(frozen=True)
+class DossierRow:
+    key: str
+    title: str
+    documents: int
+    ghosts: int
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """A document as a list shows it, without its text."""
+
+    key: str
+    ondernummer: str
+    kind: str
+    date: str
+    title: str
+    subject: str
+    ghost: bool
+
+
+_ROW_COLUMNS = "d.key, d.ondernummer, d.kind, d.date, d.title, d.subject, d.ghost"
+
+
+def _document_row(row: sqlite3.Row) -> DocumentRow:
+    key, ondernummer, kind, date, title, subject, ghost = tuple(row)
+    return DocumentRow(
+        key, ondernummer or "", kind or "", date or "", title or "", subject or "", bool(ghost)
+    )
 
 
 def content_hash(document: Document) -> str:
@@ -358,6 +397,42 @@ class Library(LibraryFile):
     def dossier_title(self, key: str) -> str:
         row = self.conn.execute("SELECT title FROM dossiers WHERE key = ?", (key,)).fetchone()
         return row[0] if row else ""
+
+    def get_row(self, key: str) -> DocumentRow | None:
+        """A document as a list shows it, without reading its text."""
+        row = self.conn.execute(
+            f"SELECT {_ROW_COLUMNS} FROM documents d WHERE key = ?", (key,)
+        ).fetchone()
+        return _document_row(row) if row else None
+
+    def newest_documents(self, limit: int) -> list[DocumentRow]:
+        rows = self.conn.execute(
+            f"SELECT {_ROW_COLUMNS} FROM documents d WHERE ghost = 0"
+            " ORDER BY date DESC, key LIMIT ?",
+            (limit,),
+        )
+        return [_document_row(row) for row in rows]
+
+    def dossier_rows(self) -> list[DossierRow]:
+        """Every dossier that holds a document or ghost, in number order."""
+        rows = self.conn.execute(
+            "SELECT s.key, s.title, sum(d.ghost = 0), sum(d.ghost = 1)"
+            " FROM dossiers s JOIN document_dossiers dd ON dd.dossier = s.key"
+            " JOIN documents d ON d.key = dd.document"
+            " GROUP BY s.key ORDER BY CAST(s.number AS INTEGER), s.toevoeging"
+        )
+        return [DossierRow(r[0], r[1] or "", r[2] or 0, r[3] or 0) for r in rows]
+
+    def documents_in(self, dossier: str) -> list[DocumentRow]:
+        """The documents and ghosts of a dossier, by ondernummer (Eerste Kamer letters last)."""
+        rows = self.conn.execute(
+            f"SELECT {_ROW_COLUMNS} FROM document_dossiers dd"
+            " JOIN documents d ON d.key = dd.document WHERE dd.dossier = ?"
+            " ORDER BY d.ondernummer GLOB '[0-9]*' DESC,"
+            " CAST(d.ondernummer AS INTEGER), d.ondernummer",
+            (dossier,),
+        )
+        return [_document_row(row) for row in rows]
 
     def stats(self) -> Stats:
         one = self.conn.execute

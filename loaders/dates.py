@@ -56,3 +56,28 @@ def iso_date(value: str) -> str:
     except ValueError:
         return ""
     return match.group(1)
+
+
+_MONTH_NAMES_FULL = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+def format_dutch_date(iso: str) -> str:
+    """``"2022-12-13"`` -> ``"13 december 2022"``; what is not a date is returned as it is."""
+    try:
+        date = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{date.day} {_MONTH_NAMES_FULL[date.month - 1]} {date.year}"

@@ -183,3 +183,18 @@ def parse_dossier(text: str) -> str | None:
     """A dossier key from what a user typed: "29521", "36 410 XVI", "21501-32"."""
     match = _DOSSIER_QUERY.match(text)
     return dossier_key(match["number"], match["suffix"] or "") if match else None
+
+
+def standard_citation(key: str, vergaderjaar: str = "", chamber: str = "") -> str:
+    """How a Kamerstuk is cited: "Kamerstukken II 2022/23, 29 521, nr. 455"."""
+    split = split_kst_key(key)
+    if split is None:
+        return key
+    dossier, number = split
+    roman = "I" if chamber.startswith("Eerste") or (number.isalpha() and not chamber) else "II"
+    year = ""
+    match = re.fullmatch(r"(\d{4})-(\d{4})", vergaderjaar)
+    if match:
+        year = f" {match.group(1)}/{match.group(2)[2:]}"
+    number = number if number.isalpha() else f"nr. {number}"  # a letter stands alone: ", C"
+    return f"Kamerstukken {roman}{year}, {format_dossier(dossier)}, {number}"

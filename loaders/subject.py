@@ -75,3 +75,19 @@ def subject_from_text(text: str, kind: str = "", dossier_title: str = "") -> str
         end = _SENTENCE_END.search(paragraph)
         return shorten(paragraph[: end.end()] if end else paragraph)
     return shorten(dossier_title)
+
+
+_MOTIE_SUBJECT = re.compile(
+    r"^(?:(?:nader\s+)?gewijzigde\s+)?(?:motie|amendement)\s+van\s+(?:het\s+lid|de\s+leden)\s+"
+    r"(?P<who>.+?)\s+over\s+(?P<what>.+)$",
+    re.I | re.S,
+)
+
+
+def short_subject(subject: str) -> str:
+    """A subject for a narrow list, where the kind is shown already: "Motie van het lid
+    Nordkamp over aansluiten bij ..." -> "Nordkamp: aansluiten bij ..."."""
+    match = _MOTIE_SUBJECT.match(subject.strip())
+    if match is None:
+        return subject
+    return f"{match['who']}: {match['what']}"

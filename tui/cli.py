@@ -39,6 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="PATH", help="library file to use")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="reader theme, e.g. ansi-dark or ansi-light (the terminal's own colours)",
+    )
+    open_ = commands.add_parser("open", help="open the reader on a document")
+    open_.add_argument("key", metavar="KEY", help="kst-29521-455, '29 521 nr. 455', ...")
+
     load = commands.add_parser(
         "load",
         help="load documents (files, folders, .zip/.tar.gz/.tar.xz archives) into the library",
@@ -87,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_export(args)
         if args.command == "refs":
             return command_refs(args)
+        if args.command == "open":
+            return command_open(args)
         return command_default(args)
     except LibraryError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
@@ -201,10 +211,31 @@ def _citing_context(text: str) -> CitingDocument | None:
 
 
 def command_default(args: argparse.Namespace) -> int:
+    """The reader on the library (the demo library when the user's is empty); a summary
+    when there is no terminal to draw on."""
     path = library_path(args.db)
     with Library.open(path) as library:
         ensure_demo_library(library)
-        print_library_summary(library)
+        if not sys.stdout.isatty():
+            print_library_summary(library)
+            return 0
+    from tui.app import run_reader
+
+    run_reader(path, theme=args.theme)
+    return 0
+
+
+def command_open(args: argparse.Namespace) -> int:
+    path = library_path(args.db)
+    with Library.open(path) as library:
+        ensure_demo_library(library)
+        key = library.resolve(args.key)
+    if key is None:
+        print(f"{PROG}: {args.key}: no such document in {path}", file=sys.stderr)
+        return 1
+    from tui.app import run_reader
+
+    run_reader(path, start=key, theme=args.theme)
     return 0
 
 

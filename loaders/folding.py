@@ -1,0 +1,23 @@
+"""Text folded for matching: lower case without diacritics, one character for one.
+
+"financiële" matches "financiele", and a position in the folded text is the same position in
+the original, so matches can be highlighted where they are.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def _fold_char(char: str) -> str:
+    folded = unicodedata.normalize("NFKD", char)[:1].lower()
+    return folded if len(folded) == 1 else char
+
+
+# Latin letters with their diacritics (and upper case) to plain lower case.
+_FOLD_TABLE = {code: _fold_char(chr(code)) for code in range(0x250) if chr(code).isalpha()}
+
+
+def fold(text: str) -> str:
+    """``"Financiële"`` -> ``"financiele"``, the same length as ``text``."""
+    return text.translate(_FOLD_TABLE)

@@ -1,0 +1,179 @@
+"""The reader as a user drives it: keys in, what the panes show out."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from tui.app import KamerlezerApp
+from tui.widgets.dossier_tree import DocumentNode, DossierTree
+
+
+async def test_from_the_tree_to_a_cited_ghost_and_back(library) -> None:
+    app = KamerlezerApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        tree = app.query_one(DossierTree)
+        tree.focus()
+        node = tree.dossier_node("29521")
+        tree.move_cursor(node)
+        await pilot.press("enter")  # expands the dossier
+        await pilot.pause()
+        assert node.is_expanded
+        keys = [child.data.key for child in node.children]
+        assert keys[:3] == ["kst-29521-446", "kst-29521-447", "kst-29521-455"]
+        tree.move_cursor(node.children[2])
+        await pilot.press("enter")
+        await pilot.pause()
+        letter = app.letter
+        assert letter.page.key == "kst-29521-455"
+        letter.focus()
+        for _ in range(4):
+            await pilot.press("right_square_bracket")
+        link = letter.page.links[letter.cursor]
+        assert link.target == "kst-29521-447"
+        bar = str(app.query_one("#citation-bar").render())
+        assert "29 521, nr. 447" in bar and "not in the library" in bar
+        before = letter.position
+        assert before.scroll_y > 0  # the cursor scrolled the letter down to nr. 447
+        await pilot.press("enter")
+        await pilot.pause()
+        assert letter.page.key == "kst-29521-447"
+        assert letter.page.is_ghost
+        text = letter.page.text
+        assert "not in the library" in text and "kst-29521-455" in text
+        await pilot.press("backspace")
+        await pilot.pause()
+        await pilot.pause()
+        assert letter.page.key == "kst-29521-455"
+        assert letter.position == before
+        assert tree.cursor_node.data == DocumentNode("kst-29521-455", False)
+
+
+async def test_the_finder_opens_a_ghost_by_number(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f")
+        await pilot.press(*"27925 919")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        results = app.query_one("#finder-results")
+        first = results.get_option_at_index(0)
+        assert first.id == "find:kst-27925-919"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.letter.page.key == "kst-27925-919"
+        assert app.letter.page.is_ghost
+        assert app.focused is app.letter
+
+
+async def test_the_finder_finds_words_with_typos(library) -> None:
+    app = KamerlezerApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f")
+        await pilot.press(*"vredesmisies")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        results = app.query_one("#finder-results")
+        ids = [results.get_option_at_index(i).id for i in range(results.option_count)]
+        assert any(i and i.startswith("find:kst-29521-") for i in ids)
+
+
+async def test_with_an_empty_box_the_finder_lists_cited_here_and_cited_by(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        results = app.query_one("#finder-results")
+        ids = [results.get_option_at_index(i).id for i in range(results.option_count)]
+        assert ids == [
+            None,
+            "here:0:kst-29521-446",
+            "here:1:kst-27925-919",
+            "here:2:kst-27925-911",
+            "here:3:kst-29521-447",
+            None,
+        ]
+
+
+async def test_searching_inside_a_letter(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash")
+        search = app.query_one("#doc-search", Input)
+        assert search.has_focus
+        await pilot.press(*"irak")
+        await pilot.press("enter")
+        letter = app.letter
+        assert app.focused is letter
+        assert len(letter.hits) >= 5
+        first = letter.hit
+        await pilot.press("n")
+        assert letter.hit == (first + 1) % len(letter.hits)
+        await pilot.press("N")
+        assert letter.hit == first
+        start, end = letter.hits[letter.hit]
+        assert letter.page.text[start:end].lower() == "irak"
+
+
+async def test_markup_and_escape_sequences_in_a_document_are_plain_text(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-999")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        letter = app.letter
+        shown = "\n".join(line.text for line in letter.lines)
+        assert "[bold]x[/bold]" in shown
+        assert "[link=https://x]klik[/link]" in shown
+        assert "[bold]TITEL[/bold]" in shown
+        assert "\x1b" not in shown
+        drawn = "".join(
+            segment.text for y in range(letter.size.height) for segment in letter.render_line(y)
+        )
+        assert "[bold]x[/bold]" in drawn and "\x1b" not in drawn
+
+
+async def test_back_and_forward_like_a_browser(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.open_document("kst-28844-269")
+        await pilot.pause()
+        await pilot.press("backspace")
+        assert app.letter.page.key == "kst-29521-455"
+        await pilot.press("alt+right")
+        assert app.letter.page.key == "kst-28844-269"
+        await pilot.press("alt+left")
+        assert app.letter.page.key == "kst-29521-455"
+
+
+async def test_copy_gives_the_standard_citation(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("y")
+        assert app.clipboard == "Kamerstukken II 2022/23, 29 521, nr. 455"
+
+
+async def test_help_lists_the_keys(library) -> None:
+    app = KamerlezerApp(library)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        from tui.screens.help import HelpScreen
+
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_at_80_columns_the_tree_and_finder_share_a_side(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.tree.region.width == 0
+        assert app.finder.region.width > 0
+        assert app.letter.region.width >= 40
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.tree.region.width > 0
+        assert app.finder.region.width == 0
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.finder.region.width > 0

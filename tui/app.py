@@ -1,0 +1,287 @@
+"""The reader: dossier tree, letter pane and reference finder, and moving between documents.
+
+Everything is reachable from the keyboard (and the command palette, Ctrl+P); the mouse works
+too but is never needed. Over SSH, `y` copies through the terminal (OSC 52).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static, Tree
+
+from db.library import Library
+from loaders.ids import official_url, standard_citation
+from loaders.model import Citation
+from tui.history import History
+from tui.page import Page
+from tui.pages import document_page, welcome_page
+from tui.screens.help import HelpScreen
+from tui.widgets.dossier_tree import DocumentNode, DossierTree
+from tui.widgets.finder_pane import FinderPane, reference_label
+from tui.widgets.letter_view import LetterView
+
+# Below this width the tree and the finder share one side column.
+NARROW = 110
+
+
+class KamerlezerApp(App[None]):
+    """Read a library of Kamerstukken and follow their citations."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "kamerlezer"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f,ctrl+f", "find", "Find"),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("backspace,alt+left", "back", "Back"),
+        Binding("alt+right", "forward", "Forward", show=False),
+        Binding("y", "copy_citation", "Copy citation", show=False),
+        Binding("o", "official_url", "Official URL", show=False),
+        Binding("t", "toggle_tree", "Tree", show=False),
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit", show=False),
+    ]
+
+    def __init__(self, library: Library, start: str | None = None, theme: str | None = None):
+        super().__init__()
+        self.library = library
+        self.start = start
+        self.history = History()
+        self._initial_theme = theme
+
+    # -- layout -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield DossierTree(self.library, id="tree")
+            with Vertical(id="letter-pane"):
+                yield LetterView(id="letter")
+                yield Input(placeholder="Search this document", id="doc-search")
+                yield Static("", id="citation-bar")
+            yield FinderPane(self.library, id="finder")
+        yield Footer()
+
+    @property
+    def letter(self) -> LetterView:
+        return self.query_one(LetterView)
+
+    @property
+    def tree(self) -> DossierTree:
+        return self.query_one(DossierTree)
+
+    @property
+    def finder(self) -> FinderPane:
+        return self.query_one(FinderPane)
+
+    def on_mount(self) -> None:
+        if self._initial_theme:
+            self.theme = self._initial_theme
+        self._fit(self.size.width)
+        if self.start:
+            self.open_document(self.start)
+        else:
+            self._show_page(welcome_page(self.library))
+        self.letter.focus()
+
+    def on_resize(self) -> None:
+        self._fit(self.size.width)
+
+    def _fit(self, width: int) -> None:
+        screen = self.screen
+        narrow = width < NARROW
+        if narrow != screen.has_class("-narrow"):
+            screen.set_class(narrow, "-narrow")
+            screen.remove_class("-show-tree")
+
+    # -- opening documents --------------------------------------------------------------------
+    def open_document(self, key: str, *, remember: bool = True) -> bool:
+        """Open the document (or ghost page) ``key``; False when the library has no such key."""
+        resolved = self.library.resolve(key) or key
+        document = self.library.get(resolved)
+        if document is None:
+            self.notify(f"{key}: not in this library", severity="warning")
+            return False
+        if remember:
+            self.history.remember(self.letter.position)
+            self.history.open(document.key)
+        position = self.history.current.position if not remember and self.history.current else None
+        self._show_page(document_page(document, self.library), position)
+        self.finder.show_context(
+            document.key,
+            [] if document.metadata_only else document.citations,
+            self.library.cited_by(document.key),
+        )
+        self.tree.reveal(document.key, document.dossier_key)
+        self.sub_title = document.key
+        return True
+
+    def _show_page(self, page: Page, position=None) -> None:  # type: ignore[no-untyped-def]
+        self.letter.show(page, position)
+
+    @on(LetterView.Follow)
+    def _follow(self, event: LetterView.Follow) -> None:
+        self.open_document(event.target)
+
+    @on(FinderPane.Open)
+    def _open_from_finder(self, event: FinderPane.Open) -> None:
+        if self.open_document(event.key):
+            self.finder.clear()
+            self.letter.focus()
+
+    @on(FinderPane.Leave)
+    def _leave_finder(self) -> None:
+        self.letter.focus()
+
+    @on(DossierTree.NodeSelected)
+    def _open_from_tree(self, event: DossierTree.NodeSelected) -> None:
+        data = event.node.data
+        if isinstance(data, DocumentNode):
+            self.open_document(data.key)
+
+    @on(LetterView.CitationFocused)
+    def _citation_focused(self, event: LetterView.CitationFocused) -> None:
+        bar = self.query_one("#citation-bar", Static)
+        citation: Citation | None = event.citation
+        if citation is None:
+            bar.update("")
+            return
+        state = "not in the library" if event.is_ghost else self.finder.describe(citation.target)
+        if event.is_ghost and citation.title:
+            state += f" · «{citation.title}»"
+        bar.update(f"→ {reference_label(citation.target)} · {state} · Enter follows")
+        self.finder.highlight_citation(self.letter.cursor)
+
+    # -- actions ------------------------------------------------------------------------------
+    def action_find(self) -> None:
+        if self.screen.has_class("-narrow"):
+            self.screen.remove_class("-show-tree")
+        self.finder.focus_search()
+
+    def action_search(self) -> None:
+        search = self.query_one("#doc-search", Input)
+        search.add_class("-visible")
+        search.focus()
+
+    @on(Input.Changed, "#doc-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        count = self.letter.search(event.value)
+        self.query_one("#citation-bar", Static).update(
+            f"{count} found · Enter to read, n/N next/previous" if event.value else ""
+        )
+
+    @on(Input.Submitted, "#doc-search")
+    def _search_submitted(self) -> None:
+        self.letter.focus()
+
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+        search = self.query_one("#doc-search", Input)
+        if event.key == "escape" and search.has_focus:
+            search.remove_class("-visible")
+            self.letter.focus()
+            event.stop()
+
+    def action_back(self) -> None:
+        self.history.remember(self.letter.position)
+        visit = self.history.back()
+        if visit is None:
+            self.notify("Nothing to go back to.", timeout=2)
+            return
+        self.open_document(visit.key, remember=False)
+        self.letter.focus()
+
+    def action_forward(self) -> None:
+        self.history.remember(self.letter.position)
+        visit = self.history.forward()
+        if visit is None:
+            self.notify("Nothing to go forward to.", timeout=2)
+            return
+        self.open_document(visit.key, remember=False)
+        self.letter.focus()
+
+    def _open_key(self) -> str | None:
+        page = self.letter.page
+        return (
+            page.key
+            if page is not None
+            and page.key.startswith(("kst-", "h-", "ah-", "stb-", "stcrt-", "trb-"))
+            else None
+        )
+
+    def action_copy_citation(self) -> None:
+        key = self._open_key()
+        if key is None:
+            self.notify("Open a document first.", timeout=2)
+            return
+        document = self.library.get(key)
+        text = standard_citation(key, document.vergaderjaar, document.chamber) if document else key
+        self.copy_to_clipboard(text)
+        self.notify(f"Copied: {text}", timeout=4)
+
+    def action_official_url(self) -> None:
+        key = self._open_key()
+        if key is None:
+            self.notify("Open a document first.", timeout=2)
+            return
+        url = official_url(key)
+        remote = bool(os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_TTY"))
+        if not remote and (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            self.open_url(url)
+        self.notify(url, title="Official publication", timeout=10)
+
+    def action_toggle_tree(self) -> None:
+        screen = self.screen
+        if screen.has_class("-narrow"):
+            screen.toggle_class("-show-tree")
+        else:
+            screen.toggle_class("-hide-tree")
+        if self.tree.display and self.tree.is_mounted and "-show-tree" in screen.classes:
+            self.tree.focus()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.help_sections()))
+
+    def help_sections(self) -> list[tuple[str, list[Binding]]]:
+        """The keys of each pane, read from the bindings themselves."""
+        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "All commands")
+        return [
+            ("Everywhere", [*_bindings(self.BINDINGS), *_bindings(Screen.BINDINGS), palette]),
+            ("Letter", _bindings(LetterView.BINDINGS)),
+            ("Finder", [*_bindings(FinderPane.BINDINGS), *_bindings(OptionList.BINDINGS)]),
+            ("Tree", [*_bindings(DossierTree.BINDINGS), *_bindings(Tree.BINDINGS)]),
+        ]
+
+    def get_system_commands(self, screen: Screen) -> object:
+        yield from super().get_system_commands(screen)
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.action not in ("quit",):
+                yield SystemCommand(
+                    binding.description,
+                    f"Key: {binding.key}",
+                    getattr(self, f"action_{binding.action}"),
+                )
+        letter = self.letter
+        yield SystemCommand("Next citation", "Key: ]", letter.action_next_citation)
+        yield SystemCommand("Previous citation", "Key: [", letter.action_previous_citation)
+        yield SystemCommand("Follow the citation", "Key: Enter", letter.action_follow)
+        yield SystemCommand("Next search hit", "Key: n", letter.action_next_hit)
+        yield SystemCommand("Previous search hit", "Key: N", letter.action_previous_hit)
+
+
+def _bindings(items: list[BindingType]) -> list[Binding]:
+    return [b for b in items if isinstance(b, Binding)]
+
+
+def run_reader(library_path: Path, start: str | None = None, theme: str | None = None) -> None:
+    """Open the reader on the library at ``library_path``."""
+    library = Library.open(library_path, write=False)
+    try:
+        KamerlezerApp(library, start=start, theme=theme).run()
+    finally:
+        library.close()

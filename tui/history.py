@@ -1,0 +1,51 @@
+"""Back and forward, as in a browser: where the reader was, and where they came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tui.widgets.letter_view import Position
+
+
+@dataclass
+class Visit:
+    key: str
+    position: Position = field(default_factory=lambda: Position(0, None))
+
+
+@dataclass
+class History:
+    """Visits in order; ``index`` is the current one. Opening a new document from the middle
+    drops the forward part, as browsers do."""
+
+    visits: list[Visit] = field(default_factory=list)
+    index: int = -1
+
+    @property
+    def current(self) -> Visit | None:
+        return self.visits[self.index] if 0 <= self.index < len(self.visits) else None
+
+    def open(self, key: str) -> Visit:
+        if self.current is not None and self.current.key == key:
+            return self.current
+        del self.visits[self.index + 1 :]
+        self.visits.append(Visit(key))
+        self.index = len(self.visits) - 1
+        return self.visits[self.index]
+
+    def remember(self, position: Position) -> None:
+        """Where the reader is in the current document, to come back to it."""
+        if self.current is not None:
+            self.current.position = position
+
+    def back(self) -> Visit | None:
+        if self.index <= 0:
+            return None
+        self.index -= 1
+        return self.current
+
+    def forward(self) -> Visit | None:
+        if self.index >= len(self.visits) - 1:
+            return None
+        self.index += 1
+        return self.current

@@ -1,0 +1,173 @@
+"""What the letter pane shows, laid out in lines for a given width.
+
+A page is a few header lines (key, kind, date, dossier; the title) and a text whose paragraphs
+are separated by blank lines, with links (citations) as spans of that text. Layout wraps each
+paragraph to the width, keeping for every line the offsets of the text it shows, so that
+highlights (citations, the cursor, search hits) are drawn from spans without ever parsing the
+text. Plain logic, no Textual: tested on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len
+
+from loaders.model import Citation
+from loaders.sanitize import terminal_safe
+
+_WORD = re.compile(r"\S+")
+_LIST_ITEM = re.compile(r"^(?:[•–\-*·▪◦]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[IVX]{1,4}\.)\s+")
+_FOOTNOTE = re.compile(r"^\[\d+\]\s")
+_INITIALS = re.compile(r"^(?:[A-Z]\.\s?){1,4}")
+_END_PUNCTUATION = ",.;:!?"
+# Short lines that open a letter or a motie and are no headings.
+_NOT_HEADINGS = re.compile(r"^(?:Aan de |De Kamer|Den Haag|’s-Gravenhage|Geachte )")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One screen line: ``start``/``end`` index the page text (-1 for header lines)."""
+
+    text: str
+    style: str  # header, title, heading, body, list, table, footnote, blank, note
+    start: int = -1
+    end: int = -1
+    indent: int = 0
+
+
+@dataclass
+class Page:
+    """A document (or a ghost's page) ready to be laid out."""
+
+    key: str
+    header: list[tuple[str, str]]  # (text, style) lines above the text, not wrapped
+    text: str
+    links: list[Citation] = field(default_factory=list)
+    ghost_targets: frozenset[str] = frozenset()
+    is_ghost: bool = False
+
+    def __post_init__(self) -> None:
+        # Documents are data: control characters become U+FFFD, the same length, so spans hold.
+        self.text = terminal_safe(self.text)
+        self.header = [(terminal_safe(text), style) for text, style in self.header]
+        self.links = sorted(self.links, key=lambda link: (link.start, link.end))
+
+    def paragraphs(self) -> Iterator[tuple[int, str]]:
+        """(offset, paragraph) for every non-empty paragraph of the text."""
+        offset = 0
+        for part in self.text.split("\n\n"):
+            if part.strip():
+                yield offset, part
+            offset += len(part) + 2
+
+
+def paragraph_style(paragraph: str, in_footnotes: bool) -> str:
+    if _FOOTNOTE.match(paragraph) and in_footnotes:
+        return "footnote"
+    if _LIST_ITEM.match(paragraph):
+        return "list"
+    if " | " in paragraph:
+        return "table"
+    stripped = paragraph.strip()
+    if (
+        len(stripped) < 70
+        and stripped[-1] not in _END_PUNCTUATION
+        and "," not in stripped
+        and " " in stripped
+        and not _INITIALS.match(stripped)
+        and not _NOT_HEADINGS.match(stripped)
+        and not stripped[:1].islower()
+    ):
+        return "heading"
+    return "body"
+
+
+def layout(page: Page, width: int) -> list[Line]:
+    """Every line of ``page`` at ``width`` cells."""
+    width = max(width, 10)
+    lines: list[Line] = []
+    for text, style in page.header:
+        lines.extend(Line(piece, style) for piece in _wrap_plain(text, width))
+    lines.append(Line("", "blank"))
+    paragraphs = list(page.paragraphs())
+    footnotes_from = _footnotes_start(paragraphs)
+    for index, (offset, paragraph) in enumerate(paragraphs):
+        if index:
+            lines.append(Line("", "blank"))
+        style = paragraph_style(paragraph, index >= footnotes_from)
+        indent = _hanging_indent(paragraph, style)
+        for start, end, first in wrap(paragraph, width, indent):
+            lines.append(
+                Line(
+                    paragraph[start:end],
+                    style,
+                    offset + start,
+                    offset + end,
+                    0 if first else indent,
+                )
+            )
+    return lines
+
+
+def _footnotes_start(paragraphs: list[tuple[int, str]]) -> int:
+    """Footnotes are the trailing run of "[n] ..." paragraphs."""
+    index = len(paragraphs)
+    while index > 0 and _FOOTNOTE.match(paragraphs[index - 1][1]):
+        index -= 1
+    return index
+
+
+def _hanging_indent(paragraph: str, style: str) -> int:
+    if style == "list":
+        match = _LIST_ITEM.match(paragraph)
+        return cell_len(match.group(0)) if match else 0
+    if style == "footnote":
+        match = _FOOTNOTE.match(paragraph)
+        return cell_len(match.group(0)) if match else 0
+    return 0
+
+
+def wrap(paragraph: str, width: int, indent: int = 0) -> list[tuple[int, int, bool]]:
+    """(start, end, is_first_line) of each line of ``paragraph`` wrapped at ``width`` cells;
+    continuation lines are ``indent`` cells narrower. Words longer than a line are split."""
+    lines: list[tuple[int, int, bool]] = []
+    line_start = -1
+    line_end = 0
+    used = 0
+    limit = width
+    for word in _WORD.finditer(paragraph):
+        start, end = word.span()
+        size = cell_len(word.group())
+        if line_start >= 0 and used + 1 + size <= limit:
+            used += 1 + size
+            line_end = end
+            continue
+        if line_start >= 0:
+            lines.append((line_start, line_end, not lines))
+            limit = max(width - indent, 10)
+        while size > limit:  # a word longer than the line: split it
+            cut = _cut_at_cells(paragraph, start, limit)
+            lines.append((start, cut, not lines))
+            limit = max(width - indent, 10)
+            start = cut
+            size = cell_len(paragraph[start:end])
+        line_start, line_end, used = start, end, size
+    if line_start >= 0:
+        lines.append((line_start, line_end, not lines))
+    return lines
+
+
+def _cut_at_cells(text: str, start: int, cells: int) -> int:
+    used = 0
+    for index in range(start, len(text)):
+        used += cell_len(text[index])
+        if used > cells:
+            return max(index, start + 1)
+    return len(text)
+
+
+def _wrap_plain(text: str, width: int) -> list[str]:
+    return [text[s:e] for s, e, _ in wrap(text, width)] or [""]

@@ -1,0 +1,348 @@
+"""The letter pane: a document's text reflowed to the pane, with its citations to follow.
+
+A Line API widget: the page is laid out once per width, and only the lines on screen are
+drawn, so a 500 KB document opens and scrolls without a pause. Citations are highlighted from
+their spans; ``[`` and ``]`` move a cursor between them, Enter (or a click) follows one.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from loaders.model import Citation
+from tui.page import Line, Page, layout
+from tui.search_text import find_all
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a reader was in a page: restored on Back."""
+
+    scroll_y: float
+    cursor: int | None
+
+
+class LetterView(ScrollView, can_focus=True):
+    """The open document."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right_square_bracket", "next_citation", "Next citation", key_display="]"),
+        Binding(
+            "left_square_bracket",
+            "previous_citation",
+            "Previous citation",
+            key_display="[",
+            show=False,
+        ),
+        Binding("enter", "follow", "Follow"),
+        Binding("j,down", "scroll_down", "Down", show=False),
+        Binding("k,up", "scroll_up", "Up", show=False),
+        Binding("space,pagedown", "page_down", "Page down", show=False),
+        Binding("b,pageup", "page_up", "Page up", show=False),
+        Binding("g,home", "scroll_home", "Top", show=False),
+        Binding("G,end", "scroll_end", "Bottom", show=False),
+        Binding("n", "next_hit", "Next hit", show=False),
+        Binding("N", "previous_hit", "Previous hit", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "letter--header",
+        "letter--title",
+        "letter--heading",
+        "letter--footnote",
+        "letter--table",
+        "letter--citation",
+        "letter--ghost-citation",
+        "letter--cursor",
+        "letter--hit",
+        "letter--current-hit",
+    }
+
+    DEFAULT_CSS = """
+    LetterView {
+        padding: 0 1;
+        overflow-x: hidden;
+        scrollbar-gutter: stable;  /* the text is laid out once for one width */
+    }
+    LetterView > .letter--header { color: $text-muted; }
+    LetterView > .letter--title { text-style: bold; }
+    LetterView > .letter--heading { text-style: bold; }
+    LetterView > .letter--footnote { color: $text-muted; }
+    LetterView > .letter--table { color: $text; }
+    LetterView > .letter--citation { color: $accent; text-style: underline; }
+    LetterView > .letter--ghost-citation { color: $accent; text-style: underline italic; }
+    LetterView > .letter--cursor { background: $accent; color: $background; text-style: bold; }
+    LetterView > .letter--hit { background: $warning 40%; }
+    LetterView > .letter--current-hit { background: $warning; color: $background; }
+    """
+
+    class CitationFocused(Message):
+        """The cursor moved to a citation (or off all of them: ``citation`` is None)."""
+
+        def __init__(self, citation: Citation | None, is_ghost: bool) -> None:
+            super().__init__()
+            self.citation = citation
+            self.is_ghost = is_ghost
+
+    class Follow(Message):
+        """The reader asked to follow a citation."""
+
+        def __init__(self, target: str) -> None:
+            super().__init__()
+            self.target = target
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.page: Page | None = None
+        self._lines: list[Line] = []
+        self._line_starts: list[int] = []  # text offset of each line, for span lookups
+        self._width = 0
+        self.cursor: int | None = None  # index into page.links
+        self.hits: list[tuple[int, int]] = []
+        self.hit: int | None = None
+
+    # -- content ------------------------------------------------------------------------------
+    def show(self, page: Page, position: Position | None = None) -> None:
+        """Show ``page``; at ``position`` when coming back to it."""
+        self.page = page
+        self.cursor = position.cursor if position else None
+        self.hits, self.hit = [], None
+        self._width = 0
+        self._lines = []
+        self._relayout()
+        target = position.scroll_y if position else 0
+        self.scroll_to(y=target, animate=False, immediate=True)
+        if self.scroll_y != target:  # the new size is not known yet: scroll once it is
+            self.call_after_refresh(self.scroll_to, y=target, animate=False, immediate=True)
+        self._announce_cursor()
+        self.refresh()
+
+    @property
+    def position(self) -> Position:
+        return Position(self.scroll_y, self.cursor)
+
+    @property
+    def lines(self) -> list[Line]:
+        return self._lines
+
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width or self.size.width
+        if self.page is None or width <= 0 or width == self._width:
+            return
+        top = self._offset_at_top()
+        self._width = width
+        self._lines = layout(self.page, width)
+        self._line_starts = [line.start for line in self._lines]
+        self.virtual_size = Size(width, len(self._lines))
+        if top is not None:  # keep the same text at the top after a resize
+            self.scroll_to(y=self._line_of_offset(top), animate=False, immediate=True)
+
+    def _offset_at_top(self) -> int | None:
+        if not self._lines:
+            return None
+        index = min(int(self.scroll_y), len(self._lines) - 1)
+        for line in self._lines[index:]:
+            if line.start >= 0:
+                return line.start
+        return None
+
+    def _line_of_offset(self, offset: int) -> int:
+        """The line that shows text offset ``offset``."""
+        best = 0
+        for index, line in enumerate(self._lines):
+            if 0 <= line.start <= offset:
+                best = index
+            elif line.start > offset:
+                break
+        return best
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+
+    # -- drawing ------------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        index = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines) or self.page is None:
+            return Strip.blank(width, self.rich_style)
+        line = self._lines[index]
+        segments = [Segment(" " * line.indent, self.rich_style)] if line.indent else []
+        segments += self._segments(line)
+        return Strip(segments).adjust_cell_length(width, self.rich_style)
+
+    def _segments(self, line: Line) -> list[Segment]:
+        base = self.rich_style + self._line_style(line.style)
+        if line.start < 0:
+            return [Segment(line.text, base)]
+        # Boundaries where the style changes: citations, the cursor, search hits.
+        marks = self._marks(line.start, line.end)
+        cuts = sorted({line.start, line.end, *(p for s, e, _ in marks for p in (s, e))})
+        cuts = [c for c in cuts if line.start <= c <= line.end]
+        segments = []
+        text = self.page.text if self.page else ""
+        for a, b in pairwise(cuts):
+            style = base
+            for start, end, extra in marks:
+                if start <= a and b <= end:
+                    style = style + extra
+            segments.append(Segment(text[a:b], style))
+        return segments
+
+    def _marks(self, start: int, end: int) -> list[tuple[int, int, Style]]:
+        assert self.page is not None
+        marks: list[tuple[int, int, Style]] = []
+        for index, link in enumerate(self.page.links):
+            if link.start >= end:
+                break
+            if link.end <= start:
+                continue
+            name = (
+                "letter--ghost-citation"
+                if link.target in self.page.ghost_targets
+                else "letter--citation"
+            )
+            marks.append((link.start, link.end, self.get_component_rich_style(name)))
+            if index == self.cursor:
+                marks.append(
+                    (link.start, link.end, self.get_component_rich_style("letter--cursor"))
+                )
+        for index, (hit_start, hit_end) in enumerate(self.hits):
+            if hit_start < end and start < hit_end:
+                name = "letter--current-hit" if index == self.hit else "letter--hit"
+                marks.append((hit_start, hit_end, self.get_component_rich_style(name)))
+        return marks
+
+    def _line_style(self, style: str) -> Style:
+        if style in ("header", "title", "heading", "footnote", "table"):
+            return self.get_component_rich_style(f"letter--{style}")
+        return Style()
+
+    # -- citations ----------------------------------------------------------------------------
+    def action_next_citation(self) -> None:
+        self._move_cursor(+1)
+
+    def action_previous_citation(self) -> None:
+        self._move_cursor(-1)
+
+    def _move_cursor(self, step: int) -> None:
+        if self.page is None or not self.page.links:
+            self.notify("This document cites nothing.", severity="information", timeout=2)
+            return
+        count = len(self.page.links)
+        if self.cursor is None:
+            self.cursor = self._first_visible_link(step)
+        else:
+            self.cursor = (self.cursor + step) % count
+        self._scroll_to_offset(self.page.links[self.cursor].start)
+        self._announce_cursor()
+        self.refresh()
+
+    def _first_visible_link(self, step: int) -> int:
+        """The first citation on screen (or after it) when moving forward, the last before
+        the bottom of the screen when moving back."""
+        assert self.page is not None
+        top = int(self.scroll_y)
+        bottom = top + self.scrollable_content_region.height
+        starts = [link.start for link in self.page.links]
+        if step > 0:
+            offset = next((line.start for line in self._lines[top:] if line.start >= 0), 0)
+            return bisect.bisect_left(starts, offset) % len(starts)
+        offset = next((line.end for line in reversed(self._lines[:bottom]) if line.start >= 0), 0)
+        return (bisect.bisect_right(starts, offset) - 1) % len(starts)
+
+    def _scroll_to_offset(self, offset: int) -> None:
+        line = self._line_of_offset(offset)
+        top = int(self.scroll_y)
+        height = self.scrollable_content_region.height
+        if not top <= line < top + height:
+            self.scroll_to(y=max(0, line - height // 3), animate=False)
+
+    def _announce_cursor(self) -> None:
+        citation = None
+        if self.page is not None and self.cursor is not None and self.cursor < len(self.page.links):
+            citation = self.page.links[self.cursor]
+        ghost = (
+            citation is not None
+            and self.page is not None
+            and citation.target in self.page.ghost_targets
+        )
+        self.post_message(self.CitationFocused(citation, ghost))
+
+    def action_follow(self) -> None:
+        if self.page is None or self.cursor is None:
+            if self.page is not None and self.page.links:
+                self.notify("Choose a citation with ] first.", timeout=2)
+            return
+        self.post_message(self.Follow(self.page.links[self.cursor].target))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = self._offset_at(event.x - self.gutter.left, event.y)
+        if offset is None or self.page is None:
+            return
+        for index, link in enumerate(self.page.links):
+            if link.start <= offset < link.end:
+                self.cursor = index
+                self._announce_cursor()
+                self.refresh()
+                self.post_message(self.Follow(link.target))
+                return
+
+    def _offset_at(self, x: int, y: int) -> int | None:
+        index = int(self.scroll_y) + y
+        if not 0 <= index < len(self._lines):
+            return None
+        line = self._lines[index]
+        if line.start < 0:
+            return None
+        column = x - line.indent
+        if column < 0:
+            return None
+        from rich.cells import cell_len
+
+        used = 0
+        for position in range(line.start, line.end):
+            used += cell_len(self.page.text[position]) if self.page else 1
+            if used > column:
+                return position
+        return None
+
+    # -- search -------------------------------------------------------------------------------
+    def search(self, query: str) -> int:
+        """Highlight every hit of ``query``; go to the first one after the top of the screen."""
+        if self.page is None:
+            return 0
+        self.hits = find_all(self.page.text, query)
+        self.hit = None
+        if self.hits:
+            top = self._offset_at_top() or 0
+            starts = [start for start, _ in self.hits]
+            self.hit = bisect.bisect_left(starts, top) % len(self.hits)
+            self._scroll_to_offset(self.hits[self.hit][0])
+        self.refresh()
+        return len(self.hits)
+
+    def action_next_hit(self) -> None:
+        self._move_hit(+1)
+
+    def action_previous_hit(self) -> None:
+        self._move_hit(-1)
+
+    def _move_hit(self, step: int) -> None:
+        if not self.hits:
+            self.notify("No search; press / to search this document.", timeout=2)
+            return
+        self.hit = ((self.hit or 0) + step) % len(self.hits) if self.hit is not None else 0
+        self._scroll_to_offset(self.hits[self.hit][0])
+        self.refresh()
