@@ -198,3 +198,27 @@ def standard_citation(key: str, vergaderjaar: str = "", chamber: str = "") -> st
         year = f" {match.group(1)}/{match.group(2)[2:]}"
     number = number if number.isalpha() else f"nr. {number}"  # a letter stands alone: ", C"
     return f"Kamerstukken {roman}{year}, {format_dossier(dossier)}, {number}"
+
+
+_GAZETTE_NAMES = {"stb": "Stb.", "stcrt": "Stcrt.", "trb": "Trb."}
+
+
+def reference_label(key: str) -> str:
+    """How a reader says a key: "29 521, nr. 446", "Handelingen II 2022/23, nr. 84, item
+    12", "Stb. 2024, 88", "dossier 29 521"."""
+    split = split_kst_key(key)
+    if split is not None:
+        dossier, number = split
+        return f"{format_dossier(dossier)}, {'letter' if number.isalpha() else 'nr.'} {number}"
+    parts = key.split("-")
+    if parts[0] in ("h", "ah") and len(parts) >= 4 and len(parts[2]) == 8:
+        chamber = "I" if parts[1] == "ek" else "II"
+        year = f"{parts[2][:4]}/{parts[2][6:]}"
+        name = "Handelingen" if parts[0] == "h" else "Aanhangsel Handelingen"
+        tail = f", nr. {parts[3]}" + (f", item {parts[4]}" if len(parts) > 4 else "")
+        return f"{name} {chamber} {year}{tail}"
+    if parts[0] in _GAZETTE_NAMES and len(parts) == 3:
+        return f"{_GAZETTE_NAMES[parts[0]]} {parts[1]}, {parts[2]}"
+    if parse_dossier(key) == key:
+        return f"dossier {format_dossier(key)}"
+    return key

@@ -18,18 +18,20 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static, Tree
 
 from db.library import Library
-from loaders.ids import official_url, standard_citation
+from loaders.ids import official_url, parse_dossier, reference_label, standard_citation
 from loaders.model import Citation
 from tui.history import History
 from tui.page import Page
 from tui.pages import document_page, welcome_page
 from tui.screens.help import HelpScreen
 from tui.widgets.dossier_tree import DocumentNode, DossierTree
-from tui.widgets.finder_pane import FinderPane, reference_label
+from tui.widgets.finder_pane import FinderPane
 from tui.widgets.letter_view import LetterView
 
-# Below this width the tree and the finder share one side column.
+# Below this width the tree and the finder share one side column; from WIDE on, both get
+# room for longer titles.
 NARROW = 110
+WIDE = 160
 
 
 class KamerlezerApp(App[None]):
@@ -99,6 +101,7 @@ class KamerlezerApp(App[None]):
         if narrow != screen.has_class("-narrow"):
             screen.set_class(narrow, "-narrow")
             screen.remove_class("-show-tree")
+        screen.set_class(width >= WIDE, "-wide")
 
     # -- opening documents --------------------------------------------------------------------
     def open_document(self, key: str, *, remember: bool = True) -> bool:
@@ -106,7 +109,10 @@ class KamerlezerApp(App[None]):
         resolved = self.library.resolve(key) or key
         document = self.library.get(resolved)
         if document is None:
-            self.notify(f"{key}: not in this library", severity="warning")
+            if parse_dossier(key) == key and self.tree.dossier_node(key) is not None:
+                self._show_dossier(key)  # a citation of a whole dossier
+                return True
+            self.notify(f"{reference_label(key)}: not in this library", severity="warning")
             return False
         if remember:
             self.history.remember(self.letter.position)
@@ -121,6 +127,13 @@ class KamerlezerApp(App[None]):
         self.tree.reveal(document.key, document.dossier_key)
         self.sub_title = document.key
         return True
+
+    def _show_dossier(self, key: str) -> None:
+        if self.screen.has_class("-narrow"):
+            self.screen.add_class("-show-tree")
+        self.screen.remove_class("-hide-tree")
+        self.tree.reveal_dossier(key)
+        self.tree.focus()
 
     def _show_page(self, page: Page, position=None) -> None:  # type: ignore[no-untyped-def]
         self.letter.show(page, position)
@@ -239,10 +252,14 @@ class KamerlezerApp(App[None]):
         screen = self.screen
         if screen.has_class("-narrow"):
             screen.toggle_class("-show-tree")
+            shown = screen.has_class("-show-tree")
         else:
             screen.toggle_class("-hide-tree")
-        if self.tree.display and self.tree.is_mounted and "-show-tree" in screen.classes:
+            shown = not screen.has_class("-hide-tree")
+        if shown:
             self.tree.focus()
+        elif self.focused is None or self.focused is self.tree:
+            self.letter.focus()
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.help_sections()))

@@ -19,6 +19,9 @@ from loaders.model import Citation
 from loaders.sanitize import terminal_safe
 
 _WORD = re.compile(r"\S+")
+# Anything but plain spaces and one-cell characters (Latin, punctuation, €) takes the slow,
+# exact path of wrapping.
+_NOT_ONE_CELL = re.compile(r"[^\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e\u20ac\ufffd]")
 _LIST_ITEM = re.compile(r"^(?:[•–\-*·▪◦]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[IVX]{1,4}\.)\s+")
 _FOOTNOTE = re.compile(r"^\[\d+\]\s")
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s?){1,4}")
@@ -64,7 +67,10 @@ class Page:
             offset += len(part) + 2
 
 
-def paragraph_style(paragraph: str, in_footnotes: bool) -> str:
+def paragraph_style(paragraph: str, in_footnotes: bool, following: str = "") -> str:
+    """How a paragraph is drawn. A heading is short, unpunctuated and opens the text that
+    follows it; a one-word one must be followed by a real paragraph (a motie's signers are
+    one word too)."""
     if _FOOTNOTE.match(paragraph) and in_footnotes:
         return "footnote"
     if _LIST_ITEM.match(paragraph):
@@ -76,7 +82,7 @@ def paragraph_style(paragraph: str, in_footnotes: bool) -> str:
         len(stripped) < 70
         and stripped[-1] not in _END_PUNCTUATION
         and "," not in stripped
-        and " " in stripped
+        and (" " in stripped or len(following) > 80)
         and not _INITIALS.match(stripped)
         and not _NOT_HEADINGS.match(stripped)
         and not stripped[:1].islower()
@@ -97,7 +103,8 @@ def layout(page: Page, width: int) -> list[Line]:
     for index, (offset, paragraph) in enumerate(paragraphs):
         if index:
             lines.append(Line("", "blank"))
-        style = paragraph_style(paragraph, index >= footnotes_from)
+        following = paragraphs[index + 1][1] if index + 1 < len(paragraphs) else ""
+        style = paragraph_style(paragraph, index >= footnotes_from, following)
         indent = _hanging_indent(paragraph, style)
         for start, end, first in wrap(paragraph, width, indent):
             lines.append(
@@ -133,6 +140,8 @@ def _hanging_indent(paragraph: str, style: str) -> int:
 def wrap(paragraph: str, width: int, indent: int = 0) -> list[tuple[int, int, bool]]:
     """(start, end, is_first_line) of each line of ``paragraph`` wrapped at ``width`` cells;
     continuation lines are ``indent`` cells narrower. Words longer than a line are split."""
+    if not _NOT_ONE_CELL.search(paragraph):
+        return _wrap_one_cell(paragraph, width, indent)
     lines: list[tuple[int, int, bool]] = []
     line_start = -1
     line_end = 0
@@ -157,6 +166,38 @@ def wrap(paragraph: str, width: int, indent: int = 0) -> list[tuple[int, int, bo
         line_start, line_end, used = start, end, size
     if line_start >= 0:
         lines.append((line_start, line_end, not lines))
+    return lines
+
+
+def _wrap_one_cell(paragraph: str, width: int, indent: int) -> list[tuple[int, int, bool]]:
+    """``wrap`` for text of single spaces between words where every character is one cell
+    wide (nearly all text): string searches instead of a loop over words."""
+    lines: list[tuple[int, int, bool]] = []
+    length = len(paragraph)
+    start = 0
+    limit = width
+    while start < length and paragraph[start] == " ":
+        start += 1
+    while start < length:
+        if length - start <= limit:
+            end = length
+            while end > start and paragraph[end - 1] == " ":
+                end -= 1
+            lines.append((start, end, not lines))
+            break
+        cut = paragraph.rfind(" ", start, start + limit + 1)
+        if cut <= start:  # one word longer than the line: split it
+            lines.append((start, start + limit, not lines))
+            start += limit
+        else:
+            end = cut
+            while end > start and paragraph[end - 1] == " ":
+                end -= 1
+            lines.append((start, end, not lines))
+            start = cut + 1
+            while start < length and paragraph[start] == " ":
+                start += 1
+        limit = max(width - indent, 10)
     return lines
 
 

@@ -135,9 +135,20 @@ class DossierTree(Tree[NodeData]):
         node.expand()
         for child in node.children:
             if isinstance(child.data, DocumentNode) and child.data.key == key:
-                self.move_cursor(child)
-                self.scroll_to_node(child, animate=False)
+                # The expanded children get their lines on the next refresh.
+                self.call_after_refresh(self._put_cursor_on, child)
                 return
+
+    def _put_cursor_on(self, node: TreeNode[NodeData]) -> None:
+        self.move_cursor(node)
+        self.scroll_to_node(node, animate=False)
+
+    def reveal_dossier(self, dossier: str) -> None:
+        node = self._dossier_nodes.get(dossier)
+        if node is not None:
+            self._fill(node)
+            node.expand()
+            self.call_after_refresh(self._put_cursor_on, node)
 
     def dossier_node(self, key: str) -> TreeNode[NodeData] | None:
         return self._dossier_nodes.get(key)

@@ -22,19 +22,10 @@ from textual.worker import get_current_worker
 from db.finder import Finder, Result
 from db.library import DocumentRow, Library
 from loaders.dates import format_dutch_date
-from loaders.ids import format_dossier, split_kst_key
+from loaders.ids import reference_label
 from loaders.model import Citation
 from loaders.sanitize import terminal_safe
 from tui.widgets.dossier_tree import GHOST_MARK, short_date
-
-
-def reference_label(key: str) -> str:
-    """``kst-29521-446`` -> ``29 521, nr. 446``: how a reader says it."""
-    split = split_kst_key(key)
-    if split is None:
-        return key
-    dossier, number = split
-    return f"{format_dossier(dossier)}, {'letter' if number.isalpha() else 'nr.'} {number}"
 
 
 def result_prompt(

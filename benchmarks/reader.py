@@ -1,0 +1,98 @@
+"""How long the reader takes to open a large document: layout, and first paint in the app.
+
+    uv run python benchmarks/reader.py
+
+No real Kamerstuk in the corpus reaches 500 KB, so the document is the real moties of the
+corpus joined into one text of 500 KB (with their real citations). Prints the layout time at
+80 and 200 columns, and the time from `open_document` to the letter pane's first drawn screen
+(target: under 100 ms), against the time to open the 455 letter in the same run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+import time
+from pathlib import Path
+
+from db.library import Library
+from db.loading import load_paths
+from loaders.archives import iter_sources
+from loaders.detect import read_document_bytes
+from loaders.model import Citation, Document, Dossier
+from tui.app import KamerlezerApp
+from tui.page import Page, layout
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared/corpora/moties-2023-2025.tar.xz"
+LETTER = Path(__file__).resolve().parents[1] / "tests/fixtures/kst-29521-455.txt"
+SIZE = 500_000
+
+
+def large_document() -> Document:
+    parts: list[str] = []
+    citations: list[Citation] = []
+    offset = 0
+    for source in iter_sources(CORPUS):
+        [motie] = read_document_bytes(source.read(), source.name)
+        for c in motie.citations:
+            citations.append(Citation(c.start + offset, c.end + offset, c.text, c.target, c.kind))
+        parts.append(motie.text)
+        offset += len(motie.text) + 2
+        if offset >= SIZE:
+            break
+    return Document(
+        key="kst-99999-1",
+        dossiers=[Dossier("99999", "Alle moties in één document")],
+        ondernummer="1",
+        kind="verslag",
+        title="MOTIES 2023-2025",
+        text="\n\n".join(parts),
+        citations=citations,
+    )
+
+
+def time_layout(document: Document, width: int) -> float:
+    page = Page(document.key, [("header", "header")], document.text, document.citations)
+    started = time.perf_counter()
+    lines = layout(page, width)
+    elapsed = time.perf_counter() - started
+    print(f"layout of {len(document.text) / 1000:.0f} KB at {width} columns: {len(lines)} lines")
+    return elapsed
+
+
+async def time_open(library: Library, key: str) -> float:
+    app = KamerlezerApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            app.open_document(key)
+            await pilot.pause()
+            best = min(best, time.perf_counter() - started)
+            app.open_document("kst-29521-455" if key != "kst-29521-455" else "kst-99999-1")
+            await pilot.pause()
+    return best
+
+
+def main() -> None:
+    document = large_document()
+    for width in (80, 200):
+        print(f"  {time_layout(document, width) * 1000:.0f} ms")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "library.db"
+        with Library.open(path) as library:
+            library.store(document)
+            load_paths(library, [LETTER])
+        with Library.open(path, write=False) as library:
+            small = asyncio.run(time_open(library, "kst-29521-455"))
+            large = asyncio.run(time_open(library, "kst-99999-1"))
+    print(f"open and draw the 2 KB letter: {small * 1000:.0f} ms")
+    print(
+        f"open and draw the {len(document.text) / 1000:.0f} KB document: {large * 1000:.0f} ms"
+        f" ({large / small:.1f}x the letter; target: under 100 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()
