@@ -60,19 +60,21 @@ def time_layout(document: Document, width: int) -> float:
     return elapsed
 
 
-async def time_open(library: Library, key: str) -> float:
+async def time_open(library: Library, key: str) -> tuple[float, float]:
+    """(read and lay out, up to the first drawn screen), the best of three."""
     app = KamerlezerApp(library)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        best = float("inf")
+        opened, drawn = [], []
         for _ in range(3):
             started = time.perf_counter()
             app.open_document(key)
+            opened.append(time.perf_counter() - started)
             await pilot.pause()
-            best = min(best, time.perf_counter() - started)
+            drawn.append(time.perf_counter() - started)
             app.open_document("kst-29521-455" if key != "kst-29521-455" else "kst-99999-1")
             await pilot.pause()
-    return best
+    return min(opened), min(drawn)
 
 
 def main() -> None:
@@ -87,11 +89,14 @@ def main() -> None:
         with Library.open(path, write=False) as library:
             small = asyncio.run(time_open(library, "kst-29521-455"))
             large = asyncio.run(time_open(library, "kst-99999-1"))
-    print(f"open and draw the 2 KB letter: {small * 1000:.0f} ms")
-    print(
-        f"open and draw the {len(document.text) / 1000:.0f} KB document: {large * 1000:.0f} ms"
-        f" ({large / small:.1f}x the letter; target: under 100 ms)"
-    )
+    for label, (opened, drawn) in (
+        ("the 2 KB letter", small),
+        (f"the {len(document.text) / 1000:.0f} KB document", large),
+    ):
+        print(
+            f"{label}: read and laid out in {opened * 1000:.0f} ms,"
+            f" on screen in {drawn * 1000:.0f} ms (target: under 100 ms)"
+        )
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rich.cells import cell_len
 
@@ -30,9 +31,9 @@ _END_PUNCTUATION = ",.;:!?"
 _NOT_HEADINGS = re.compile(r"^(?:Aan de |De Kamer|Den Haag|’s-Gravenhage|Geachte )")
 
 
-@dataclass(frozen=True)
-class Line:
-    """One screen line: ``start``/``end`` index the page text (-1 for header lines)."""
+class Line(NamedTuple):
+    """One screen line: ``start``/``end`` index the page text (-1 for header lines). A named
+    tuple: a 500 KB document has tens of thousands of them."""
 
     text: str
     style: str  # header, title, heading, body, list, table, footnote, blank, note

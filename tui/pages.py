@@ -28,8 +28,10 @@ def document_page(document: Document, library: Library) -> Page:
     header = [(header_line(document), "header")]
     if document.title:
         header.append((document.title, "title"))
-    targets = {c.target for c in document.citations}
-    ghosts = frozenset(t for t in targets if library.is_ghost(t) or library.get_row(t) is None)
+    rows = library.get_rows([c.target for c in document.citations])
+    ghosts = frozenset(
+        c.target for c in document.citations if c.target not in rows or rows[c.target].ghost
+    )
     return Page(document.key, header, document.text, document.citations, ghosts)
 
 

@@ -108,8 +108,9 @@ class FinderPane(Vertical):
         options: list[Option] = [
             Option(Text(f"Cited here ({len(citations)})", style="bold"), disabled=True)
         ]
+        rows = self.library.get_rows([c.target for c in citations] + cited_by)
         for index, citation in enumerate(citations):
-            row = self.library.get_row(citation.target)
+            row = rows.get(citation.target)
             options.append(
                 Option(
                     self._row_prompt(citation.target, row, citation),
@@ -119,9 +120,7 @@ class FinderPane(Vertical):
         options.append(Option(Text(f"Cited by ({len(cited_by)})", style="bold"), disabled=True))
         for source in cited_by:
             options.append(
-                Option(
-                    self._row_prompt(source, self.library.get_row(source), None), id=f"by:{source}"
-                )
+                Option(self._row_prompt(source, rows.get(source), None), id=f"by:{source}")
             )
         results.add_options(options)
 
