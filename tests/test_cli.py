@@ -189,3 +189,10 @@ def test_refs_reads_standard_input(capsys, monkeypatch) -> None:
     code, out, _ = run(capsys, "refs", "-")
     assert code == 0
     assert [line.split()[1] for line in out.splitlines()] == ["stb-2024-88", "kst-36410-A-33"]
+
+
+def test_open_refuses_a_key_that_is_not_there(capsys, db, fixtures) -> None:
+    run(capsys, "--db", db, "load", str(fixtures / "kst-35786-7.xml"))
+    code, _, err = run(capsys, "--db", db, "open", "12345-678")
+    assert code == 1
+    assert err.startswith("kamerlezer: 12345-678: no such document")

@@ -177,3 +177,47 @@ async def test_at_80_columns_the_tree_and_finder_share_a_side(library) -> None:
         await pilot.press("f")
         await pilot.pause()
         assert app.finder.region.width > 0
+
+
+async def test_a_click_on_a_citation_follows_it(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        letter = app.letter
+        link = letter.page.links[0]
+        y = next(i for i, line in enumerate(letter.lines) if line.start <= link.start < line.end)
+        line = letter.lines[y]
+        x = letter.gutter.left + line.indent + (link.start - line.start)
+        await pilot.click(letter, offset=(x, y - int(letter.scroll_y)))
+        await pilot.pause()
+        assert letter.page.key == link.target
+
+
+async def test_the_official_url_is_shown(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert "https://zoek.officielebekendmakingen.nl/kst-29521-455.html" in messages
+
+
+async def test_hiding_the_tree_gives_the_letter_the_keys(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        assert app.focused is app.tree
+        await pilot.press("t")
+        assert app.focused is app.letter
+        await pilot.press("right_square_bracket")
+        assert app.letter.cursor == 0
+
+
+async def test_every_action_is_in_the_command_palette(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)):
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        for expected in ("Find", "Search", "Back", "Forward", "Copy citation", "Official URL"):
+            assert expected in titles
+        for expected in ("Next citation", "Follow the citation", "Help", "Tree"):
+            assert expected in titles

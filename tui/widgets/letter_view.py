@@ -26,6 +26,10 @@ from tui.page import Line, Page, layout
 from tui.search_text import find_all
 
 
+# Lines longer than this are hard to read; a wide pane leaves the rest empty.
+MEASURE = 100
+
+
 @dataclass(frozen=True)
 class Position:
     """Where a reader was in a page: restored on Back."""
@@ -138,7 +142,7 @@ class LetterView(ScrollView, can_focus=True):
         return self._lines
 
     def _relayout(self) -> None:
-        width = self.scrollable_content_region.width or self.size.width
+        width = min(self.scrollable_content_region.width or self.size.width, MEASURE)
         if self.page is None or width <= 0 or width == self._width:
             return
         top = self._offset_at_top()
