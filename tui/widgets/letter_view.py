@@ -25,7 +25,6 @@ from loaders.model import Citation
 from tui.page import Line, Page, layout
 from tui.search_text import find_all
 
-
 # Lines longer than this are hard to read; a wide pane leaves the rest empty.
 MEASURE = 100
 
