@@ -1,0 +1,122 @@
+"""Documents and dossiers as lists show them (the tree, the finder, summaries): a few
+columns each, never the text, so that thousands can be read at once."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from loaders.ids import format_dossier
+
+
+@dataclass
+class Stats:
+    documents: int
+    ghosts: int
+    dossiers: int
+    citations: int
+
+
+@dataclass(frozen=True)
+class DossierRow:
+    key: str
+    title: str
+    documents: int
+    ghosts: int
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """A document as a list shows it, without its text."""
+
+    key: str
+    ondernummer: str
+    kind: str
+    date: str
+    title: str
+    subject: str
+    ghost: bool
+
+
+_ROW_COLUMNS = "d.key, d.ondernummer, d.kind, d.date, d.title, d.subject, d.ghost"
+
+
+def _document_row(row: sqlite3.Row) -> DocumentRow:
+    key, ondernummer, kind, date, title, subject, ghost = tuple(row)
+    return DocumentRow(
+        key, ondernummer or "", kind or "", date or "", title or "", subject or "", bool(ghost)
+    )
+
+
+class RowQueries:
+    """The list queries of a library (mixed into ``Library``)."""
+
+    conn: sqlite3.Connection
+
+    def dossier_title(self, key: str) -> str:
+        row = self.conn.execute("SELECT title FROM dossiers WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else ""
+
+    def get_row(self, key: str) -> DocumentRow | None:
+        """A document as a list shows it, without reading its text."""
+        row = self.conn.execute(
+            f"SELECT {_ROW_COLUMNS} FROM documents d WHERE key = ?", (key,)
+        ).fetchone()
+        return _document_row(row) if row else None
+
+    def get_rows(self, keys: list[str]) -> dict[str, DocumentRow]:
+        """Many documents as a list shows them, in one query (a letter's citations)."""
+        rows = self.conn.execute(
+            f"SELECT {_ROW_COLUMNS} FROM documents d WHERE key IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(keys))),),
+        )
+        return {row[0]: _document_row(row) for row in rows}
+
+    def newest_documents(self, limit: int) -> list[DocumentRow]:
+        rows = self.conn.execute(
+            f"SELECT {_ROW_COLUMNS} FROM documents d WHERE ghost = 0"
+            " ORDER BY date DESC, key LIMIT ?",
+            (limit,),
+        )
+        return [_document_row(row) for row in rows]
+
+    def dossier_rows(self) -> list[DossierRow]:
+        """Every dossier that holds a document or ghost, in number order."""
+        rows = self.conn.execute(
+            "SELECT s.key, s.title, sum(d.ghost = 0), sum(d.ghost = 1)"
+            " FROM dossiers s JOIN document_dossiers dd ON dd.dossier = s.key"
+            " JOIN documents d ON d.key = dd.document"
+            " GROUP BY s.key ORDER BY CAST(s.number AS INTEGER), s.toevoeging"
+        )
+        return [DossierRow(r[0], r[1] or "", r[2] or 0, r[3] or 0) for r in rows]
+
+    def documents_in(self, dossier: str) -> list[DocumentRow]:
+        """The documents and ghosts of a dossier, by ondernummer (Eerste Kamer letters last)."""
+        rows = self.conn.execute(
+            f"SELECT {_ROW_COLUMNS} FROM document_dossiers dd"
+            " JOIN documents d ON d.key = dd.document WHERE dd.dossier = ?"
+            " ORDER BY d.ondernummer GLOB '[0-9]*' DESC,"
+            " CAST(d.ondernummer AS INTEGER), d.ondernummer",
+            (dossier,),
+        )
+        return [_document_row(row) for row in rows]
+
+    def stats(self) -> Stats:
+        one = self.conn.execute
+        return Stats(
+            documents=one("SELECT count(*) FROM documents WHERE ghost = 0").fetchone()[0],
+            ghosts=one("SELECT count(*) FROM documents WHERE ghost = 1").fetchone()[0],
+            dossiers=one("SELECT count(*) FROM dossiers").fetchone()[0],
+            citations=one("SELECT count(*) FROM citations").fetchone()[0],
+        )
+
+    def largest_dossiers(self, limit: int = 5) -> list[tuple[str, str, int]]:
+        """(printed number, title, documents) of the dossiers with most documents."""
+        rows = self.conn.execute(
+            "SELECT d.key, d.title, count(*) AS n FROM document_dossiers dd"
+            " JOIN dossiers d ON d.key = dd.dossier JOIN documents doc ON doc.key = dd.document"
+            " WHERE doc.ghost = 0 GROUP BY d.key ORDER BY n DESC, d.key LIMIT ?",
+            (limit,),
+        )
+        return [(format_dossier(r[0]), r[1], r[2]) for r in rows]
