@@ -20,13 +20,16 @@ from textual.widgets import Footer, Input, OptionList, Static, Tree
 from db.library import Library
 from loaders.ids import official_url, parse_dossier, reference_label, standard_citation
 from loaders.model import Citation
-from tui.history import History
+from tui.history import History, Visit
 from tui.page import Page
 from tui.pages import document_page, welcome_page
 from tui.screens.help import HelpScreen
 from tui.widgets.dossier_tree import DocumentNode, DossierTree
 from tui.widgets.finder_pane import FinderPane
 from tui.widgets.letter_view import LetterView
+
+# The history's name for the page shown before any document.
+WELCOME = ""
 
 # Below this width the tree and the finder share one side column; from WIDE on, both get
 # room for longer titles.
@@ -89,6 +92,7 @@ class KamerlezerApp(App[None]):
         if self.start:
             self.open_document(self.start)
         else:
+            self.history.open(WELCOME)
             self._show_page(welcome_page(self.library))
         self.letter.focus()
 
@@ -191,6 +195,7 @@ class KamerlezerApp(App[None]):
 
     @on(Input.Submitted, "#doc-search")
     def _search_submitted(self) -> None:
+        self.query_one("#doc-search", Input).remove_class("-visible")
         self.letter.focus()
 
     def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -202,20 +207,22 @@ class KamerlezerApp(App[None]):
 
     def action_back(self) -> None:
         self.history.remember(self.letter.position)
-        visit = self.history.back()
-        if visit is None:
-            self.notify("Nothing to go back to.", timeout=2)
-            return
-        self.open_document(visit.key, remember=False)
-        self.letter.focus()
+        self._revisit(self.history.back(), "Nothing to go back to.")
 
     def action_forward(self) -> None:
         self.history.remember(self.letter.position)
-        visit = self.history.forward()
+        self._revisit(self.history.forward(), "Nothing to go forward to.")
+
+    def _revisit(self, visit: Visit | None, nothing: str) -> None:
         if visit is None:
-            self.notify("Nothing to go forward to.", timeout=2)
+            self.notify(nothing, timeout=2)
             return
-        self.open_document(visit.key, remember=False)
+        if visit.key == WELCOME:
+            self._show_page(welcome_page(self.library), visit.position)
+            self.finder.show_context("", [], [])
+            self.sub_title = ""
+        else:
+            self.open_document(visit.key, remember=False)
         self.letter.focus()
 
     def _open_key(self) -> str | None:

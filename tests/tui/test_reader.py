@@ -221,3 +221,16 @@ async def test_every_action_is_in_the_command_palette(library) -> None:
             assert expected in titles
         for expected in ("Next citation", "Follow the citation", "Help", "Tree"):
             assert expected in titles
+
+
+async def test_back_from_the_first_document_returns_to_the_start_page(library) -> None:
+    app = KamerlezerApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("right_square_bracket", "enter")
+        opened = app.letter.page.key
+        assert opened.startswith("kst-")
+        await pilot.press("backspace")
+        assert app.letter.page.key == ""
+        assert app.letter.cursor == 0  # where the reader was
+        await pilot.press("alt+right")
+        assert app.letter.page.key == opened
