@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -253,7 +254,9 @@ class KamerlezerApp(App[None]):
         remote = bool(os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_TTY"))
         if not remote and (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             self.open_url(url)
-        self.notify(url, title="Official publication", timeout=10)
+        # On one line, where a terminal can make it a link: a toast would wrap it.
+        self.query_one("#citation-bar", Static).update(Text(url, style="underline"))
+        self.notify("Its address is in the bar below the letter.", title="Official publication")
 
     def action_toggle_tree(self) -> None:
         screen = self.screen

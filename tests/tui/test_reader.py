@@ -198,8 +198,8 @@ async def test_the_official_url_is_shown(library) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("o")
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert "https://zoek.officielebekendmakingen.nl/kst-29521-455.html" in messages
+        bar = str(app.query_one("#citation-bar").render())
+        assert bar.strip() == "https://zoek.officielebekendmakingen.nl/kst-29521-455.html"
 
 
 async def test_hiding_the_tree_gives_the_letter_the_keys(library) -> None:

@@ -36,9 +36,20 @@ def key_names(binding: Binding) -> str:
                 "enter": "Enter",
                 "space": "Space",
                 "tab": "Tab",
-            }.get(key, key.replace("ctrl+", "Ctrl+").replace("alt+", "Alt+"))
+            }.get(key, _modifiers(key))
         )
     return " / ".join(names)
+
+
+def _modifiers(key: str) -> str:
+    for raw, shown in (
+        ("ctrl+", "Ctrl+"),
+        ("alt+", "Alt+"),
+        ("shift+", "Shift+"),
+        ("super+", "Super+"),
+    ):
+        key = key.replace(raw, shown)
+    return key
 
 
 def bindings_table(sections: list[tuple[str, list[Binding]]]) -> Table:
