@@ -1,15 +1,19 @@
-"""The reference finder's ranking: what a user means by a few keystrokes.
+"""The reference finder's ranking: what a user means by a few keystrokes, among hundreds of
+thousands of documents.
 
 A query is first read as a document number in any spelling ("27925 919", "kst-27925-919",
-"21501-32-1740", "2025D06779"): that document comes first, then documents whose key starts
-with it. Otherwise its words are matched, typo-tolerant and with diacritics folded, against
-each document's subject and title, then its dossier's title, with rapidfuzz. Ghosts are
-candidates too. Results carry the spans of the shown text that matched, for highlighting.
+"21501-32-1740", "h-tk-20222023-84-12", "2025D06779"): that document comes first, then those
+whose key starts with it, all from the key index. Otherwise its words are matched against
+each document's title, subject, dossier title and kind: narrowed first in the ``finder_fts``
+word index (each word as a prefix, and as the indexed words it is a likely typo of), then a
+bounded set of candidates is ranked with rapidfuzz, diacritics folded, and the spans that
+matched are returned for highlighting. A query that extends the previous one is answered from
+the previous candidates when those were complete, as fzf does.
 """
 
 from __future__ import annotations
 
-import bisect
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -21,8 +25,23 @@ from loaders.ids import canonical_key, parse_dossier, parse_reference
 
 # A word matches a document when its best partial match scores at least this (0-100).
 WORD_CUTOFF = 75
-# Dossier titles are shared by hundreds of documents: a match there counts for less.
+# Dossier titles are shared by many documents: a match there counts for less.
 DOSSIER_PENALTY = 8
+# At most this many documents are ranked per query. More means the query is still too broad
+# to rank usefully (a letter or two typed): then only the newest BROAD ones are ranked.
+CANDIDATES = 1000
+BROAD = 300
+# Indexed words a query word may be a typo of, at most, and how alike they must be.
+TYPO_EXPANSIONS = 6
+TYPO_CUTOFF = 80
+TYPO_MIN_LENGTH = 4
+
+_TOKEN = re.compile(r"\w+")
+_DOCUMENT_NUMBER = re.compile(r"\d{4}[DZ]\d{5}", re.I)
+_COLUMNS = (
+    "d.rowid, d.key, d.title, d.subject, d.kind, d.date, d.dossier, coalesce(s.title, ''), d.ghost"
+)
+_FROM = "FROM documents d LEFT JOIN dossiers s ON s.key = d.dossier"
 
 
 @dataclass(frozen=True)
@@ -54,160 +73,293 @@ class Result:
         }
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    key: str
+    title: str
+    subject: str
+    kind: str
+    date: str
+    dossier: str
+    dossier_title: str
+    ghost: bool
+    primary: str  # folded "subject · title"
+    secondary: str  # folded dossier title
+
+
 @dataclass
-class _Candidates:
-    keys: list[str]
-    rows: list[
-        tuple[str, str, str, str, str, str, bool]
-    ]  # title subject kind date dossier dtitle ghost
-    primary: list[str]  # folded "subject · title"
-    secondary: list[str]  # folded dossier title
-    document_numbers: dict[str, int]
-    positions: dict[str, int]
+class _LastQuery:
+    words: list[str]
+    candidates: list[_Candidate]
+    complete: bool
 
 
 class Finder:
-    """Ranks every document and ghost of a library; built once, queried per keystroke."""
+    """Ranks every document and ghost of a library, asking the library's indexes per
+    keystroke; only the index's vocabulary (for typos) is held in memory."""
 
     def __init__(self, library: Library) -> None:
         self.library = library
-        self._candidates = self._load()
-
-    def _load(self) -> _Candidates:
-        rows = self.library.conn.execute(
-            "SELECT d.key, d.title, d.subject, d.kind, d.date, d.dossier,"
-            " coalesce(s.title, ''), d.ghost, d.document_number"
-            " FROM documents d LEFT JOIN dossiers s ON s.key = d.dossier ORDER BY d.key"
-        ).fetchall()
-        keys = [r[0] for r in rows]
-        data = [
-            (r[1] or "", r[2] or "", r[3] or "", r[4] or "", r[5] or "", r[6], bool(r[7]))
-            for r in rows
-        ]
-        return _Candidates(
-            keys=keys,
-            rows=data,
-            primary=[fold(f"{subject} · {title}") for title, subject, *_ in data],
-            secondary=[fold(row[5]) for row in data],
-            document_numbers={r[8].upper(): i for i, r in enumerate(rows) if r[8]},
-            positions={key: i for i, key in enumerate(keys)},
-        )
+        self._vocabulary: list[str] | None = None
+        self._by_length: dict[int, list[str]] = {}
+        self._last: _LastQuery | None = None
 
     def refresh(self) -> None:
-        """Read the library again (after a load)."""
-        self._candidates = self._load()
+        """Forget what was read from the library (after a load)."""
+        self._vocabulary = None
+        self._by_length = {}
+        self._last = None
 
     def find(self, query: str, limit: int = 50) -> list[Result]:
         query = query.strip()
         if not query:
             return []
-        if _is_number_query(query):  # a number finds that document, never words
+        if is_number_query(query):  # a number finds that document, never words
             return self._by_number(query, limit)
         return self._by_words(query, limit)
 
     # -- numbers ----------------------------------------------------------------------------
     def _by_number(self, query: str, limit: int) -> list[Result]:
-        c = self._candidates
-        indexes: list[int] = []
-        number = c.document_numbers.get(query.upper())
-        if number is not None:
-            indexes.append(number)
+        conn = self.library.conn
+        keys: list[str] = []
+        row = conn.execute(
+            "SELECT key FROM documents WHERE document_number = ?", (query.upper(),)
+        ).fetchone()
+        if row is not None:
+            keys.append(row[0])
         key = parse_reference(query) or canonical_key(query)
-        dossier = parse_dossier(query)
         if key:
             exact = self.library.resolve(key)
-            if exact is not None and exact in c.positions:
-                indexes.append(c.positions[exact])
-            indexes += _natural(c, self._key_range(key))  # "27925 91" -> 910, 911, ...
-        elif dossier:
-            indexes += _natural(c, self._key_range(f"kst-{dossier}-"))
-        seen: set[int] = set()
-        ordered = [i for i in indexes if not (i in seen or seen.add(i))]
-        return [self._result(i, 100.0 - n * 0.01, (), "") for n, i in enumerate(ordered[:limit])]
-
-    def _key_range(self, prefix: str) -> list[int]:
-        """Indexes of keys starting with ``prefix`` (keys are sorted)."""
-        keys = self._candidates.keys
-        start = bisect.bisect_left(keys, prefix)
-        end = bisect.bisect_left(keys, prefix + "\uffff")
-        return list(range(start, end))
+            if exact:
+                keys.append(exact)
+            rows = conn.execute(
+                "SELECT key FROM documents WHERE key > ? AND key < ? ORDER BY key LIMIT ?",
+                (key, key + "\uffff", limit * 4),
+            ).fetchall()
+            keys += _natural([r[0] for r in rows])  # "27925 91" -> 910, 911, ... 919
+        elif (prefix := _key_prefix(query)) and not parse_dossier(query):
+            rows = conn.execute(
+                "SELECT key FROM documents WHERE key >= ? AND key < ? ORDER BY key LIMIT ?",
+                (prefix, prefix + "\uffff", limit * 4),
+            ).fetchall()
+            keys += _natural([r[0] for r in rows])
+        elif dossier := parse_dossier(query):
+            rows = conn.execute(
+                "SELECT document FROM document_dossiers dd JOIN documents d ON d.key = dd.document"
+                " WHERE dd.dossier = ? ORDER BY d.ondernummer GLOB '[0-9]*' DESC,"
+                " CAST(d.ondernummer AS INTEGER), d.ondernummer LIMIT ?",
+                (dossier, limit),
+            ).fetchall()
+            keys += [r[0] for r in rows]
+        ordered = list(dict.fromkeys(keys))[:limit]
+        candidates = {c.key: c for c in self._candidates_by_key(ordered)}
+        return [
+            _result(candidates[k], 100.0 - n * 0.01, (), "")
+            for n, k in enumerate(ordered)
+            if k in candidates
+        ]
 
     # -- words ------------------------------------------------------------------------------
     def _by_words(self, query: str, limit: int) -> list[Result]:
-        c = self._candidates
-        words = [w for w in fold(query).split() if w]
-        if not words or not c.keys:
+        words = _TOKEN.findall(fold(query))
+        if not words:
             return []
-        totals: dict[int, float] = {}
-        for number, word in enumerate(words):
-            best = self._word_scores(word)
-            if number == 0:
-                totals = best
-            else:  # every word must match
-                totals = {i: s + best[i] for i, s in totals.items() if i in best}
-        scores = {i: total / len(words) for i, total in totals.items()}
-        order = sorted(scores, key=lambda i: (-scores[i], _negated_date(c.rows[i][3])))
+        last = self._last
+        reused = last is not None and last.complete and last.words and _extends(words, last.words)
+        if reused:
+            assert last is not None
+            candidates, complete = last.candidates, True
+        else:
+            candidates, complete = self._narrow(words)
+        ranked = _rank(words, candidates)
+        if reused and not ranked:  # a typo the previous words did not allow for
+            candidates, complete = self._narrow(words)
+            ranked = _rank(words, candidates)
+        self._last = _LastQuery(words, candidates, complete)
         results = []
-        for i in order[:limit]:
-            shown = _shown(c.rows[i])
+        for score, candidate in ranked[:limit]:
+            shown = candidate.subject or candidate.title or candidate.dossier_title
             highlights = _highlights(words, shown)
-            if not highlights and c.rows[i][5]:  # it matched on its dossier's title
-                shown = c.rows[i][5]
+            if not highlights and candidate.dossier_title:  # it matched on its dossier
+                shown = candidate.dossier_title
                 highlights = _highlights(words, shown)
-            results.append(self._result(i, float(scores[i]), highlights, shown))
+            results.append(_result(candidate, score, highlights, shown))
         return results
 
-    def _word_scores(self, word: str) -> dict[int, float]:
-        """Each document's best score for one word: subject and title, else dossier title."""
-        c = self._candidates
-        scores: dict[int, float] = {}
-        cutoff = WORD_CUTOFF
-        for _, score, i in process.extract(
-            word, c.secondary, scorer=fuzz.partial_ratio, limit=None, score_cutoff=cutoff
-        ):
-            if score - DOSSIER_PENALTY >= cutoff:
-                scores[i] = score - DOSSIER_PENALTY
-        for _, score, i in process.extract(
-            word, c.primary, scorer=fuzz.partial_ratio, limit=None, score_cutoff=cutoff
-        ):
-            scores[i] = max(score, scores.get(i, 0.0))
-        return scores
+    def _narrow(self, words: list[str]) -> tuple[list[_Candidate], bool]:
+        """Documents with every word (as a prefix, or as a word it is a typo of), newest
+        first, at most CANDIDATES; and whether that is all of them."""
+        groups = []
+        for word in words:
+            terms = [f'"{word}"*']
+            terms += [f'"{term}"' for term in self._typo_terms(word)]
+            groups.append("(" + " OR ".join(terms) + ")")
+        rows = self.library.conn.execute(
+            "SELECT rowid FROM finder_fts WHERE finder_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+            (" AND ".join(groups), CANDIDATES + 1),
+        ).fetchall()
+        complete = len(rows) <= CANDIDATES
+        rowids = [r[0] for r in rows[: CANDIDATES if complete else BROAD]]
+        return self._candidates_by_rowid(rowids), complete
 
-    def _result(
-        self, i: int, score: float, highlights: tuple[tuple[int, int], ...], shown: str
-    ) -> Result:
-        title, subject, kind, date, dossier, dossier_title, ghost = self._candidates.rows[i]
-        return Result(
-            key=self._candidates.keys[i],
-            title=title,
-            subject=subject,
-            kind=kind,
-            date=date,
-            dossier=dossier,
-            dossier_title=dossier_title,
-            ghost=ghost,
-            score=score,
-            shown=shown or _shown(self._candidates.rows[i]),
-            highlights=highlights,
+    def _typo_terms(self, word: str) -> list[str]:
+        if len(word) < TYPO_MIN_LENGTH or not word.isalpha():
+            return []
+        nearby = self._words_of_length(len(word))
+        found = process.extract(
+            word, nearby, scorer=fuzz.ratio, limit=TYPO_EXPANSIONS, score_cutoff=TYPO_CUTOFF
         )
+        return [term for term, _score, _index in found if term != word]
+
+    def _words_of_length(self, length: int) -> list[str]:
+        """Indexed words a typo of a ``length``-letter word could be (one letter too many or
+        too few, or a word still being typed)."""
+        if self._vocabulary is None:
+            self._vocabulary = [
+                r[0] for r in self.library.conn.execute("SELECT term FROM finder_vocabulary")
+            ]
+            for term in self._vocabulary:
+                self._by_length.setdefault(len(term), []).append(term)
+        nearby: list[str] = []
+        for size in range(max(1, length - 1), length + 4):
+            nearby += self._by_length.get(size, [])
+        return nearby
+
+    def warm(self) -> None:
+        """Read the vocabulary now rather than on the first keystroke that needs it."""
+        self._words_of_length(TYPO_MIN_LENGTH)
+
+    def vocabulary_size(self) -> int:
+        return len(self._vocabulary or [])
+
+    # -- reading candidates -----------------------------------------------------------------
+    def _candidates_by_rowid(self, rowids: list[int]) -> list[_Candidate]:
+        if not rowids:
+            return []
+        rows = self.library.conn.execute(
+            f"SELECT {_COLUMNS} {_FROM} WHERE d.rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(rowids),),
+        ).fetchall()
+        order = {rowid: n for n, rowid in enumerate(rowids)}
+        rows.sort(key=lambda r: order[r[0]])
+        return [_candidate(r) for r in rows]
+
+    def _candidates_by_key(self, keys: list[str]) -> list[_Candidate]:
+        if not keys:
+            return []
+        rows = self.library.conn.execute(
+            f"SELECT {_COLUMNS} {_FROM} WHERE d.key IN (SELECT value FROM json_each(?))",
+            (json.dumps(keys),),
+        ).fetchall()
+        return [_candidate(r) for r in rows]
 
 
-def _is_number_query(query: str) -> bool:
+def is_number_query(query: str) -> bool:
+    """Whether a query is a document number in some spelling (or the start of one, as it is
+    being typed: "29 521, nr", "2952", "ah-tk-2024"), rather than words."""
     return bool(
         parse_reference(query)
         or canonical_key(query)
         or parse_dossier(query)
         or _DOCUMENT_NUMBER.fullmatch(query.strip())
+        or _key_prefix(query)
     )
 
 
-_DOCUMENT_NUMBER = re.compile(r"\d{4}[DZ]\d{5}", re.I)
+_KEY_START = re.compile(r"^(?:kst|h|ah|kv|stb|stcrt|trb|blg|nds|ag)-", re.I)
+_NUMBER_TAIL = re.compile(
+    r"[\s,.]*(?:(?:stuk\s+)?n(?:rs?)?\.?|l(?:e(?:t(?:t(?:e(?:r)?)?)?)?)?)?\s*$", re.I
+)
 
 
-def _shown(row: tuple[str, str, str, str, str, str, bool]) -> str:
-    """The line a result is shown by: its subject, else its title, else its dossier's."""
-    title, subject, *_, dossier_title, _ghost = row
-    return subject or title or dossier_title
+def _key_prefix(query: str) -> str:
+    """What keys of a number being typed start with: "29 521, nr" -> "kst-29521-",
+    "2952" -> "kst-2952", "21 501-3" -> "kst-21501-3"; "" for words."""
+    text = query.strip()
+    if _KEY_START.match(text):
+        return canonical_key(text) or text.lower()
+    if not text[:1].isdigit():
+        return ""
+    head = _NUMBER_TAIL.sub("", text)
+    if head != text and (dossier := parse_dossier(head)):  # the dossier, then "nr" begun
+        return f"kst-{dossier}-"
+    if dossier := parse_dossier(head):
+        return f"kst-{dossier}"
+    compact = re.sub(r"[\s.]", "", head)
+    return f"kst-{compact}" if compact.isdigit() and len(compact) <= 5 else ""
+
+
+def _candidate(row: tuple) -> _Candidate:  # type: ignore[type-arg]
+    _rowid, key, title, subject, kind, date, dossier, dossier_title, ghost = row
+    title, subject = title or "", subject or ""
+    return _Candidate(
+        key,
+        title,
+        subject,
+        kind or "",
+        date or "",
+        dossier or "",
+        dossier_title or "",
+        bool(ghost),
+        fold(f"{subject} · {title} · {kind or ''}"),
+        fold(dossier_title or ""),
+    )
+
+
+def _extends(words: list[str], previous: list[str]) -> bool:
+    """ "vredesm" extends "vred"; "navo irak" extends "navo i"."""
+    if len(words) < len(previous):
+        return False
+    *same, last = previous
+    return words[: len(same)] == same and words[len(same)].startswith(last)
+
+
+def _rank(words: list[str], candidates: list[_Candidate]) -> list[tuple[float, _Candidate]]:
+    """Candidates in which every word scores at least WORD_CUTOFF, best first; among equals,
+    the newest."""
+    if not candidates:
+        return []
+    totals = _word_scores(words[0], candidates)
+    for word in words[1:]:  # every word must match
+        best = _word_scores(word, candidates)
+        totals = {i: s + best[i] for i, s in totals.items() if i in best}
+    ranked = [(total / len(words), candidates[i]) for i, total in totals.items()]
+    ranked.sort(key=lambda pair: (-pair[0], _negated_date(pair[1].date)))
+    return ranked
+
+
+def _word_scores(word: str, candidates: list[_Candidate]) -> dict[int, float]:
+    scores: dict[int, float] = {}
+    secondary = [c.secondary for c in candidates]
+    for _, score, i in process.extract(
+        word, secondary, scorer=fuzz.partial_ratio, limit=None, score_cutoff=WORD_CUTOFF
+    ):
+        if score - DOSSIER_PENALTY >= WORD_CUTOFF:
+            scores[i] = score - DOSSIER_PENALTY
+    primary = [c.primary for c in candidates]
+    for _, score, i in process.extract(
+        word, primary, scorer=fuzz.partial_ratio, limit=None, score_cutoff=WORD_CUTOFF
+    ):
+        scores[i] = max(score, scores.get(i, 0.0))
+    return scores
+
+
+def _result(
+    c: _Candidate, score: float, highlights: tuple[tuple[int, int], ...], shown: str
+) -> Result:
+    return Result(
+        key=c.key,
+        title=c.title,
+        subject=c.subject,
+        kind=c.kind,
+        date=c.date,
+        dossier=c.dossier,
+        dossier_title=c.dossier_title,
+        ghost=c.ghost,
+        score=score,
+        shown=shown or c.subject or c.title or c.dossier_title,
+        highlights=highlights,
+    )
 
 
 def _highlights(words: list[str], shown: str) -> tuple[tuple[int, int], ...]:
@@ -225,10 +377,10 @@ def _negated_date(date: str) -> str:
     return "".join(chr(0x7F - ord(c)) for c in date)
 
 
-def _natural(c: _Candidates, indexes: list[int]) -> list[int]:
-    def number(i: int) -> tuple[int, str]:
-        tail = c.keys[i].rsplit("-", 1)[-1]
+def _natural(keys: list[str]) -> list[str]:
+    def number(key: str) -> tuple[int, int, str]:
+        tail = key.rsplit("-", 1)[-1]
         digits = "".join(ch for ch in tail if ch.isdigit())
-        return (int(digits) if digits else 0, tail)
+        return (len(digits), int(digits) if digits else 0, tail)
 
-    return sorted(indexes, key=number)
+    return sorted(keys, key=number)

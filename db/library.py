@@ -215,6 +215,9 @@ class Library(LibraryFile, RowQueries):
             return
         self._dossiers_written[dossier.key] = dossier
         number, _, toevoeging = dossier.key.partition("-")
+        old = self.conn.execute(
+            "SELECT title FROM dossiers WHERE key = ?", (dossier.key,)
+        ).fetchone()
         self.conn.execute(
             "INSERT INTO dossiers (key, number, toevoeging, title, rijkswet) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT(key) DO UPDATE SET"
@@ -223,6 +226,8 @@ class Library(LibraryFile, RowQueries):
             " THEN excluded.rijkswet ELSE rijkswet END",
             (dossier.key, number, toevoeging, dossier.title, dossier.rijkswet),
         )
+        if old is not None and dossier.title and old[0] != dossier.title:
+            self._reindex_dossier(dossier.key)
 
     def _ensure_ghost(self, citation: Citation) -> None:
         """A cited document that is not loaded: known by what citing texts say of it."""
@@ -315,9 +320,8 @@ class Library(LibraryFile, RowQueries):
             ).fetchone()
             if row is not None:
                 return str(row[0])
-        row = self.conn.execute(
-            "SELECT key FROM documents WHERE document_number = ? COLLATE NOCASE",
-            (text.strip(),),
+        row = self.conn.execute(  # "2024D01507": upper case, as loaders store it
+            "SELECT key FROM documents WHERE document_number = ?", (text.strip().upper(),)
         ).fetchone()
         return str(row[0]) if row is not None else None
 

@@ -22,8 +22,11 @@ class Stats:
 class DossierRow:
     key: str
     title: str
-    documents: int
-    ghosts: int
+
+    @property
+    def cited_only(self) -> bool:
+        """Known only from citations: no loaded document has given it a title."""
+        return not self.title
 
 
 @dataclass(frozen=True)
@@ -75,21 +78,20 @@ class RowQueries:
 
     def newest_documents(self, limit: int) -> list[DocumentRow]:
         rows = self.conn.execute(
-            f"SELECT {_ROW_COLUMNS} FROM documents d WHERE ghost = 0"
-            " ORDER BY date DESC, key LIMIT ?",
+            f"SELECT {_ROW_COLUMNS} FROM documents d WHERE ghost = 0 ORDER BY date DESC LIMIT ?",
             (limit,),
         )
         return [_document_row(row) for row in rows]
 
     def dossier_rows(self) -> list[DossierRow]:
-        """Every dossier that holds a document or ghost, in number order."""
+        """Every dossier, in number order (one row each: a tree of thousands opens at once)."""
         rows = self.conn.execute(
-            "SELECT s.key, s.title, sum(d.ghost = 0), sum(d.ghost = 1)"
-            " FROM dossiers s JOIN document_dossiers dd ON dd.dossier = s.key"
-            " JOIN documents d ON d.key = dd.document"
-            " GROUP BY s.key ORDER BY CAST(s.number AS INTEGER), s.toevoeging"
+            "SELECT key, title FROM dossiers ORDER BY CAST(number AS INTEGER), toevoeging"
         )
-        return [DossierRow(r[0], r[1] or "", r[2] or 0, r[3] or 0) for r in rows]
+        return [DossierRow(r[0], r[1] or "") for r in rows]
+
+    def has_documents(self) -> bool:
+        return bool(self.conn.execute("SELECT 1 FROM documents WHERE ghost = 0 LIMIT 1").fetchone())
 
     def documents_in(self, dossier: str) -> list[DocumentRow]:
         """The documents and ghosts of a dossier, by ondernummer (Eerste Kamer letters last)."""

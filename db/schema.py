@@ -10,7 +10,7 @@ import sqlite3
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x4B4C5A52  # "KLZR": marks the file as a kamerlezer library
 
 
@@ -86,9 +86,29 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     )
 
 
-# Steps from version N-1 to N for libraries that already hold data; each runs in one
-# transaction. Version 1 is created whole (see ``create_schema``), so there is none yet.
-MIGRATIONS: dict[int, list[str]] = {}
+# What the finder matches words against: a document's title and subject, its dossier's title
+# and its kind, in one column (kept by db/storage.py like documents_fts).
+FINDER_WORDS = "d.title || ' ' || d.subject || ' ' || coalesce(s.title, '') || ' ' || d.kind"
+FINDER_SOURCE = (
+    f"SELECT d.rowid, {FINDER_WORDS} FROM documents d LEFT JOIN dossiers s ON s.key = d.dossier"
+)
+
+# Steps from version N-1 to N; each runs in one transaction. A new library is version 1 plus
+# every step, so that new and migrated libraries are the same.
+MIGRATIONS: dict[int, list[str]] = {
+    2: [
+        # Word and prefix index for the finder; prefixes of 1 to 3 letters make typing fast.
+        "CREATE VIRTUAL TABLE finder_fts USING fts5(words,"
+        " tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')",
+        "CREATE VIRTUAL TABLE finder_vocabulary USING fts5vocab(finder_fts, 'row')",
+        f"INSERT INTO finder_fts (rowid, words) {FINDER_SOURCE}",
+    ],
+    # The newest documents, at once, in libraries of hundreds of thousands.
+    3: [
+        "CREATE INDEX IF NOT EXISTS documents_date ON documents (date)",
+        "CREATE INDEX IF NOT EXISTS documents_ghost_date ON documents (ghost, date)",
+    ],
+}
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -98,11 +118,15 @@ def schema_version(conn: sqlite3.Connection) -> int:
 def create_schema(db: sqlite_utils.Database) -> None:
     """Build the current schema in an empty database (the caller makes that atomic)."""
     _create_v1(db)
+    for version in range(2, SCHEMA_VERSION + 1):
+        for statement in MIGRATIONS[version]:
+            db.conn.execute(statement)
     db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    db.conn.commit()
 
 
-def check_schema(conn: sqlite3.Connection) -> None:
+def check_schema(conn: sqlite3.Connection, writable: bool = True) -> None:
     """Refuse files that are not a library, migrate older libraries in place."""
     version = schema_version(conn)
     application = int(conn.execute("PRAGMA application_id").fetchone()[0])
@@ -110,6 +134,10 @@ def check_schema(conn: sqlite3.Connection) -> None:
         raise SchemaError("a SQLite database, but not a kamerlezer library")
     if version > SCHEMA_VERSION:
         raise SchemaError(f"written by a newer kamerlezer (schema {version} > {SCHEMA_VERSION})")
+    if version < SCHEMA_VERSION and not writable:
+        raise SchemaError(
+            f"written by an older kamerlezer (schema {version}); load into it once to upgrade it"
+        )
     while version < SCHEMA_VERSION:
         version += 1
         conn.execute("BEGIN IMMEDIATE")

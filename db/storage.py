@@ -17,7 +17,7 @@ from typing import Self
 
 import sqlite_utils
 
-from db.schema import SchemaError, check_schema, create_schema
+from db.schema import FINDER_SOURCE, SchemaError, check_schema, create_schema
 from loaders.model import Dossier
 
 # A batch commits after this many documents, so readers see progress and an interrupted
@@ -63,7 +63,7 @@ class LibraryFile:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA busy_timeout = 5000")
-            check_schema(conn)
+            check_schema(conn, writable=write)
         except sqlite3.DatabaseError as exc:
             raise LibraryError(f"{path}: not a kamerlezer library ({exc})") from None
         except SchemaError as exc:
@@ -149,6 +149,11 @@ class LibraryFile:
             " WHERE rowid IN (SELECT value FROM json_each(?))",
             (rowids,),
         )
+        self.conn.execute(
+            f"INSERT INTO finder_fts (rowid, words) {FINDER_SOURCE}"
+            " WHERE d.rowid IN (SELECT value FROM json_each(?))",
+            (rowids,),
+        )
         self._fts_pending.clear()
 
     def _unindex(self, key: str) -> int | None:
@@ -166,7 +171,17 @@ class LibraryFile:
                 " VALUES ('delete', ?, ?, ?, ?)",
                 tuple(row),
             )
+            self.conn.execute("DELETE FROM finder_fts WHERE rowid = ?", (row[0],))
         return int(row[0])
+
+    def _reindex_dossier(self, dossier: str) -> None:
+        """A dossier's title changed: its documents' finder words change with it."""
+        for (key,) in self.conn.execute(
+            "SELECT document FROM document_dossiers WHERE dossier = ? AND position = 0", (dossier,)
+        ).fetchall():
+            rowid = self._unindex(key)
+            if rowid is not None:
+                self._fts_pending.add(rowid)
 
 
 def _writable(path: Path) -> bool:

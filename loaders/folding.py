@@ -20,4 +20,6 @@ _FOLD_TABLE = {code: _fold_char(chr(code)) for code in range(0x250) if chr(code)
 
 def fold(text: str) -> str:
     """``"Financiële"`` -> ``"financiele"``, the same length as ``text``."""
+    if text.isascii():  # most text: lower() is many times faster than translate()
+        return text.lower()
     return text.translate(_FOLD_TABLE)

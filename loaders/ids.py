@@ -31,7 +31,8 @@ _NUMBER_QUERY = re.compile(
     (?:(?:[\s\-–]+|(?<=\d)(?=[A-Za-z]))(?P<suffix>(?i:[IVXLC]+B?|[A-Z]|\d{1,3}))\b)?
     [\s,\-–]*
     (?:(?i:(?:stuk\s+)?nrs?\.?|letter)\s*)?
-    (?P<nr>\d+[a-z]?|(?i:[A-Z]{1,2}))
+    # A letter (Eerste Kamer), but not the start of "nr" or "letter" being typed.
+    (?P<nr>\d+[a-z]?|(?!(?i:nrs?|n|l|le|let|lett|lette|letter)\s*$)(?i:[A-Z]{1,2}))
     \s*$""",
     re.X,
 )

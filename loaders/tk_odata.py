@@ -70,7 +70,7 @@ def read_tk_odata(data: Any, source: str) -> list[Document]:
                 date=iso_date(str(record.get("Datum") or "")),
                 vergaderjaar=normalize_vergaderjaar(str(record.get("Vergaderjaar") or "")),
                 chamber={1: "Eerste Kamer", 2: "Tweede Kamer"}.get(record.get("Kamer"), ""),
-                document_number=str(record.get("DocumentNummer") or ""),
+                document_number=str(record.get("DocumentNummer") or "").upper(),
                 zaak_numbers=zaken,
                 source_path=source,
                 source_format=FORMAT,

@@ -171,3 +171,41 @@ def test_ghosts_carry_the_title_and_date_the_citing_text_gives(library, fixtures
     assert ghost.date == "2022-06-17"
     assert ghost.title.startswith("Kennisgeving onderzoek naar mogelijkheid")
     assert library.get("kst-27925-919").title == ""  # the letter gives it no title
+
+
+def test_an_older_library_is_migrated_when_opened(tmp_path, fixtures) -> None:
+    path = tmp_path / "library.db"
+    with Library.open(path) as library:
+        load_paths(library, [fixtures / "kst-29521-455.txt"])
+        conn = library.conn
+        for statement in (  # back to version 1: no finder index, no date index
+            "DROP TABLE finder_vocabulary",
+            "DROP TABLE finder_fts",
+            "DROP INDEX documents_date",
+            "DROP INDEX documents_ghost_date",
+            "PRAGMA user_version = 1",
+        ):
+            conn.execute(statement)
+    with pytest.raises(LibraryError, match="older kamerlezer"):
+        Library.open(path, write=False)
+    with Library.open(path) as library:
+        version = library.conn.execute("PRAGMA user_version").fetchone()[0]
+        words = library.conn.execute(
+            "SELECT count(*) FROM finder_fts WHERE finder_fts MATCH 'vredesmissies'"
+        ).fetchone()[0]
+    assert version == 3
+    assert words >= 1
+
+
+def test_the_finder_index_follows_a_dossier_title_that_arrives_later(library, fixtures) -> None:
+    load_paths(library, [fixtures / "kst-29521-455.txt"])  # cites 27 925 nr. 919: a ghost
+    query = "SELECT count(*) FROM finder_fts WHERE finder_fts MATCH 'terrorisme'"
+    assert library.conn.execute(query).fetchone()[0] == 0
+    from loaders.model import Document, Dossier
+
+    library.store(
+        Document(
+            "kst-27925-1", dossiers=[Dossier("27925", "Bestrijding internationaal terrorisme")]
+        )
+    )
+    assert library.conn.execute(query).fetchone()[0] == 3  # the document and the two ghosts

@@ -55,7 +55,15 @@ def test_ctrl_c_during_a_load_leaves_a_consistent_library(tmp_path, fixtures) ->
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(2.0)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:  # until the load is going
+        with Library.open(db, write=False) as library:
+            counted = library.conn.execute(
+                "SELECT count(*) FROM documents WHERE key LIKE 'kst-35786-%'"
+            ).fetchone()[0]
+        if counted > 1:
+            break
+        time.sleep(0.05)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     if process.returncode == 0:  # the machine was fast enough to finish first

@@ -41,7 +41,7 @@ WIDE = 160
 class KamerlezerApp(App[None]):
     """Read a library of Kamerstukken and follow their citations."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "kamerlezer"
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -24,7 +24,7 @@ from loaders.errors import LoadError
 from loaders.ids import parse_dossier
 from loaders.pdf_text import looks_like_pdf_text, read_pdf_text
 from loaders.sanitize import terminal_safe
-from tui.render import print_document, print_library_summary
+from tui.render import print_document, print_library_summary, print_results
 
 PROG = "kamerlezer"
 
@@ -65,6 +65,18 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("key", metavar="KEY")
     show.add_argument("--json", action="store_true", help="print the document as JSON")
 
+    find = commands.add_parser(
+        "find",
+        help="find documents by number or words, as the reader's finder does",
+        description="QUERY is a number in any spelling (27925 919, kst-27925-919, 2025D06779) "
+        "or words (navo irak; typos allowed). With --stdin, one query per line and one line of "
+        "results per query, flushed at once.",
+    )
+    find.add_argument("query", nargs="?", metavar="QUERY")
+    find.add_argument("--limit", type=int, default=10, metavar="N", help="results (default 10)")
+    find.add_argument("--json", action="store_true", help="print JSON")
+    find.add_argument("--stdin", action="store_true", help="read queries from standard input")
+
     refs = commands.add_parser(
         "refs",
         help="print the citations in a text file or standard input (no library needed)",
@@ -97,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_refs(args)
         if args.command == "open":
             return command_open(args)
+        if args.command == "find":
+            return command_find(args, parser)
         return command_default(args)
     except LibraryError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
@@ -178,6 +192,26 @@ def command_export(args: argparse.Namespace) -> int:
         out = sys.stdout
         for document in library.iter_documents(dossier):
             out.write(json.dumps(document.to_dict(), ensure_ascii=False) + "\n")
+    return 0
+
+
+def command_find(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if bool(args.stdin) == bool(args.query):
+        parser.error("find takes a QUERY or --stdin, not both")
+    from db.finder import Finder
+
+    with _open_for_reading(args.db) as library:
+        finder = Finder(library)
+        if args.stdin:
+            finder.warm()
+        queries = (line.rstrip("\n") for line in sys.stdin) if args.stdin else [args.query]
+        for query in queries:
+            results = finder.find(query, limit=args.limit)
+            if args.json:
+                record = {"query": query, "results": [r.to_dict() for r in results]}
+                print(json.dumps(record, ensure_ascii=False), flush=True)
+            else:
+                print_results(query, results)
     return 0
 
 

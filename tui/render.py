@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from db.finder import Result
 from db.library import Library
 from loaders.ids import format_dossier, official_url
 from loaders.model import Document
@@ -91,3 +92,18 @@ def print_library_summary(library: Library) -> None:
             "More:            kamerlezer --help"
         )
     )
+
+
+def print_results(query: str, results: list[Result]) -> None:
+    """Finder results, one a line: number, kind, date, ghost mark, what it is about."""
+    console = _console()
+    if not results:
+        console.print(Text(f"Nothing found for «{terminal_safe(query)}»", style="dim"))
+        return
+    for result in results:
+        line = Text(f"{result.key:<22} ", style="bold")
+        line.append(f"{result.kind or '-':<12} {result.date or '-':<10} ")
+        line.append("ghost " if result.ghost else "      ", style="dim")
+        line.append(f"{result.score:5.1f}  ", style="dim")
+        line.append(terminal_safe(result.shown))
+        console.print(line, no_wrap=True, overflow="ellipsis")

@@ -234,3 +234,22 @@ async def test_back_from_the_first_document_returns_to_the_start_page(library) -
         assert app.letter.cursor == 0  # where the reader was
         await pilot.press("alt+right")
         assert app.letter.page.key == opened
+
+
+async def test_a_library_of_many_dossiers_groups_them_by_thousand(tmp_path, fixtures) -> None:
+    from db.library import Library
+    from loaders.model import Document, Dossier
+
+    path = tmp_path / "many.db"
+    with Library.open(path) as library, library.batch():
+        for number in range(20000, 20600):
+            key = f"kst-{number}-1"
+            library.store(Document(key, dossiers=[Dossier(str(number), f"Dossier {number}")]))
+    with Library.open(path, write=False) as library:
+        app = KamerlezerApp(library, start="kst-20555-1")
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            groups = app.tree.root.children
+            assert [str(group.label).split("  ")[0] for group in groups] == ["20 000 – 20 999"]
+            assert groups[0].is_expanded  # opened to show the open document
+            assert app.tree.cursor_node.data.key == "kst-20555-1"

@@ -21,6 +21,14 @@ from loaders.sanitize import terminal_safe
 from loaders.subject import short_subject
 
 GHOST_MARK = "◌"
+# Up to this many dossiers the tree lists them all; a larger library groups them by thousand
+# ("36 000 – 36 999"), each group filled when it is opened, so that the tree opens at once.
+FLAT_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class GroupNode:
+    thousand: int
 
 
 @dataclass(frozen=True)
@@ -35,7 +43,12 @@ class DocumentNode:
     ghost: bool
 
 
-NodeData = DossierNode | DocumentNode
+NodeData = GroupNode | DossierNode | DocumentNode
+
+
+def _thousand(dossier: str) -> int:
+    number = dossier.partition("-")[0]
+    return int(number) // 1000 * 1000 if number.isdigit() else 0
 
 
 def short_date(iso: str) -> str:
@@ -45,7 +58,7 @@ def short_date(iso: str) -> str:
 
 
 def dossier_label(row: DossierRow) -> Text:
-    if not row.documents:  # known only because documents cite into it
+    if row.cited_only:  # known only because documents cite into it
         label = Text(f"{GHOST_MARK} {format_dossier(row.key)}", style="dim bold")
         label.append(" " + (terminal_safe(row.title) or "cited only"), style="dim italic")
         return label
@@ -83,21 +96,54 @@ class DossierTree(Tree[NodeData]):
         self.show_root = False
         self.guide_depth = 2
         self._dossier_nodes: dict[str, TreeNode[NodeData]] = {}
+        self._groups: dict[int, TreeNode[NodeData]] = {}
+        self._rows_by_group: dict[int, list[DossierRow]] = {}
 
     def on_mount(self) -> None:
         self.reload()
 
     def reload(self) -> None:
-        """Read the dossiers again (after a load), keeping what was expanded."""
+        """Read the dossiers again (after a load), keeping what was open."""
         expanded = {key for key, node in self._dossier_nodes.items() if node.is_expanded}
+        groups = {t for t, node in self._groups.items() if node.is_expanded}
         self.clear()
-        self._dossier_nodes = {}
-        for row in self.library.dossier_rows():
-            node = self.root.add(dossier_label(row), data=DossierNode(row.key), expand=False)
-            self._dossier_nodes[row.key] = node
-            if row.key in expanded:
+        self._dossier_nodes, self._groups, self._rows_by_group = {}, {}, {}
+        rows = self.library.dossier_rows()
+        if len(rows) <= FLAT_LIMIT:
+            self._add_dossiers(self.root, rows)
+        else:
+            for row in rows:
+                self._rows_by_group.setdefault(_thousand(row.key), []).append(row)
+            for thousand, members in self._rows_by_group.items():
+                label = Text(
+                    f"{format_dossier(str(thousand))} – {format_dossier(str(thousand + 999))}"
+                )
+                count = len(members)
+                label.append(f"  {count} dossier{'s' if count > 1 else ''}", style="dim")
+                self._groups[thousand] = self.root.add(label, data=GroupNode(thousand))
+            for thousand in groups:
+                self._open_group(thousand)
+        for key in expanded:
+            node = self._node_of(key)
+            if node is not None:
                 self._fill(node)
                 node.expand()
+
+    def _add_dossiers(self, parent: TreeNode[NodeData], rows: list[DossierRow]) -> None:
+        for row in rows:
+            node = parent.add(dossier_label(row), data=DossierNode(row.key), expand=False)
+            self._dossier_nodes[row.key] = node
+
+    def _fill_group(self, thousand: int) -> TreeNode[NodeData] | None:
+        group = self._groups.get(thousand)
+        if group is not None and not group.children:
+            self._add_dossiers(group, self._rows_by_group.get(thousand, []))
+        return group
+
+    def _open_group(self, thousand: int) -> None:
+        group = self._fill_group(thousand)
+        if group is not None and not group.is_expanded:
+            group.expand()
 
     def _fill(self, node: TreeNode[NodeData]) -> None:
         data = node.data
@@ -109,11 +155,17 @@ class DossierTree(Tree[NodeData]):
         node.data = DossierNode(data.key, loaded=True)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
-        self._fill(event.node)
+        data = event.node.data
+        if isinstance(data, GroupNode):
+            self._fill_group(data.thousand)
+        else:
+            self._fill(event.node)
 
     def action_expand_node(self) -> None:
         node = self.cursor_node
-        if node is not None and isinstance(node.data, DossierNode):
+        if node is not None and isinstance(node.data, GroupNode):
+            self._open_group(node.data.thousand)
+        elif node is not None and isinstance(node.data, DossierNode):
             self._fill(node)
             node.expand()
 
@@ -128,7 +180,7 @@ class DossierTree(Tree[NodeData]):
 
     def reveal(self, key: str, dossier: str) -> None:
         """Expand ``dossier`` and put the cursor on ``key``: the tree follows the open document."""
-        node = self._dossier_nodes.get(dossier)
+        node = self._node_of(dossier)
         if node is None:
             return
         self._fill(node)
@@ -143,12 +195,18 @@ class DossierTree(Tree[NodeData]):
         self.move_cursor(node)
         self.scroll_to_node(node, animate=False)
 
+    def _node_of(self, dossier: str) -> TreeNode[NodeData] | None:
+        """The dossier's node, opening its group when the tree has groups."""
+        if dossier not in self._dossier_nodes and self._groups:
+            self._open_group(_thousand(dossier))
+        return self._dossier_nodes.get(dossier)
+
     def reveal_dossier(self, dossier: str) -> None:
-        node = self._dossier_nodes.get(dossier)
+        node = self._node_of(dossier)
         if node is not None:
             self._fill(node)
             node.expand()
             self.call_after_refresh(self._put_cursor_on, node)
 
     def dossier_node(self, key: str) -> TreeNode[NodeData] | None:
-        return self._dossier_nodes.get(key)
+        return self._node_of(key)

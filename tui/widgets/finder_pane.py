@@ -7,6 +7,7 @@ typing never waits for results.
 
 from __future__ import annotations
 
+import threading
 from typing import ClassVar
 
 from rich.text import Text
@@ -70,6 +71,7 @@ class FinderPane(Vertical):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.library = library
         self._finder: Finder | None = None
+        self._finder_lock = threading.Lock()
         self._shown_context: tuple[str, list[Citation], list[str]] = ("", [], [])
 
     def compose(self) -> ComposeResult:
@@ -85,9 +87,19 @@ class FinderPane(Vertical):
         return self.query_one("#finder-results", OptionList)
 
     def finder(self) -> Finder:
-        if self._finder is None:
-            self._finder = Finder(self.library)
-        return self._finder
+        """The finder, on a connection of its own: it runs in worker threads."""
+        with self._finder_lock:
+            if self._finder is None:
+                self._finder = Finder(Library.open(self.library.path, write=False))
+            return self._finder
+
+    def on_mount(self) -> None:
+        self._warm()
+
+    @work(thread=True, group="warm")
+    def _warm(self) -> None:
+        """Read the finder's vocabulary before the first keystroke needs it."""
+        self.finder().warm()
 
     def refresh_library(self) -> None:
         """After a load: search the library as it is now."""
