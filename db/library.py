@@ -211,6 +211,9 @@ class Library(LibraryFile, RowQueries):
         self._drop_orphan_ghosts(old_targets - {c.target for c in document.citations})
 
     def _ensure_dossier(self, dossier: Dossier) -> None:
+        """The dossier row. Its first title stays (the documents of a dossier print it with
+        small differences); a dossier known only from citations gets the first title a
+        loaded document gives it, and its documents are indexed with it."""
         if self._dossiers_written.get(dossier.key) == dossier:
             return
         self._dossiers_written[dossier.key] = dossier
@@ -221,12 +224,12 @@ class Library(LibraryFile, RowQueries):
         self.conn.execute(
             "INSERT INTO dossiers (key, number, toevoeging, title, rijkswet) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT(key) DO UPDATE SET"
-            " title = CASE WHEN excluded.title != '' THEN excluded.title ELSE title END,"
+            " title = CASE WHEN title = '' THEN excluded.title ELSE title END,"
             " rijkswet = CASE WHEN excluded.rijkswet != ''"
             " THEN excluded.rijkswet ELSE rijkswet END",
             (dossier.key, number, toevoeging, dossier.title, dossier.rijkswet),
         )
-        if old is not None and dossier.title and old[0] != dossier.title:
+        if old is not None and not old[0] and dossier.title:
             self._reindex_dossier(dossier.key)
 
     def _ensure_ghost(self, citation: Citation) -> None:
