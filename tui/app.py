@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -27,7 +27,7 @@ from tui.pages import document_page, welcome_page
 from tui.screens.help import HelpScreen
 from tui.widgets.dossier_tree import DocumentNode, DossierTree
 from tui.widgets.finder_pane import FinderPane
-from tui.widgets.letter_view import LetterView
+from tui.widgets.letter_view import LetterView, Position
 
 # The history's name for the page shown before any document.
 WELCOME = ""
@@ -140,7 +140,7 @@ class KamerlezerApp(App[None]):
         self.tree.reveal_dossier(key)
         self.tree.focus()
 
-    def _show_page(self, page: Page, position=None) -> None:  # type: ignore[no-untyped-def]
+    def _show_page(self, page: Page, position: Position | None = None) -> None:
         self.letter.show(page, position)
 
     @on(LetterView.Follow)
@@ -199,7 +199,7 @@ class KamerlezerApp(App[None]):
         self.query_one("#doc-search", Input).remove_class("-visible")
         self.letter.focus()
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_key(self, event: events.Key) -> None:
         search = self.query_one("#doc-search", Input)
         if event.key == "escape" and search.has_focus:
             search.remove_class("-visible")

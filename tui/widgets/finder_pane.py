@@ -231,7 +231,7 @@ class FinderPane(Vertical):
 
     def focus_search(self) -> None:
         self.input.focus()
-        self.input.select_all() if hasattr(self.input, "select_all") else None
+        self.input.select_all()
 
     def describe(self, key: str) -> str:
         row = self.library.get_row(key)
