@@ -45,7 +45,8 @@ class LoadReport:
             f"{self.failed} failed"
         )
         if self.skipped:
-            text += f" ({self.skipped} other files skipped)"
+            files = "file" if self.skipped == 1 else "files"
+            text += f" ({self.skipped} other {files} skipped; -v names them)"
         return text
 
 

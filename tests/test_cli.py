@@ -196,3 +196,13 @@ def test_open_refuses_a_key_that_is_not_there(capsys, db, fixtures) -> None:
     code, _, err = run(capsys, "--db", db, "open", "12345-678")
     assert code == 1
     assert err.startswith("kamerlezer: 12345-678: no such document")
+
+
+def test_load_verbose_names_the_skipped_files(capsys, db, fixtures, tmp_path) -> None:
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    (folder / "README.md").write_text("# notes\n")
+    (folder / "kst-35786-7.xml").write_bytes((fixtures / "kst-35786-7.xml").read_bytes())
+    code, out, err = run(capsys, "--db", db, "load", "-v", str(folder))
+    assert code == 0 and "(1 other file skipped; -v names them)" in out
+    assert f"skipped {folder / 'README.md'}: unknown format" in err

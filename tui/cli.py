@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     load.add_argument("paths", nargs="+", metavar="PATH", type=Path)
     load.add_argument("--json", action="store_true", help="print the summary as JSON")
+    load.add_argument(
+        "-v", "--verbose", action="store_true", help="also name the files skipped, and why"
+    )
 
     show = commands.add_parser(
         "show",
@@ -131,6 +134,9 @@ def command_load(args: argparse.Namespace) -> int:
         )
     for error in report.errors:
         print(f"{PROG}: {error}", file=sys.stderr)
+    if args.verbose:
+        for skipped in report.skipped_files:
+            print(f"{PROG}: skipped {skipped}", file=sys.stderr)
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False))
     else:
