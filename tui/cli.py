@@ -24,7 +24,7 @@ from loaders.errors import LoadError
 from loaders.ids import parse_dossier
 from loaders.pdf_text import looks_like_pdf_text, read_pdf_text
 from loaders.sanitize import terminal_safe
-from tui.render import print_document, print_library_summary, print_results
+from tui.render import print_document, print_hits, print_library_summary, print_results
 
 PROG = "kamerlezer"
 
@@ -80,6 +80,18 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--json", action="store_true", help="print JSON")
     find.add_argument("--stdin", action="store_true", help="read queries from standard input")
 
+    search = commands.add_parser(
+        "search",
+        help="search the text of every document",
+        description='Words (all must occur), "an exact phrase", -leave-out, prefix*, OR, and '
+        "filters dossier:29521 kind:motie from:2023-01-01 to:2024-12-31. Words are also found "
+        "inside compounds (missie finds vredesmissie).",
+    )
+    search.add_argument("query", metavar="QUERY", nargs="+")
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="hits (default 20)")
+    search.add_argument("--sort", choices=("rank", "date"), default="rank", help="order of hits")
+    search.add_argument("--json", action="store_true", help="print JSON")
+
     refs = commands.add_parser(
         "refs",
         help="print the citations in a text file or standard input (no library needed)",
@@ -114,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_open(args)
         if args.command == "find":
             return command_find(args, parser)
+        if args.command == "search":
+            return command_search(args)
         return command_default(args)
     except LibraryError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
@@ -218,6 +232,30 @@ def command_find(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
                 print(json.dumps(record, ensure_ascii=False), flush=True)
             else:
                 print_results(query, results)
+    return 0
+
+
+def command_search(args: argparse.Namespace) -> int:
+    from db.search import Searcher, SearchError
+
+    text = " ".join(args.query)
+    with _open_for_reading(args.db) as library:
+        try:
+            result = Searcher(library).search(text, limit=args.limit, sort=args.sort)
+        except SearchError as exc:
+            print(f"{PROG}: {text}: {exc}", file=sys.stderr)
+            return 1
+    if args.json:
+        record = {
+            "query": text,
+            "total": result.total,
+            "by_dossier": dict(result.by_dossier),
+            "by_kind": dict(result.by_kind),
+            "hits": [hit.to_dict() for hit in result.hits],
+        }
+        print(json.dumps(record, ensure_ascii=False))
+    else:
+        print_hits(result)
     return 0
 
 

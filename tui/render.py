@@ -12,6 +12,7 @@ from rich.text import Text
 
 from db.finder import Result
 from db.library import Library
+from db.search import SearchResult
 from loaders.ids import format_dossier, official_url
 from loaders.model import Document
 from loaders.sanitize import terminal_safe
@@ -107,3 +108,23 @@ def print_results(query: str, results: list[Result]) -> None:
         line.append(f"{result.score:5.1f}  ", style="dim")
         line.append(terminal_safe(result.shown))
         console.print(line, no_wrap=True, overflow="ellipsis")
+
+
+def print_hits(result: SearchResult) -> None:
+    """Search hits: where they are (counts), then each with its snippet, matches in bold."""
+    console = _console()
+    console.print(Text(f"{result.total} documents", style="bold"))
+    if result.by_dossier:
+        where = ", ".join(f"{format_dossier(d)} ({n})" for d, n in result.by_dossier[:5])
+        console.print(Text(f"  dossiers: {where}", style="dim"))
+    if result.by_kind:
+        kinds = ", ".join(f"{kind or '?'} ({n})" for kind, n in result.by_kind[:5])
+        console.print(Text(f"  kinds: {kinds}", style="dim"))
+    for hit in result.hits:
+        head = Text(f"\n{hit.key}", style="bold")
+        head.append(f"  {hit.kind}  {hit.date}  {terminal_safe(hit.title)}", style="dim")
+        console.print(head, no_wrap=True, overflow="ellipsis")
+        snippet = Text("  " + terminal_safe(hit.snippet))
+        for start, end in hit.highlights:
+            snippet.stylize("bold reverse", start + 2, end + 2)
+        console.print(snippet)

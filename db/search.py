@@ -1,0 +1,297 @@
+"""Full-text search over every loaded document, in a query language a reader can type.
+
+    prosperity guardian          every word (diacritics and case ignored)
+    "artikel 100-brief"          an exact phrase
+    navo OR nato irak            either of two words (OR binds before the words around it)
+    -kabinet                     without this word
+    missie*                      words that start so
+    missie                       also inside compounds: "vredesmissie", "navo-missie"
+    dossier:29521 kind:motie from:2023-01-01 to:2024-12-31
+
+The query is parsed here and every word reaches FTS5 as a quoted string of letters and
+digits, so no input can change the query's meaning or make FTS5 fail. Words are matched
+inside compounds by expanding them to the index's own words that contain them (the FTS5
+vocabulary), an equivalent of a trigram index that costs nothing at load time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from db.library import Library
+from loaders.folding import fold
+from loaders.ids import parse_dossier
+
+# A word stands for at most this many index words containing it (most frequent first).
+MAX_EXPANSIONS = 60
+MARK_START, MARK_END = "\ue000", "\ue001"  # snippet highlight marks, never in document text
+
+_TOKEN = re.compile(
+    r"(?P<filter>\b(?:dossier|kind|from|to):\S*)"
+    r'|(?P<phrase>-?"[^"]*"?)'
+    r"|(?P<or>\bOR\b)"
+    r"|(?P<word>-?[\w*]+)",
+)
+_WORD_CHARS = re.compile(r"\w+")
+
+
+class SearchError(ValueError):
+    """A query that cannot mean anything; the message says why, for the reader."""
+
+
+@dataclass
+class Term:
+    text: str  # folded letters and digits, spaces between the words of a phrase
+    kind: Literal["word", "prefix", "phrase"]
+
+
+@dataclass
+class Query:
+    """A parsed query: groups of alternatives that must all match, terms that must not."""
+
+    groups: list[list[Term]] = field(default_factory=list)
+    excluded: list[Term] = field(default_factory=list)
+    dossier: str = ""
+    kind: str = ""
+    date_from: str = ""
+    date_to: str = ""
+
+    def highlight_terms(self) -> list[str]:
+        """The words and phrases a reader wants to see highlighted in a document."""
+        return [term.text for group in self.groups for term in group]
+
+
+@dataclass(frozen=True)
+class Hit:
+    key: str
+    kind: str
+    date: str
+    dossier: str
+    title: str
+    snippet: str  # plain text
+    highlights: tuple[tuple[int, int], ...]  # spans of the snippet that matched
+    rank: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "key": self.key,
+            "kind": self.kind,
+            "date": self.date,
+            "dossier": self.dossier,
+            "title": self.title,
+            "snippet": self.snippet,
+            "highlights": [list(span) for span in self.highlights],
+        }
+
+
+@dataclass
+class SearchResult:
+    query: Query
+    hits: list[Hit]
+    total: int
+    by_dossier: list[tuple[str, int]]
+    by_kind: list[tuple[str, int]]
+
+
+def parse_query(text: str) -> Query:
+    """Read what a reader typed; SearchError when nothing in it can be searched for."""
+    query = Query()
+    pending_or = False
+    for match in _TOKEN.finditer(text):
+        if match["filter"]:
+            _apply_filter(query, match["filter"])
+            continue
+        if match["or"]:
+            pending_or = bool(query.groups)
+            continue
+        raw = match["phrase"] or match["word"] or ""
+        negated = raw.startswith("-")
+        term = _term(raw.lstrip("-"))
+        if term is None:
+            continue
+        if negated:
+            query.excluded.append(term)
+        elif pending_or:
+            query.groups[-1].append(term)
+        else:
+            query.groups.append([term])
+        pending_or = False
+    if not query.groups:
+        if query.excluded:
+            raise SearchError(
+                "a search needs at least one word to find, not only words to leave out"
+            )
+        if query.dossier or query.kind or query.date_from or query.date_to:
+            raise SearchError("a search needs at least one word besides its filters")
+        raise SearchError("nothing to search for: type one or more words")
+    return query
+
+
+def _term(raw: str) -> Term | None:
+    if raw.startswith('"'):
+        words = _WORD_CHARS.findall(fold(raw.strip('"')))
+        if not words:
+            return None
+        return Term(" ".join(words), "phrase" if len(words) > 1 else "word")
+    prefix = raw.endswith("*")
+    words = _WORD_CHARS.findall(fold(raw.replace("*", " ")))
+    if not words:
+        return None
+    if len(words) > 1:  # "artikel-100" typed without quotes: the words in order
+        return Term(" ".join(words), "phrase")
+    return Term(words[0], "prefix" if prefix else "word")
+
+
+def _apply_filter(query: Query, text: str) -> None:
+    name, _, value = text.partition(":")
+    value = value.strip()
+    if not value:
+        raise SearchError(f"{name}: needs a value, as in {_EXAMPLES[name]}")
+    if name == "dossier":
+        dossier = parse_dossier(value)
+        if dossier is None:
+            raise SearchError(f"dossier:{value} is not a dossier number (as in dossier:29521)")
+        query.dossier = dossier
+    elif name == "kind":
+        query.kind = fold(value)
+    else:
+        try:
+            date = dt.date.fromisoformat(value)
+        except ValueError:
+            raise SearchError(f"{name}:{value} is not a date (as in {_EXAMPLES[name]})") from None
+        if name == "from":
+            query.date_from = date.isoformat()
+        else:
+            query.date_to = date.isoformat()
+
+
+_EXAMPLES = {
+    "dossier": "dossier:29521",
+    "kind": "kind:motie",
+    "from": "from:2023-01-01",
+    "to": "to:2024-12-31",
+}
+
+
+class Searcher:
+    """Searches one library; keeps the index's vocabulary for compound words."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self._vocabulary: list[tuple[str, int]] | None = None
+
+    def search(
+        self, text: str, *, limit: int = 50, sort: Literal["rank", "date"] = "rank"
+    ) -> SearchResult:
+        query = parse_query(text)
+        match = self.match_expression(query)
+        where, parameters = _filters(query)
+        base = (
+            "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+            f" WHERE documents_fts MATCH ? AND d.ghost = 0{where}"
+        )
+        order = "ORDER BY rank" if sort == "rank" else "ORDER BY d.date DESC, rank"
+        conn = self.library.conn
+        rows = conn.execute(
+            "SELECT d.key, d.kind, d.date, d.dossier, d.title,"
+            f" snippet(documents_fts, -1, '{MARK_START}', '{MARK_END}', '…', 14), rank"
+            f" {base} {order} LIMIT ?",
+            (match, *parameters, limit),
+        ).fetchall()
+        total = conn.execute(f"SELECT count(*) {base}", (match, *parameters)).fetchone()[0]
+        by_dossier = conn.execute(
+            f"SELECT d.dossier, count(*) AS n {base} AND d.dossier != ''"
+            " GROUP BY d.dossier ORDER BY n DESC, d.dossier LIMIT 10",
+            (match, *parameters),
+        ).fetchall()
+        by_kind = conn.execute(
+            f"SELECT d.kind, count(*) AS n {base} GROUP BY d.kind ORDER BY n DESC LIMIT 10",
+            (match, *parameters),
+        ).fetchall()
+        hits = [_hit(row) for row in rows]
+        return SearchResult(
+            query, hits, total, [tuple(r) for r in by_dossier], [tuple(r) for r in by_kind]
+        )
+
+    def match_expression(self, query: Query) -> str:
+        """The FTS5 expression: every term quoted, words expanded to the compounds in the
+        index that contain them."""
+        groups = [
+            "(" + " OR ".join(self._term_expression(t) for t in group) + ")"
+            for group in query.groups
+        ]
+        expression = " AND ".join(groups)
+        for term in query.excluded:
+            expression += f" NOT {self._term_expression(term)}"
+        return expression
+
+    def _term_expression(self, term: Term) -> str:
+        if term.kind == "phrase":
+            return f'"{term.text}"'
+        if term.kind == "prefix":
+            return f'"{term.text}"*'
+        compounds = self._compounds(term.text)
+        return "(" + " OR ".join(f'"{word}"' for word in [term.text, *compounds]) + ")"
+
+    def _compounds(self, word: str) -> list[str]:
+        if len(word) < 4:  # short words are inside too many others to mean anything there
+            return []
+        if self._vocabulary is None:
+            conn = self.library.conn
+            conn.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary"
+                " USING fts5vocab(main, 'documents_fts', 'row')"
+            )
+            self._vocabulary = [
+                (term, count)
+                for term, count in conn.execute("SELECT term, doc FROM temp.search_vocabulary")
+            ]
+        found = [(count, term) for term, count in self._vocabulary if word in term and term != word]
+        found.sort(reverse=True)
+        return [term for _count, term in found[:MAX_EXPANSIONS]]
+
+
+def _filters(query: Query) -> tuple[str, list[str]]:
+    clauses, parameters = [], []
+    if query.dossier:
+        clauses.append("d.key IN (SELECT document FROM document_dossiers WHERE dossier = ?)")
+        parameters.append(query.dossier)
+    if query.kind:
+        clauses.append("d.kind LIKE ? ESCAPE '\\'")
+        parameters.append("%" + query.kind.replace("%", "\\%").replace("_", "\\_") + "%")
+    if query.date_from:
+        clauses.append("d.date >= ?")
+        parameters.append(query.date_from)
+    if query.date_to:
+        clauses.append("d.date != '' AND d.date <= ?")
+        parameters.append(query.date_to)
+    return "".join(f" AND {clause}" for clause in clauses), parameters
+
+
+def _hit(row: tuple) -> Hit:  # type: ignore[type-arg]
+    key, kind, date, dossier, title, marked, rank = row
+    plain, spans = _unmark(marked or "")
+    return Hit(key, kind or "", date or "", dossier or "", title or "", plain, spans, rank)
+
+
+def _unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A snippet without its marks, and the spans the marks enclosed."""
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = 0
+    start = -1
+    marked = marked.replace("\n", " ")  # one line: paragraphs are not shown in a snippet
+    for piece in re.split(f"([{MARK_START}{MARK_END}])", marked):
+        if piece == MARK_START:
+            start = length
+        elif piece == MARK_END:
+            if start >= 0:
+                spans.append((start, length))
+            start = -1
+        else:
+            plain.append(piece)
+            length += len(piece)
+    return "".join(plain), tuple(spans)

@@ -1,0 +1,147 @@
+"""Full-text search: the query language, filters, hostile input, snippets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from db.library import Library
+from db.loading import load_paths
+from db.search import Searcher, SearchError, parse_query
+
+DEMO = Path(__file__).parents[1] / "loaders" / "demo"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory: pytest.TempPathFactory):
+    path = tmp_path_factory.mktemp("search") / "library.db"
+    with Library.open(path) as library:
+        load_paths(library, [DEMO, FIXTURES])
+    with Library.open(path, write=False) as library:
+        yield Searcher(library)
+
+
+def keys(searcher: Searcher, query: str, **options: object) -> list[str]:
+    return [hit.key for hit in searcher.search(query, limit=200, **options).hits]  # type: ignore[arg-type]
+
+
+def test_every_word_must_occur(searcher) -> None:
+    assert keys(searcher, "prosperity guardian")[:1] == ["kst-29521-474"]
+    assert set(keys(searcher, "prosperity aspides")) < set(keys(searcher, "prosperity"))
+
+
+def test_an_exact_phrase(searcher) -> None:
+    found = keys(searcher, '"artikel 100-brief"')
+    assert found == ["kst-29521-455"]
+    assert keys(searcher, '"brief 100 artikel"') == []
+
+
+def test_leaving_a_word_out(searcher) -> None:
+    with_it = set(keys(searcher, "prosperity"))
+    without = set(keys(searcher, "prosperity -aspides"))
+    assert without and without < with_it
+
+
+def test_prefixes_and_or(searcher) -> None:
+    assert "kst-29521-455" in keys(searcher, "veiligheidsinst*")
+    both = set(keys(searcher, "hawija OR aspides"))
+    assert both == set(keys(searcher, "hawija")) | set(keys(searcher, "aspides"))
+
+
+def test_a_word_is_found_inside_compounds(searcher) -> None:
+    found = keys(searcher, "missie")
+    assert "kst-29521-455" in found  # "NAVO-missie" and "vredesmissies"
+    assert "kst-29521-501" in found  # "Altheamissie"
+
+
+def test_diacritics_are_folded(searcher) -> None:
+    assert keys(searcher, "financiele") == keys(searcher, "financiële")
+    assert keys(searcher, "financiele")
+
+
+def test_filters(searcher) -> None:
+    assert set(keys(searcher, "missie dossier:29521")) <= {
+        k for k in keys(searcher, "missie") if k.startswith("kst-29521-")
+    }
+    letters = searcher.search("missie kind:brief").hits
+    assert "kst-29521-455" in [hit.key for hit in letters]
+    assert {hit.kind for hit in letters} == {"brief"}
+    recent = keys(searcher, "missie from:2025-01-01")
+    assert recent and all(k in keys(searcher, "missie") for k in recent)
+    assert "kst-29521-455" not in recent
+    older = searcher.search("missie to:2022-12-31").hits
+    assert "kst-29521-455" in [hit.key for hit in older]
+    assert all(hit.date <= "2022-12-31" for hit in older)
+
+
+def test_by_date_newest_first(searcher) -> None:
+    dates = [hit.date for hit in searcher.search("missie", sort="date", limit=50).hits]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_counts_per_dossier_and_kind(searcher) -> None:
+    result = searcher.search("missie")
+    assert dict(result.by_dossier)["29521"] >= 2
+    assert sum(n for _, n in result.by_kind) == result.total
+
+
+def test_the_snippet_marks_the_matched_words(searcher) -> None:
+    [hit, *_] = searcher.search("prosperity guardian").hits
+    marked = [hit.snippet[s:e].lower() for s, e in hit.highlights]
+    assert marked[:2] == ["prosperity", "guardian"]
+    assert "\n" not in hit.snippet
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '"prosperity',
+        "prosperity -",
+        "-",
+        "*",
+        ":",
+        "NEAR(",
+        "(",
+        ")",
+        "a AND",
+        "OR OR",
+        "'; DROP TABLE documents; --",
+        "col:value",
+        "prosperity^",
+        "{x}",
+        "missie NOT",
+    ],
+)
+def test_hostile_input_never_fails(searcher, query: str) -> None:
+    try:
+        result = searcher.search(query)
+    except SearchError as exc:
+        assert str(exc)  # a clear message, not an FTS5 error
+    else:
+        assert result.total >= 0
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("-kabinet", "at least one word"),
+        ("dossier:29521", "besides its filters"),
+        ("missie from:gisteren", "is not a date"),
+        ("missie dossier:abc", "not a dossier number"),
+        ("!!!", "nothing to search for"),
+    ],
+)
+def test_queries_that_cannot_mean_anything_say_why(searcher, query: str, message: str) -> None:
+    with pytest.raises(SearchError, match=message):
+        searcher.search(query)
+
+
+def test_the_query_keeps_what_to_highlight() -> None:
+    assert parse_query('navo OR nato "artikel 100" -kabinet').highlight_terms() == [
+        "navo",
+        "nato",
+        "artikel 100",
+    ]
