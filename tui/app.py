@@ -25,12 +25,14 @@ from tui.history import History, Visit
 from tui.page import Page
 from tui.pages import document_page, welcome_page
 from tui.screens.help import HelpScreen
+from tui.screens.search import SearchScreen
 from tui.widgets.dossier_tree import DocumentNode, DossierTree
 from tui.widgets.finder_pane import FinderPane
 from tui.widgets.letter_view import LetterView, Position
 
-# The history's name for the page shown before any document.
+# The history's names for the page shown before any document, and for the search screen.
 WELCOME = ""
+SEARCH = "\x00search"
 
 # Below this width the tree and the finder share one side column; from WIDE on, both get
 # room for longer titles.
@@ -46,7 +48,8 @@ class KamerlezerApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f,ctrl+f", "find", "Find"),
-        Binding("slash", "search", "Search", key_display="/"),
+        Binding("slash", "search", "Search this text", key_display="/", show=False),
+        Binding("s", "search_all", "Search all"),
         Binding("backspace,alt+left", "back", "Back"),
         Binding("alt+right", "forward", "Forward", show=False),
         Binding("y", "copy_citation", "Copy citation", show=False),
@@ -61,6 +64,7 @@ class KamerlezerApp(App[None]):
         self.library = library
         self.start = start
         self.history = History()
+        self._search: SearchScreen | None = None
         self._initial_theme = theme
 
     # -- layout -------------------------------------------------------------------------------
@@ -218,6 +222,9 @@ class KamerlezerApp(App[None]):
         if visit is None:
             self.notify(nothing, timeout=2)
             return
+        if visit.key == SEARCH:
+            self.push_screen(self._search_screen())
+            return
         if visit.key == WELCOME:
             self._show_page(welcome_page(self.library), visit.position)
             self.finder.show_context("", [], [])
@@ -271,6 +278,35 @@ class KamerlezerApp(App[None]):
         elif self.focused is None or self.focused is self.tree:
             self.letter.focus()
 
+    def action_search_all(self) -> None:
+        self.push_screen(self._search_screen())
+
+    def _search_screen(self) -> SearchScreen:
+        """One search screen for the session, installed so that popping it keeps its query,
+        results and selection."""
+        if self._search is None:
+            self._search = SearchScreen(self.library)
+            self.install_screen(self._search, name="search")
+        return self._search
+
+    @on(SearchScreen.OpenHit)
+    def _open_hit(self, event: SearchScreen.OpenHit) -> None:
+        self.pop_screen()
+        self.history.remember(self.letter.position)
+        self.history.open(SEARCH)
+        if self.open_document(event.key):
+            count = self.letter.highlight(event.terms)
+            self.query_one("#citation-bar", Static).update(
+                f"{count} places found · n/N next/previous · Backspace back to the results"
+            )
+        self.letter.focus()
+
+    @on(SearchScreen.Closed)
+    def _search_closed(self) -> None:
+        current = self.history.current
+        if current is not None and current.key == SEARCH:  # came back to it with Back
+            self.history.forward()
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.help_sections()))
 
@@ -282,6 +318,7 @@ class KamerlezerApp(App[None]):
             ("Letter", _bindings(LetterView.BINDINGS)),
             ("Finder", [*_bindings(FinderPane.BINDINGS), *_bindings(OptionList.BINDINGS)]),
             ("Tree", [*_bindings(DossierTree.BINDINGS), *_bindings(Tree.BINDINGS)]),
+            ("Search screen (s)", _bindings(SearchScreen.BINDINGS)),
         ]
 
     def get_system_commands(self, screen: Screen) -> object:

@@ -217,7 +217,14 @@ async def test_every_action_is_in_the_command_palette(library) -> None:
     app = KamerlezerApp(library, start="kst-29521-455")
     async with app.run_test(size=(120, 36)):
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        for expected in ("Find", "Search", "Back", "Forward", "Copy citation", "Official URL"):
+        for expected in (
+            "Find",
+            "Search this text",
+            "Search all",
+            "Back",
+            "Forward",
+            "Copy citation",
+        ):
             assert expected in titles
         for expected in ("Next citation", "Follow the citation", "Help", "Tree"):
             assert expected in titles
@@ -253,3 +260,39 @@ async def test_a_library_of_many_dossiers_groups_them_by_thousand(tmp_path, fixt
             assert [str(group.label).split("  ")[0] for group in groups] == ["20 000 – 20 999"]
             assert groups[0].is_expanded  # opened to show the open document
             assert app.tree.cursor_node.data.key == "kst-20555-1"
+
+
+async def test_search_open_a_hit_and_come_back_to_the_results(library) -> None:
+    from tui.screens.search import SearchScreen
+
+    app = KamerlezerApp(library, start="kst-28844-269")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await pilot.press(*"Prosperity Guardian")
+        await pilot.press("enter")  # to the results
+        await pilot.pause()
+        assert screen.result is not None and screen.result.hits
+        await pilot.press("down")
+        chosen = screen.selected
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+        letter = app.letter
+        assert letter.page.key == chosen
+        shown = {letter.page.text[s:e].lower() for s, e in letter.hits}
+        assert shown == {"prosperity", "guardian"}
+        await pilot.press("n")
+        assert letter.hit == 1
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one("#search-input").value == "Prosperity Guardian"
+        assert screen.selected == chosen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert letter.page.key == chosen  # back where the reader was
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert app.screen is screen

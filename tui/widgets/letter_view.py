@@ -336,6 +336,18 @@ class LetterView(ScrollView, can_focus=True):
         self.refresh()
         return len(self.hits)
 
+    def highlight(self, terms: list[str]) -> int:
+        """Highlight every place of every term (a search's words) and go to the first."""
+        if self.page is None:
+            return 0
+        spans = {span for term in terms for span in find_all(self.page.text, term)}
+        self.hits = sorted(spans)
+        self.hit = 0 if self.hits else None
+        if self.hits:
+            self._scroll_to_offset(self.hits[0][0])
+        self.refresh()
+        return len(self.hits)
+
     def action_next_hit(self) -> None:
         self._move_hit(+1)
 

@@ -1,0 +1,170 @@
+"""The search screen: full-text search over every loaded document, with a preview.
+
+The screen keeps its query, results and selection while the reader reads a hit, so that Back
+returns to it as it was.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from db.library import Library
+from db.search import Hit, Searcher, SearchError, SearchResult
+from loaders.ids import format_dossier, reference_label
+from loaders.sanitize import terminal_safe
+from tui.widgets.dossier_tree import short_date
+
+HELP = (
+    'Words (all must occur), "a phrase", -leave-out, prefix*, OR, dossier:29521, kind:motie, '
+    "from:2023-01-01, to:2024-12-31. Ctrl+D sorts by date."
+)
+
+
+class SearchScreen(Screen[None]):
+    """Search every document; Enter on a hit reads it with the words highlighted."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back to the letter"),
+        Binding("ctrl+d", "toggle_sort", "Sort by date / rank"),
+        Binding("down", "to_results", "Results", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    SearchScreen #search-input { height: 3; }
+    SearchScreen #search-summary { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
+    SearchScreen #search-body { height: 1fr; }
+    SearchScreen #search-results { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
+    SearchScreen #search-preview { width: 1fr; padding: 0 1; border-left: vkey $foreground 20%; }
+    """
+
+    class OpenHit(Message):
+        def __init__(self, key: str, terms: list[str]) -> None:
+            super().__init__()
+            self.key = key
+            self.terms = terms
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.searcher = Searcher(library)
+        self.sort = "rank"
+        self.result: SearchResult | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Search every document", id="search-input")
+        yield Static(Text(HELP, style="dim"), id="search-summary")
+        with Horizontal(id="search-body"):
+            yield OptionList(id="search-results")
+            with VerticalScroll(id="search-preview"):
+                yield Static("", id="search-preview-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search-input", Input).focus()
+
+    # -- searching --------------------------------------------------------------------------
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self) -> None:
+        results = self.query_one("#search-results", OptionList)
+        if results.option_count:
+            results.highlighted = results.highlighted or 0
+            results.focus()
+
+    def run_search(self, text: str) -> None:
+        summary = self.query_one("#search-summary", Static)
+        results = self.query_one("#search-results", OptionList)
+        if not text.strip():
+            self.result = None
+            results.clear_options()
+            summary.update(Text(HELP, style="dim"))
+            return
+        try:
+            self.result = self.searcher.search(text, limit=200, sort=self.sort)  # type: ignore[arg-type]
+        except SearchError as exc:
+            summary.update(Text(str(exc), style="italic"))
+            return
+        result = self.result
+        line = Text(f"{result.total} documents", style="bold")
+        if result.by_dossier:
+            places = ", ".join(f"{format_dossier(d)} ({n})" for d, n in result.by_dossier[:4])
+            line.append(f" · {places}", style="dim")
+        if result.by_kind:
+            kinds = ", ".join(f"{k or '?'} ({n})" for k, n in result.by_kind[:4])
+            line.append(f" · {kinds}", style="dim")
+        line.append(f" · by {self.sort}", style="dim")
+        summary.update(line)
+        results.clear_options()
+        results.add_options(Option(_prompt(hit), id=hit.key) for hit in result.hits)
+        if result.hits:
+            results.highlighted = 0
+
+    def action_toggle_sort(self) -> None:
+        self.sort = "date" if self.sort == "rank" else "rank"
+        self.run_search(self.query_one("#search-input", Input).value)
+
+    # -- results ----------------------------------------------------------------------------
+    @on(OptionList.OptionHighlighted, "#search-results")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        hit = self._hit(event.option.id)
+        preview = self.query_one("#search-preview-text", Static)
+        if hit is None:
+            preview.update("")
+            return
+        text = Text(f"{reference_label(hit.key)}\n", style="bold")
+        text.append(terminal_safe(hit.title) + "\n\n", style="bold")
+        snippet = Text(terminal_safe(hit.snippet))
+        for start, end in hit.highlights:
+            snippet.stylize("reverse", start, end)
+        text.append_text(snippet)
+        preview.update(text)
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if self.result is not None and event.option.id:
+            self.post_message(self.OpenHit(event.option.id, self.result.query.highlight_terms()))
+
+    def _hit(self, key: str | None) -> Hit | None:
+        if self.result is None:
+            return None
+        return next((hit for hit in self.result.hits if hit.key == key), None)
+
+    def action_to_results(self) -> None:
+        self.query_one("#search-results", OptionList).focus()
+
+    class Closed(Message):
+        """The reader left the search screen without opening a hit."""
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
+        self.app.post_message(self.Closed())
+
+    @property
+    def selected(self) -> str | None:
+        results = self.query_one("#search-results", OptionList)
+        if results.highlighted is None:
+            return None
+        return results.get_option_at_index(results.highlighted).id
+
+
+def _prompt(hit: Hit) -> Text:
+    first = Text(reference_label(hit.key), style="bold")
+    for part in (hit.kind, short_date(hit.date)):
+        if part:
+            first.append(f" {part}", style="dim")
+    second = Text("  " + terminal_safe(hit.snippet))
+    for start, end in hit.highlights:
+        second.stylize("bold reverse", start + 2, end + 2)
+    return Text("\n").join([first, second])
