@@ -278,6 +278,10 @@ class KamerlezerApp(App[None]):
         elif self.focused is None or self.focused is self.tree:
             self.letter.focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The reader's own keys do nothing over the search screen (Esc leaves it)."""
+        return not (isinstance(self.screen, SearchScreen) and action in _READER_ACTIONS)
+
     def action_search_all(self) -> None:
         self.push_screen(self._search_screen())
 
@@ -336,6 +340,20 @@ class KamerlezerApp(App[None]):
         yield SystemCommand("Follow the citation", "Key: Enter", letter.action_follow)
         yield SystemCommand("Next search hit", "Key: n", letter.action_next_hit)
         yield SystemCommand("Previous search hit", "Key: N", letter.action_previous_hit)
+
+
+_READER_ACTIONS = frozenset(
+    {
+        "find",
+        "search",
+        "search_all",
+        "back",
+        "forward",
+        "copy_citation",
+        "official_url",
+        "toggle_tree",
+    }
+)
 
 
 def _bindings(items: list[BindingType]) -> list[Binding]:

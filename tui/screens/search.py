@@ -43,7 +43,9 @@ class SearchScreen(Screen[None]):
     SearchScreen #search-input { height: 3; }
     SearchScreen #search-summary { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
     SearchScreen #search-body { height: 1fr; }
-    SearchScreen #search-results { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
+    SearchScreen #search-results {
+        width: 1fr; height: 1fr; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     SearchScreen #search-preview { width: 1fr; padding: 0 1; border-left: vkey $foreground 20%; }
     """
 
