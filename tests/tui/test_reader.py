@@ -296,3 +296,17 @@ async def test_search_open_a_hit_and_come_back_to_the_results(library) -> None:
         await pilot.press("backspace")
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_the_readers_keys_rest_over_the_search_screen(library) -> None:
+    from tui.screens.search import SearchScreen
+
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", *"missie", "enter")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await pilot.press("f", "t", "backspace")
+        assert app.screen is screen
+        await pilot.press("escape")
+        assert app.letter.page.key == "kst-29521-455"
