@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from rapidfuzz import fuzz, process
 
@@ -45,8 +45,8 @@ _FROM = "FROM documents d LEFT JOIN dossiers s ON s.key = d.dossier"
 
 
 @dataclass(frozen=True)
-class Result:
-    """One ranked document; ``highlights`` are spans of ``shown`` that matched the query."""
+class _Listed:
+    """What the finder knows of a document: enough to show and rank it, never its text."""
 
     key: str
     title: str
@@ -56,6 +56,12 @@ class Result:
     dossier: str
     dossier_title: str
     ghost: bool
+
+
+@dataclass(frozen=True)
+class Result(_Listed):
+    """One ranked document; ``highlights`` are spans of ``shown`` that matched the query."""
+
     score: float
     shown: str = ""
     highlights: tuple[tuple[int, int], ...] = field(default=())
@@ -74,15 +80,7 @@ class Result:
 
 
 @dataclass(frozen=True)
-class _Candidate:
-    key: str
-    title: str
-    subject: str
-    kind: str
-    date: str
-    dossier: str
-    dossier_title: str
-    ghost: bool
+class _Candidate(_Listed):
     primary: str  # folded "subject · title"
     secondary: str  # folded dossier title
 
@@ -347,19 +345,9 @@ def _word_scores(word: str, candidates: list[_Candidate]) -> dict[int, float]:
 def _result(
     c: _Candidate, score: float, highlights: tuple[tuple[int, int], ...], shown: str
 ) -> Result:
-    return Result(
-        key=c.key,
-        title=c.title,
-        subject=c.subject,
-        kind=c.kind,
-        date=c.date,
-        dossier=c.dossier,
-        dossier_title=c.dossier_title,
-        ghost=c.ghost,
-        score=score,
-        shown=shown or c.subject or c.title or c.dossier_title,
-        highlights=highlights,
-    )
+    listed = {f.name: getattr(c, f.name) for f in fields(_Listed)}
+    shown = shown or c.subject or c.title or c.dossier_title
+    return Result(**listed, score=score, shown=shown, highlights=highlights)
 
 
 def _highlights(words: list[str], shown: str) -> tuple[tuple[int, int], ...]:
