@@ -92,8 +92,9 @@ def paragraph_style(paragraph: str, in_footnotes: bool, following: str = "") -> 
     return "body"
 
 
-def layout(page: Page, width: int) -> list[Line]:
-    """Every line of ``page`` at ``width`` cells."""
+def layout(page: Page, width: int, paragraphs_limit: int | None = None) -> list[Line]:
+    """Every line of ``page`` at ``width`` cells; with ``paragraphs_limit``, the lines of the
+    first paragraphs only (the same lines the whole layout starts with)."""
     width = max(width, 10)
     lines: list[Line] = []
     for text, style in page.header:
@@ -102,6 +103,8 @@ def layout(page: Page, width: int) -> list[Line]:
     paragraphs = list(page.paragraphs())
     footnotes_from = _footnotes_start(paragraphs)
     for index, (offset, paragraph) in enumerate(paragraphs):
+        if paragraphs_limit is not None and index >= paragraphs_limit:
+            break
         if index:
             lines.append(Line("", "blank"))
         following = paragraphs[index + 1][1] if index + 1 < len(paragraphs) else ""

@@ -310,3 +310,35 @@ async def test_the_readers_keys_rest_over_the_search_screen(library) -> None:
         assert app.screen is screen
         await pilot.press("escape")
         assert app.letter.page.key == "kst-29521-455"
+
+
+async def test_a_long_document_is_drawn_first_and_laid_out_whole_after(tmp_path, fixtures) -> None:
+    from db.library import Library
+    from loaders.model import Citation, Document
+    from loaders.pdf_text import read_pdf_text
+    from tui.widgets.letter_view import FIRST_PARAGRAPHS, LAZY_FROM
+
+    letter = read_pdf_text((fixtures / "kst-29521-455.txt").read_text(), "455")
+    copies = LAZY_FROM // len(letter.text) + 2
+    text = "\n\n".join([letter.text] * copies)
+    step = len(letter.text) + 2
+    citations = [
+        Citation(c.start + n * step, c.end + n * step, c.text, c.target, c.kind)
+        for n in range(copies)
+        for c in letter.citations
+    ]
+    path = tmp_path / "long.db"
+    with Library.open(path) as library:
+        library.store(
+            Document("kst-29521-9999", dossiers=letter.dossiers, text=text, citations=citations)
+        )
+    with Library.open(path, write=False) as library:
+        app = KamerlezerApp(library, start="kst-29521-9999")
+        async with app.run_test(size=(100, 30)) as pilot:
+            view = app.letter
+            await pilot.pause()
+            paragraphs = len([p for p in text.split("\n\n") if p.strip()])
+            assert paragraphs > FIRST_PARAGRAPHS
+            assert view.lines[-1].end == len(text)  # laid out whole after the first paint
+            await pilot.press("end", "left_square_bracket")
+            assert view.page.links[view.cursor] == view.page.links[-1]

@@ -51,6 +51,15 @@ def result_prompt(
     return Text("\n").join([first, second]) if shown else first
 
 
+# "Cited here" and "Cited by" list at most this many each: a list draws every entry, and a
+# document with a thousand citations would otherwise open slowly.
+LISTED = 150
+
+
+def _more(count: int, hint: str) -> Option:
+    return Option(Text(f"… {count} more ({hint})", style="dim italic"), disabled=True)
+
+
 class FinderPane(Vertical):
     """Search box and results; Enter opens the highlighted result."""
 
@@ -120,8 +129,9 @@ class FinderPane(Vertical):
         options: list[Option] = [
             Option(Text(f"Cited here ({len(citations)})", style="bold"), disabled=True)
         ]
-        rows = self.library.get_rows([c.target for c in citations] + cited_by)
-        for index, citation in enumerate(citations):
+        shown_here, shown_by = citations[:LISTED], cited_by[:LISTED]
+        rows = self.library.get_rows([c.target for c in shown_here] + shown_by)
+        for index, citation in enumerate(shown_here):
             row = rows.get(citation.target)
             options.append(
                 Option(
@@ -129,11 +139,15 @@ class FinderPane(Vertical):
                     id=f"here:{index}:{citation.target}",
                 )
             )
+        if len(citations) > LISTED:
+            options.append(_more(len(citations) - LISTED, "] in the letter goes to every one"))
         options.append(Option(Text(f"Cited by ({len(cited_by)})", style="bold"), disabled=True))
-        for source in cited_by:
+        for source in shown_by:
             options.append(
                 Option(self._row_prompt(source, rows.get(source), None), id=f"by:{source}")
             )
+        if len(cited_by) > LISTED:
+            options.append(_more(len(cited_by) - LISTED, "search finds them"))
         results.add_options(options)
 
     def _row_prompt(self, key: str, row: DocumentRow | None, citation: Citation | None) -> Text:

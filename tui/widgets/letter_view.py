@@ -27,6 +27,10 @@ from tui.search_text import find_all
 
 # Lines longer than this are hard to read; a wide pane leaves the rest empty.
 MEASURE = 100
+# Documents longer than this (characters) are drawn from their first paragraphs at once and
+# laid out whole right after.
+LAZY_FROM = 50_000
+FIRST_PARAGRAPHS = 120
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,7 @@ class LetterView(ScrollView, can_focus=True):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.page: Page | None = None
         self._lines: list[Line] = []
-        self._line_starts: list[int] = []  # text offset of each line, for span lookups
+        self._complete = True  # False while a long document has only its first lines
         self._width = 0
         self.cursor: int | None = None  # index into page.links
         self.hits: list[tuple[int, int]] = []
@@ -126,6 +130,8 @@ class LetterView(ScrollView, can_focus=True):
         self._lines = []
         self._relayout()
         target = position.scroll_y if position else 0
+        if target >= len(self._lines) - self.size.height:
+            self._complete_layout()
         self.scroll_to(y=target, animate=False, immediate=True)
         if self.scroll_y != target:  # the new size is not known yet: scroll once it is
             self.call_after_refresh(self.scroll_to, y=target, animate=False, immediate=True)
@@ -146,11 +152,26 @@ class LetterView(ScrollView, can_focus=True):
             return
         top = self._offset_at_top()
         self._width = width
-        self._lines = layout(self.page, width)
-        self._line_starts = [line.start for line in self._lines]
-        self.virtual_size = Size(width, len(self._lines))
+        if len(self.page.text) > LAZY_FROM and top is None:
+            # A long document: the first screens now, the rest right after the first paint.
+            self._set_lines(layout(self.page, width, FIRST_PARAGRAPHS), complete=False)
+            self.call_after_refresh(self._complete_layout)
+            return
+        self._set_lines(layout(self.page, width), complete=True)
         if top is not None:  # keep the same text at the top after a resize
             self.scroll_to(y=self._line_of_offset(top), animate=False, immediate=True)
+
+    def _set_lines(self, lines: list[Line], complete: bool) -> None:
+        self._lines = lines
+        self._complete = complete
+        self.virtual_size = Size(self._width, len(lines))
+
+    def _complete_layout(self) -> None:
+        """Lay out the rest of a long document (its first lines stay as they are)."""
+        if self._complete or self.page is None or not self._width:
+            return
+        self._set_lines(layout(self.page, self._width), complete=True)
+        self.refresh()
 
     def _offset_at_top(self) -> int | None:
         if not self._lines:
@@ -163,6 +184,7 @@ class LetterView(ScrollView, can_focus=True):
 
     def _line_of_offset(self, offset: int) -> int:
         """The line that shows text offset ``offset``."""
+        self._complete_layout()
         best = 0
         for index, line in enumerate(self._lines):
             if 0 <= line.start <= offset:
@@ -256,6 +278,7 @@ class LetterView(ScrollView, can_focus=True):
         """The first citation on screen (or after it) when moving forward, the last before
         the bottom of the screen when moving back."""
         assert self.page is not None
+        self._complete_layout()
         top = int(self.scroll_y)
         bottom = top + self.scrollable_content_region.height
         starts = [link.start for link in self.page.links]
