@@ -1,0 +1,139 @@
+"""The official open sources: KOOP's SRU search and its publication files, over HTTP.
+
+Polite by default: an identifying User-Agent, timeouts, a retry with backoff on 429 and 5xx
+(honouring Retry-After) and on timeouts. Every downloaded file is kept in a cache folder
+under its publication id, so that asking again makes no request and a library can be
+rebuilt offline. Failures are ``LoadError``s naming what was asked and what went wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+import platformdirs
+
+from loaders.errors import LoadError
+from loaders.sru import SruPage, SruRecord, parse_sru
+
+SRU_URL = "https://repository.overheid.nl/sru"
+USER_AGENT = "kamerlezer/0.1 (terminal reader for Dutch parliamentary dossiers)"
+PAGE_SIZE = 100
+RETRIES = 3
+
+
+def default_cache() -> Path:
+    return Path(platformdirs.user_cache_dir("kamerlezer", appauthor=False)) / "downloads"
+
+
+class OfficialSources:
+    """A client for the KOOP sources, with a download cache."""
+
+    def __init__(
+        self,
+        sru_url: str = SRU_URL,
+        cache: Path | None = None,
+        timeout: float = 20.0,
+        retries: int = RETRIES,
+        backoff: float = 1.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.sru_url = sru_url
+        self.cache = cache or default_cache()
+        self.retries = retries
+        self.backoff = backoff
+        self.sleep = sleep
+        self.requests = 0  # how many HTTP requests were sent (the cache answers the rest)
+        self.http = httpx.Client(
+            timeout=timeout,
+            headers={"User-Agent": USER_AGENT},
+            follow_redirects=True,
+            limits=httpx.Limits(max_connections=4),
+        )
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> OfficialSources:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- searching --------------------------------------------------------------------------
+    def dossier_records(self, dossier: str) -> Iterator[SruRecord]:
+        """Every Kamerstuk of a dossier ("29521", "36410-XVI"), page after page."""
+        number, _, suffix = dossier.partition("-")
+        if not number.isdigit():
+            raise LoadError(dossier, "not a dossier number")
+        query = f"w.publicatienaam==Kamerstuk AND w.dossiernummer=={number}"
+        position: int | None = 1
+        while position is not None:
+            page = self.search(query, position)
+            for record in page.records:  # a chapter ("36410-XVI") is part of its number
+                if not suffix or record.identifier.startswith(f"kst-{dossier}-"):
+                    yield record
+            position = page.next_position
+
+    def search(self, query: str, start: int = 1) -> SruPage:
+        params = {
+            "operation": "searchRetrieve",
+            "version": "2.0",
+            "query": query,
+            "startRecord": str(start),
+            "maximumRecords": str(PAGE_SIZE),
+        }
+        what = f"search {query!r} from record {start}"
+        response = self._get(self.sru_url, what, params=params)
+        return parse_sru(response.content, what)
+
+    # -- files ------------------------------------------------------------------------------
+    def download(self, identifier: str, url: str, name: str) -> Path:
+        """The file ``name`` of publication ``identifier``, from the cache or ``url``."""
+        safe = quote(identifier, safe="-_.")
+        target = self.cache / safe / name
+        if target.exists():
+            return target
+        response = self._get(url, f"{identifier} ({name})")
+        if not response.content.strip():
+            raise LoadError(f"{identifier} ({name})", "empty response")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".part")
+        partial.write_bytes(response.content)
+        os.replace(partial, target)  # never a half-written file in the cache
+        return target
+
+    # -- HTTP -------------------------------------------------------------------------------
+    def _get(self, url: str, what: str, params: dict[str, str] | None = None) -> httpx.Response:
+        for attempt in range(self.retries + 1):
+            retry_after = None
+            try:
+                self.requests += 1
+                response = self.http.get(url, params=params)
+            except httpx.TimeoutException:
+                problem = "no answer in time"
+            except httpx.HTTPError as exc:
+                raise LoadError(
+                    what, f"cannot reach the source ({exc.__class__.__name__})"
+                ) from None
+            else:
+                if response.status_code == 200:
+                    return response
+                problem = f"HTTP {response.status_code}"
+                if response.status_code not in (429, 500, 502, 503, 504):
+                    raise LoadError(what, problem)
+                retry_after = _seconds(response.headers.get("Retry-After"))
+            if attempt < self.retries:
+                self.sleep(retry_after if retry_after is not None else self.backoff * 2**attempt)
+        raise LoadError(what, f"{problem}, also after {self.retries} retries")
+
+
+def _seconds(value: str | None) -> float | None:
+    try:
+        return min(float(value), 60.0) if value is not None else None
+    except ValueError:
+        return None

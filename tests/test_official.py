@@ -1,0 +1,119 @@
+"""The client of the official sources, against a real HTTP server on 127.0.0.1 that serves
+recorded responses; nothing here touches the internet."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from werkzeug import Response
+
+from loaders.errors import LoadError
+from loaders.official import OfficialSources
+from loaders.sru import SruDiagnostic
+
+API = Path(__file__).parent / "fixtures" / "api"
+FIRST_PAGE = (API / "repository-sru2-staatsblad-amvb-page1.xml").read_bytes()  # next: 2
+LAST_PAGE = (API / "repository-sru2-eerstekamer-kamerstukken-36867.xml").read_bytes()
+
+
+@pytest.fixture
+def sources(httpserver, tmp_path):
+    client = OfficialSources(
+        sru_url=httpserver.url_for("/sru"),
+        cache=tmp_path / "cache",
+        timeout=0.5,
+        retries=2,
+        sleep=lambda seconds: None,
+    )
+    yield client
+    client.close()
+
+
+def test_a_dossier_is_read_page_after_page(httpserver, sources) -> None:
+    httpserver.expect_request(
+        "/sru",
+        query_string={
+            "operation": "searchRetrieve",
+            "version": "2.0",
+            "query": "w.publicatienaam==Kamerstuk AND w.dossiernummer==36867",
+            "startRecord": "1",
+            "maximumRecords": "100",
+        },
+    ).respond_with_data(FIRST_PAGE, content_type="text/xml")
+    httpserver.expect_request(
+        "/sru",
+        query_string={
+            "operation": "searchRetrieve",
+            "version": "2.0",
+            "query": "w.publicatienaam==Kamerstuk AND w.dossiernummer==36867",
+            "startRecord": "2",
+            "maximumRecords": "100",
+        },
+    ).respond_with_data(LAST_PAGE, content_type="text/xml")
+    records = list(sources.dossier_records("36867"))
+    assert [r.identifier for r in records] == [
+        "stb-2009-601-b1",
+        "kst-1259252",
+        "kst-36867-A",
+        "kst-36867-B",
+        "kst-36867-C",
+    ]
+    assert sources.requests == 2
+
+
+def test_busy_then_served(httpserver, sources) -> None:
+    httpserver.expect_ordered_request("/sru").respond_with_response(
+        Response("busy", status=429, headers={"Retry-After": "0"})
+    )
+    httpserver.expect_ordered_request("/sru").respond_with_data(LAST_PAGE)
+    page = sources.search("w.dossiernummer==36867")
+    assert len(page.records) == 4 and sources.requests == 2
+
+
+def test_a_server_error_that_stays_is_one_clear_error(httpserver, sources) -> None:
+    httpserver.expect_request("/sru").respond_with_data("oops", status=500)
+    with pytest.raises(LoadError, match="HTTP 500, also after 2 retries"):
+        sources.search("w.dossiernummer==36867")
+    assert sources.requests == 3
+
+
+def test_no_answer_in_time(httpserver, tmp_path) -> None:
+    def slow(request):  # type: ignore[no-untyped-def]
+        time.sleep(0.8)
+        return Response(LAST_PAGE)
+
+    httpserver.expect_request("/sru").respond_with_handler(slow)
+    sources = OfficialSources(httpserver.url_for("/sru"), tmp_path, timeout=0.3, retries=0)
+    with sources, pytest.raises(LoadError, match="no answer in time"):
+        sources.search("w.dossiernummer==36867")
+    time.sleep(1.0)  # the test server answers one request at a time: let it finish
+
+
+def test_a_truncated_answer_and_a_diagnostic(httpserver, sources) -> None:
+    httpserver.expect_ordered_request("/sru").respond_with_data(LAST_PAGE[: len(LAST_PAGE) // 2])
+    httpserver.expect_ordered_request("/sru").respond_with_data(
+        (API / "repository-sru2-diagnostic-unknown-prefix.xml").read_bytes()
+    )
+    with pytest.raises(LoadError, match="malformed XML"):
+        sources.search("w.dossiernummer==36867")
+    with pytest.raises(SruDiagnostic, match="unknown prefix dcterms"):
+        sources.search("dcterms.identifier==x")
+
+
+def test_a_downloaded_file_comes_from_the_cache_the_second_time(httpserver, sources) -> None:
+    motie = (Path(__file__).parent / "fixtures" / "kst-35786-7.xml").read_bytes()
+    httpserver.expect_request("/files/kst-35786-7.xml").respond_with_data(motie)
+    url = httpserver.url_for("/files/kst-35786-7.xml")
+    first = sources.download("kst-35786-7", url, "document.xml")
+    second = sources.download("kst-35786-7", url, "document.xml")
+    assert first == second and first.read_bytes() == motie
+    assert sources.requests == 1
+
+
+def test_an_empty_file_is_not_kept(httpserver, sources) -> None:
+    httpserver.expect_request("/files/empty.xml").respond_with_data(b"")
+    with pytest.raises(LoadError, match="empty response"):
+        sources.download("kst-1-1", httpserver.url_for("/files/empty.xml"), "document.xml")
+    assert not (sources.cache / "kst-1-1" / "document.xml").exists()
