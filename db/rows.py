@@ -90,6 +90,15 @@ class RowQueries:
         )
         return [DossierRow(r[0], r[1] or "") for r in rows]
 
+    def ghost_keys(self, dossier: str | None = None) -> list[str]:
+        """The Kamerstukken that are cited but not loaded (of one dossier)."""
+        query = "SELECT key FROM documents WHERE ghost = 1 AND key LIKE 'kst-%'"
+        if dossier:
+            rows = self.conn.execute(query + " AND dossier = ? ORDER BY key", (dossier,))
+        else:
+            rows = self.conn.execute(query + " ORDER BY key")
+        return [r[0] for r in rows]
+
     def has_documents(self) -> bool:
         return bool(self.conn.execute("SELECT 1 FROM documents WHERE ghost = 0 LIMIT 1").fetchone())
 

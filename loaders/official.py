@@ -1,13 +1,15 @@
 """The official open sources: KOOP's SRU search and its publication files, over HTTP.
 
 Polite by default: an identifying User-Agent, timeouts, a retry with backoff on 429 and 5xx
-(honouring Retry-After) and on timeouts. Every downloaded file is kept in a cache folder
-under its publication id, so that asking again makes no request and a library can be
-rebuilt offline. Failures are ``LoadError``s naming what was asked and what went wrong.
+(honouring Retry-After) and on timeouts. Every downloaded file is kept in a cache folder under
+its publication id, so that asking again makes no request and a library can be rebuilt
+offline; search answers are kept too (``refresh`` asks again). Failures are ``LoadError``s
+naming what was asked and what went wrong.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -40,13 +42,15 @@ class OfficialSources:
         timeout: float = 20.0,
         retries: int = RETRIES,
         backoff: float = 1.0,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] | None = None,
+        refresh: bool = False,
     ) -> None:
         self.sru_url = sru_url
         self.cache = cache or default_cache()
         self.retries = retries
         self.backoff = backoff
-        self.sleep = sleep
+        self.sleep = sleep or time.sleep
+        self.refresh = refresh  # ask the search service again instead of its cached answers
         self.requests = 0  # how many HTTP requests were sent (the cache answers the rest)
         self.http = httpx.Client(
             timeout=timeout,
@@ -88,8 +92,14 @@ class OfficialSources:
             "maximumRecords": str(PAGE_SIZE),
         }
         what = f"search {query!r} from record {start}"
+        name = hashlib.sha256(f"{self.sru_url}?{sorted(params.items())}".encode()).hexdigest()
+        cached = self.cache / "search" / f"{name[:32]}.xml"
+        if cached.exists() and not self.refresh:
+            return parse_sru(cached.read_bytes(), what)
         response = self._get(self.sru_url, what, params=params)
-        return parse_sru(response.content, what)
+        page = parse_sru(response.content, what)  # only a page that reads is kept
+        _write(cached, response.content)
+        return page
 
     # -- files ------------------------------------------------------------------------------
     def download(self, identifier: str, url: str, name: str) -> Path:
@@ -101,10 +111,7 @@ class OfficialSources:
         response = self._get(url, f"{identifier} ({name})")
         if not response.content.strip():
             raise LoadError(f"{identifier} ({name})", "empty response")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".part")
-        partial.write_bytes(response.content)
-        os.replace(partial, target)  # never a half-written file in the cache
+        _write(target, response.content)
         return target
 
     # -- HTTP -------------------------------------------------------------------------------
@@ -130,6 +137,14 @@ class OfficialSources:
             if attempt < self.retries:
                 self.sleep(retry_after if retry_after is not None else self.backoff * 2**attempt)
         raise LoadError(what, f"{problem}, also after {self.retries} retries")
+
+
+def _write(target: Path, data: bytes) -> None:
+    """Into the cache in one step: never a half-written file there."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    partial.write_bytes(data)
+    os.replace(partial, target)
 
 
 def _seconds(value: str | None) -> float | None:

@@ -117,3 +117,11 @@ def test_an_empty_file_is_not_kept(httpserver, sources) -> None:
     with pytest.raises(LoadError, match="empty response"):
         sources.download("kst-1-1", httpserver.url_for("/files/empty.xml"), "document.xml")
     assert not (sources.cache / "kst-1-1" / "document.xml").exists()
+
+
+def test_a_search_page_comes_from_the_cache_the_second_time(httpserver, sources) -> None:
+    httpserver.expect_request("/sru").respond_with_data(LAST_PAGE)
+    first = sources.search("w.dossiernummer==36867")
+    second = sources.search("w.dossiernummer==36867")
+    assert [r.identifier for r in first.records] == [r.identifier for r in second.records]
+    assert sources.requests == 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -27,6 +28,7 @@ from loaders.sanitize import terminal_safe
 from tui.render import print_document, print_hits, print_library_summary, print_results
 
 PROG = "kamerlezer"
+SRU_VARIABLE = "KAMERLEZER_SRU_URL"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,6 +94,18 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--sort", choices=("rank", "date"), default="rank", help="order of hits")
     search.add_argument("--json", action="store_true", help="print JSON")
 
+    fetch = commands.add_parser(
+        "fetch",
+        help="get documents from the official sources (KOOP) and load them",
+        description="TARGET is a dossier (29521, '36 410 XVI') or a document key "
+        "(kst-29521-446). Files are kept in a cache: fetching again asks nothing. "
+        f"The search service is ${SRU_VARIABLE} when set.",
+    )
+    fetch.add_argument("targets", nargs="*", metavar="TARGET")
+    fetch.add_argument("--ghosts", action="store_true", help="every cited document not loaded")
+    fetch.add_argument("--dossier", metavar="KEY", help="with --ghosts: only this dossier")
+    fetch.add_argument("--dry-run", action="store_true", help="list what would be fetched")
+
     refs = commands.add_parser(
         "refs",
         help="print the citations in a text file or standard input (no library needed)",
@@ -128,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_find(args, parser)
         if args.command == "search":
             return command_search(args)
+        if args.command == "fetch":
+            return command_fetch(args, parser)
         return command_default(args)
     except LibraryError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
@@ -257,6 +273,38 @@ def command_search(args: argparse.Namespace) -> int:
     else:
         print_hits(result)
     return 0
+
+
+def command_fetch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from loaders.fetching import fetch_files, records_for
+    from loaders.official import SRU_URL, OfficialSources
+
+    if not args.targets and not args.ghosts:
+        parser.error("fetch needs a TARGET or --ghosts")
+    path = library_path(args.db)
+    targets = list(args.targets)
+    if args.ghosts:
+        with Library.open(path) as library:
+            targets += library.ghost_keys(parse_dossier(args.dossier) if args.dossier else None)
+    url = os.environ.get(SRU_VARIABLE) or SRU_URL
+    with OfficialSources(sru_url=url) as sources:
+        try:
+            records = list(records_for(sources, targets))
+        except LoadError as exc:
+            print(f"{PROG}: {exc}", file=sys.stderr)
+            return 1
+        if args.dry_run:
+            for record in records:
+                print(f"{record.identifier:<24} {terminal_safe(record.title)}"[:200])
+            print(f"{len(records)} to fetch")
+            return 0
+        report = fetch_files(sources, records)
+    with Library.open(path) as library:
+        loaded = load_paths(library, report.files)
+    for error in report.errors + loaded.errors:
+        print(f"{PROG}: {error}", file=sys.stderr)
+    print(f"{len(records)} found, {len(report.files)} files; " + loaded.summary())
+    return 1 if report.errors or loaded.failed else 0
 
 
 def command_refs(args: argparse.Namespace) -> int:

@@ -1,0 +1,71 @@
+"""`kamerlezer fetch` against a real HTTP server on 127.0.0.1 serving recorded responses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+
+API = Path(__file__).parent / "fixtures" / "api"
+RECORDED = (API / "repository-sru2-eerstekamer-kamerstukken-36867.xml").read_bytes()
+MOTIE = (Path(__file__).parent / "fixtures" / "kst-35786-7.xml").read_bytes()
+
+
+@pytest.fixture
+def server(httpserver, monkeypatch, tmp_path):
+    """The recorded search answer for dossier 36 867, its file addresses moved to this server."""
+    page = RECORDED.replace(
+        b"https://repository.overheid.nl", httpserver.url_for("").rstrip("/").encode()
+    )
+    httpserver.expect_request("/sru").respond_with_data(page, content_type="text/xml")
+    monkeypatch.setenv("KAMERLEZER_SRU_URL", httpserver.url_for("/sru"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr("loaders.official.time.sleep", lambda seconds: None)  # no backoff waits
+    return httpserver
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_dry_run_lists_exactly_the_recorded_records(server, capsys, tmp_path) -> None:
+    code, out, _ = run(capsys, "--db", str(tmp_path / "l.db"), "fetch", "36867", "--dry-run")
+    assert code == 0
+    listed = [line.split()[0] for line in out.splitlines()[:-1]]
+    assert listed == ["kst-1259252", "kst-36867-A", "kst-36867-B", "kst-36867-C"]
+    assert out.splitlines()[-1] == "4 to fetch"
+
+
+def test_a_fetch_loads_what_arrived_and_names_what_did_not(server, capsys, tmp_path) -> None:
+    base = "/frbr/officielepublicaties/kst/36867"
+    server.expect_request(f"{base}/kst-36867-A/1/xml/kst-36867-A.xml").respond_with_data(MOTIE)
+    server.expect_request(f"{base}/kst-36867-B/1/xml/kst-36867-B.xml").respond_with_data(
+        "Service Unavailable", status=503
+    )
+    server.expect_request(f"{base}/kst-36867-C/1/xml/kst-36867-C.xml").respond_with_data(
+        "<html>not a document</html>"
+    )
+    db = str(tmp_path / "l.db")
+    code, out, err = run(capsys, "--db", db, "fetch", "36867")
+    assert code == 1
+    assert "1 loaded" in out
+    assert "kst-36867-B (document.xml): HTTP 503, also after 3 retries" in err
+    assert "not a Kamerstuk format" in err  # the HTML page named, not loaded
+    before = len(server.log)
+    code, out, _ = run(capsys, "--db", db, "fetch", "36867")
+    asked = [request.path for request, _ in server.log[before:]]
+    assert f"{base}/kst-36867-A/1/xml/kst-36867-A.xml" not in asked  # the cache answered
+    assert "unchanged" in out
+
+
+def test_no_network_is_one_clear_line(capsys, monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("KAMERLEZER_SRU_URL", "http://127.0.0.1:9/sru")  # nothing listens
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    code, _, err = run(capsys, "--db", str(tmp_path / "l.db"), "fetch", "29521", "--dry-run")
+    assert code == 1
+    assert err.startswith("kamerlezer: search ") and "cannot reach the source" in err
+    assert len(err.splitlines()) == 1
