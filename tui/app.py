@@ -11,16 +11,19 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static, Tree
+from textual.worker import get_current_worker
 
 from db.library import Library
+from loaders.errors import LoadError
 from loaders.ids import official_url, parse_dossier, reference_label, standard_citation
 from loaders.model import Citation
+from tui.fetch_worker import Cancelled, fetch_document
 from tui.history import History, Visit
 from tui.page import Page
 from tui.pages import document_page, welcome_page
@@ -55,6 +58,7 @@ class KamerlezerApp(App[None]):
         Binding("y", "copy_citation", "Copy citation", show=False),
         Binding("o", "official_url", "Official URL", show=False),
         Binding("t", "toggle_tree", "Tree", show=False),
+        Binding("F", "fetch", "Fetch this document", show=False),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit", show=False),
     ]
@@ -209,6 +213,9 @@ class KamerlezerApp(App[None]):
             search.remove_class("-visible")
             self.letter.focus()
             event.stop()
+        elif event.key == "escape" and self._fetching():
+            self.workers.cancel_group(self, "fetch")
+            event.stop()
 
     def action_back(self) -> None:
         self.history.remember(self.letter.position)
@@ -251,6 +258,44 @@ class KamerlezerApp(App[None]):
         text = standard_citation(key, document.vergaderjaar, document.chamber) if document else key
         self.copy_to_clipboard(text)
         self.notify(f"Copied: {text}", timeout=4)
+
+    def action_fetch(self) -> None:
+        """On a ghost's page: get the document from the official sources, then open it."""
+        page = self.letter.page
+        if page is None or not page.is_ghost:
+            self.notify("F fetches a document that is cited but not loaded.", timeout=3)
+            return
+        self._fetch(page.key)
+
+    @work(thread=True, exclusive=True, group="fetch")
+    def _fetch(self, key: str) -> None:
+        worker = get_current_worker()
+        bar = self.query_one("#citation-bar", Static)
+
+        def progress(message: str) -> None:
+            self.call_from_thread(bar.update, f"{message} (Esc cancels)")
+
+        try:
+            outcome = fetch_document(self.library.path, key, progress, lambda: worker.is_cancelled)
+        except Cancelled:
+            self.call_from_thread(bar.update, f"Fetching {key} cancelled")
+            return
+        except LoadError as exc:
+            self.call_from_thread(bar.update, "")
+            self.call_from_thread(self.notify, str(exc), severity="error", timeout=8)
+            return
+        self.call_from_thread(self._fetched, key, outcome)
+
+    def _fetched(self, key: str, outcome: str) -> None:
+        self.finder.refresh_library()
+        self.tree.reload()
+        self.query_one("#citation-bar", Static).update(outcome)
+        page = self.letter.page
+        if page is not None and page.key == key:  # still on its ghost page: show it
+            self.open_document(key, remember=False)
+
+    def _fetching(self) -> bool:
+        return any(w.group == "fetch" and w.is_running for w in self.workers)
 
     def action_official_url(self) -> None:
         key = self._open_key()
@@ -352,6 +397,7 @@ _READER_ACTIONS = frozenset(
         "copy_citation",
         "official_url",
         "toggle_tree",
+        "fetch",
     }
 )
 

@@ -25,10 +25,10 @@ from loaders.errors import LoadError
 from loaders.ids import parse_dossier
 from loaders.pdf_text import looks_like_pdf_text, read_pdf_text
 from loaders.sanitize import terminal_safe
+from tui.fetch_worker import SRU_VARIABLE
 from tui.render import print_document, print_hits, print_library_summary, print_results
 
 PROG = "kamerlezer"
-SRU_VARIABLE = "KAMERLEZER_SRU_URL"
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -79,7 +79,8 @@ def ghost_page(document: Document, library: Library) -> Page:
     if document.key.startswith("kst-"):
         cited_as = standard_citation(document.key, document.vergaderjaar, document.chamber)
         add(f"Cite it as: {cited_as}")
-    add(f"Read it at {official_url(document.key)}, or load its file: kamerlezer load FILE")
+    add("Press F to fetch it from the official sources and read it here.")
+    add(f"Or read it at {official_url(document.key)}, or load its file: kamerlezer load FILE")
     return Page(document.key, header, "\n\n".join(paragraphs), links, frozenset(), is_ghost=True)
 
 

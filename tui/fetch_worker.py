@@ -1,0 +1,55 @@
+"""Fetching a ghost from the official sources while the reader stays responsive.
+
+Runs in a worker thread with its own connections (the reader's library connection is
+read-only and belongs to the interface thread); between steps it checks whether the reader
+cancelled it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from db.library import Library
+from db.loading import load_paths
+from loaders.errors import LoadError
+from loaders.fetching import fetch_files, records_for
+from loaders.official import SRU_URL, OfficialSources
+
+SRU_VARIABLE = "KAMERLEZER_SRU_URL"
+
+
+class Cancelled(Exception):
+    """The reader pressed Escape."""
+
+
+def fetch_document(
+    library_path: Path,
+    key: str,
+    progress: Callable[[str], None],
+    cancelled: Callable[[], bool],
+) -> str:
+    """Fetch ``key`` and load it into the library; a one-line outcome for the reader."""
+
+    def step(message: str) -> None:
+        if cancelled():
+            raise Cancelled
+        progress(message)
+
+    url = os.environ.get(SRU_VARIABLE) or SRU_URL
+    with OfficialSources(sru_url=url) as sources:
+        step(f"Looking up {key} …")
+        records = list(records_for(sources, [key]))
+        if not records:
+            raise LoadError(key, "the official sources do not list it")
+        step(f"Downloading {key} …")
+        report = fetch_files(sources, records)
+    if report.errors and not report.files:
+        raise LoadError(key, report.errors[0].split(": ", 1)[-1])
+    step(f"Loading {key} …")
+    with Library.open(library_path) as library:
+        loaded = load_paths(library, report.files, parallel=False)
+    if loaded.failed:
+        raise LoadError(key, loaded.errors[0].split(": ", 1)[-1])
+    return f"{key} fetched and loaded"
