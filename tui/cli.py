@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.demo import ensure_demo_library
 from db.library import Library, LibraryError
@@ -27,6 +28,11 @@ from loaders.pdf_text import looks_like_pdf_text, read_pdf_text
 from loaders.sanitize import terminal_safe
 from tui.fetch_worker import SRU_VARIABLE
 from tui.render import print_document, print_hits, print_library_summary, print_results
+
+if TYPE_CHECKING:
+    from loaders.fetching import FetchReport
+    from loaders.official import OfficialSources
+    from loaders.sru import SruRecord
 
 PROG = "kamerlezer"
 
@@ -276,7 +282,7 @@ def command_search(args: argparse.Namespace) -> int:
 
 
 def command_fetch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from loaders.fetching import fetch_files, records_for
+    from loaders.fetching import records_for
     from loaders.official import SRU_URL, OfficialSources
 
     if not args.targets and not args.ghosts:
@@ -298,13 +304,28 @@ def command_fetch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
                 print(f"{record.identifier:<24} {terminal_safe(record.title)}"[:200])
             print(f"{len(records)} to fetch")
             return 0
-        report = fetch_files(sources, records)
+        report = _fetch_with_progress(sources, records, show=sys.stderr.isatty())
     with Library.open(path) as library:
         loaded = load_paths(library, report.files)
     for error in report.errors + loaded.errors:
         print(f"{PROG}: {error}", file=sys.stderr)
     print(f"{len(records)} found, {len(report.files)} files; " + loaded.summary())
     return 1 if report.errors or loaded.failed else 0
+
+
+def _fetch_with_progress(
+    sources: OfficialSources, records: list[SruRecord], show: bool
+) -> FetchReport:
+    """Download the records' files, with a progress bar on a terminal."""
+    from loaders.fetching import fetch_files
+
+    if not show:
+        return fetch_files(sources, records)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(TextColumn("Fetching"), BarColumn(), MofNCompleteColumn(), transient=True) as bar:
+        task = bar.add_task("fetch", total=len(records))
+        return fetch_files(sources, records, on_record=lambda _: bar.advance(task))
 
 
 def command_refs(args: argparse.Namespace) -> int:
