@@ -4,6 +4,7 @@ failure costs only its own document."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,20 @@ def records_for(sources: OfficialSources, targets: Iterable[str]) -> Iterator[Sr
         else:
             page = sources.search(f'dt.identifier=="{target}"')
             yield from (r for r in page.records if r.identifier == target)
+
+
+def fetch_dossier_metadata(sources: OfficialSources, dossier: str, report: FetchReport) -> None:
+    """The dossier's zaken from Tweede Kamer open data, as one JSON file to load: it adds
+    Onderwerp, DocumentNummer and zaak numbers to the dossier's documents."""
+    try:
+        zaken = sources.dossier_zaken(dossier)
+    except LoadError as exc:
+        report.errors.append(str(exc))
+        return
+    target = sources.cache / "odata" / f"dossier-{dossier}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(zaken, ensure_ascii=False))
+    report.files.append(target)
 
 
 def fetch_files(

@@ -10,6 +10,7 @@ naming what was asked and what went wrong.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -23,6 +24,9 @@ from loaders.errors import LoadError
 from loaders.sru import SruPage, SruRecord, parse_sru
 
 SRU_URL = "https://repository.overheid.nl/sru"
+ODATA_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0"
+# A listing never runs to more pages than this (the service pages by 250).
+MAX_PAGES = 400
 USER_AGENT = "kamerlezer/0.1 (terminal reader for Dutch parliamentary dossiers)"
 PAGE_SIZE = 100
 RETRIES = 3
@@ -38,6 +42,8 @@ class OfficialSources:
     def __init__(
         self,
         sru_url: str = SRU_URL,
+        *,
+        odata_url: str = ODATA_URL,
         cache: Path | None = None,
         timeout: float = 20.0,
         retries: int = RETRIES,
@@ -46,6 +52,7 @@ class OfficialSources:
         refresh: bool = False,
     ) -> None:
         self.sru_url = sru_url
+        self.odata_url = odata_url.rstrip("/")
         self.cache = cache or default_cache()
         self.retries = retries
         self.backoff = backoff
@@ -99,6 +106,52 @@ class OfficialSources:
         response = self._get(self.sru_url, what, params=params)
         page = parse_sru(response.content, what)  # only a page that reads is kept
         _write(cached, response.content)
+        return page
+
+    # -- Tweede Kamer open data -----------------------------------------------------------------
+    def dossier_zaken(self, dossier: str) -> list[dict[str, object]]:
+        """The zaken of a dossier with their documents and the KOOP id of each, for the
+        metadata KOOP lacks (Onderwerp, DocumentNummer, zaak number)."""
+        number = dossier.partition("-")[0]
+        params = {
+            "$filter": f"Kamerstukdossier/any(d:d/Nummer eq {int(number)}) and Verwijderd eq false",
+            "$expand": "Document($expand=HuidigeDocumentVersie($expand=DocumentPublicatie))",
+        }
+        return list(self.odata_records(f"{self.odata_url}/Zaak", params))
+
+    def odata_records(
+        self, url: str, params: dict[str, str] | None = None
+    ) -> Iterator[dict[str, object]]:
+        """Every live record of an OData listing, following ``@odata.nextLink``; deleted
+        records (``Verwijderd``) are left out."""
+        next_url: str | None = url
+        for _ in range(MAX_PAGES):
+            if next_url is None:
+                return
+            page = self._json(next_url, params)
+            params = None  # the next link repeats the query
+            for record in page.get("value") or []:
+                if isinstance(record, dict) and not record.get("Verwijderd"):
+                    yield record
+            link = page.get("@odata.nextLink")
+            next_url = link if isinstance(link, str) and link else None
+
+    def _json(self, url: str, params: dict[str, str] | None) -> dict[str, object]:
+        what = f"open data {url}"
+        name = hashlib.sha256(f"{url}?{sorted((params or {}).items())}".encode()).hexdigest()
+        cached = self.cache / "odata" / f"{name[:32]}.json"
+        if cached.exists() and not self.refresh:
+            data = cached.read_bytes()
+        else:
+            data = self._get(url, what, params=params).content
+        try:
+            page = json.loads(data)
+        except ValueError:
+            raise LoadError(what, "the answer is not JSON (cut short?)") from None
+        if not isinstance(page, dict):
+            raise LoadError(what, "the answer is not an OData page")
+        if not cached.exists() or self.refresh:
+            _write(cached, data)
         return page
 
     # -- files ------------------------------------------------------------------------------

@@ -20,7 +20,9 @@ def server(httpserver, monkeypatch, tmp_path):
         b"https://repository.overheid.nl", httpserver.url_for("").rstrip("/").encode()
     )
     httpserver.expect_request("/sru").respond_with_data(page, content_type="text/xml")
+    httpserver.expect_request("/odata/Zaak").respond_with_json({"value": []})
     monkeypatch.setenv("KAMERLEZER_SRU_URL", httpserver.url_for("/sru"))
+    monkeypatch.setenv("KAMERLEZER_ODATA_URL", httpserver.url_for("/odata"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr("loaders.official.time.sleep", lambda seconds: None)  # no backoff waits
     return httpserver

@@ -85,7 +85,7 @@ def test_no_answer_in_time(httpserver, tmp_path) -> None:
         return Response(LAST_PAGE)
 
     httpserver.expect_request("/sru").respond_with_handler(slow)
-    sources = OfficialSources(httpserver.url_for("/sru"), tmp_path, timeout=0.3, retries=0)
+    sources = OfficialSources(httpserver.url_for("/sru"), cache=tmp_path, timeout=0.3, retries=0)
     with sources, pytest.raises(LoadError, match="no answer in time"):
         sources.search("w.dossiernummer==36867")
     time.sleep(1.0)  # the test server answers one request at a time: let it finish
@@ -125,3 +125,39 @@ def test_a_search_page_comes_from_the_cache_the_second_time(httpserver, sources)
     second = sources.search("w.dossiernummer==36867")
     assert [r.identifier for r in first.records] == [r.identifier for r in second.records]
     assert sources.requests == 1
+
+
+ODATA = API / "stemming-page1-with-nextlink.json"
+
+
+def test_open_data_listings_follow_the_next_link(httpserver, sources) -> None:
+    import json as json_
+
+    first = json_.loads(ODATA.read_text())
+    first["@odata.nextLink"] = httpserver.url_for("/odata/Stemming/page2")
+    httpserver.expect_request("/odata/Stemming").respond_with_json(first)
+    httpserver.expect_request("/odata/Stemming/page2").respond_with_data(
+        (API / "document-top3-orderby-id-desc.body.json").read_bytes(),
+        content_type="application/json",
+    )
+    records = list(sources.odata_records(httpserver.url_for("/odata/Stemming")))
+    second = json_.loads((API / "document-top3-orderby-id-desc.body.json").read_text())
+    live = [r for r in first["value"] + second["value"] if not r.get("Verwijderd")]
+    assert len(records) == len(live) > 250
+    assert sources.requests == 2
+
+
+def test_deleted_open_data_records_are_left_out(httpserver, sources) -> None:
+    import json as json_
+
+    slice_ = json_.loads((API / "odata-document-page-100-slice.json").read_text())
+    httpserver.expect_request("/odata/Document").respond_with_json({"value": slice_})
+    records = list(sources.odata_records(httpserver.url_for("/odata/Document")))
+    assert len(slice_) == 62 and len(records) == 60
+    assert not any(r.get("Verwijderd") for r in records)
+
+
+def test_a_cut_short_open_data_answer_is_named(httpserver, sources) -> None:
+    httpserver.expect_request("/odata/Zaak").respond_with_data(ODATA.read_bytes()[:500])
+    with pytest.raises(LoadError, match="not JSON"):
+        list(sources.odata_records(httpserver.url_for("/odata/Zaak")))

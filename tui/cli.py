@@ -26,7 +26,7 @@ from loaders.errors import LoadError
 from loaders.ids import parse_dossier
 from loaders.pdf_text import looks_like_pdf_text, read_pdf_text
 from loaders.sanitize import terminal_safe
-from tui.fetch_worker import SRU_VARIABLE
+from tui.fetch_worker import ODATA_VARIABLE, SRU_VARIABLE
 from tui.render import print_document, print_hits, print_library_summary, print_results
 
 if TYPE_CHECKING:
@@ -282,8 +282,8 @@ def command_search(args: argparse.Namespace) -> int:
 
 
 def command_fetch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from loaders.fetching import records_for
-    from loaders.official import SRU_URL, OfficialSources
+    from loaders.fetching import fetch_dossier_metadata, records_for
+    from loaders.official import ODATA_URL, SRU_URL, OfficialSources
 
     if not args.targets and not args.ghosts:
         parser.error("fetch needs a TARGET or --ghosts")
@@ -293,7 +293,8 @@ def command_fetch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
         with Library.open(path) as library:
             targets += library.ghost_keys(parse_dossier(args.dossier) if args.dossier else None)
     url = os.environ.get(SRU_VARIABLE) or SRU_URL
-    with OfficialSources(sru_url=url) as sources:
+    odata = os.environ.get(ODATA_VARIABLE) or ODATA_URL
+    with OfficialSources(sru_url=url, odata_url=odata) as sources:
         try:
             records = list(records_for(sources, targets))
         except LoadError as exc:
@@ -305,6 +306,8 @@ def command_fetch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
             print(f"{len(records)} to fetch")
             return 0
         report = _fetch_with_progress(sources, records, show=sys.stderr.isatty())
+        for dossier in filter(None, map(parse_dossier, targets)):
+            fetch_dossier_metadata(sources, dossier, report)
     with Library.open(path) as library:
         loaded = load_paths(library, report.files)
     for error in report.errors + loaded.errors:

@@ -17,7 +17,9 @@ from loaders.errors import LoadError
 from loaders.fetching import fetch_files, records_for
 from loaders.official import SRU_URL, OfficialSources
 
+# Where the official services are, when not at their public addresses (tests, mirrors).
 SRU_VARIABLE = "KAMERLEZER_SRU_URL"
+ODATA_VARIABLE = "KAMERLEZER_ODATA_URL"
 
 
 class Cancelled(Exception):
