@@ -89,6 +89,7 @@ def test_a_second_fetch_asks_nothing(httpserver, monkeypatch, capsys, tmp_path) 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     db = str(tmp_path / "l.db")
     code, out, err = run(capsys, "--db", db, "fetch", "kst-35786-7")
+    assert code == 1  # something did not arrive
     assert "1 loaded" in out
     assert "HTTP 404" in err  # its metadata.xml is not there: named, the document still loads
     asked = len(httpserver.log)
