@@ -7,6 +7,7 @@ too but is never needed. Over SSH, `y` copies through the terminal (OSC 52).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,13 +17,14 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static, Tree
+from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from db.library import Library
 from loaders.errors import LoadError
 from loaders.ids import official_url, parse_dossier, reference_label, standard_citation
 from loaders.model import Citation
+from tui.commands import help_sections, reader_commands
 from tui.fetch_worker import Cancelled, fetch_document
 from tui.history import History, Visit
 from tui.page import Page
@@ -360,31 +362,11 @@ class KamerlezerApp(App[None]):
         self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[tuple[str, list[Binding]]]:
-        """The keys of each pane, read from the bindings themselves."""
-        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "All commands")
-        return [
-            ("Everywhere", [*_bindings(self.BINDINGS), *_bindings(Screen.BINDINGS), palette]),
-            ("Letter", _bindings(LetterView.BINDINGS)),
-            ("Finder", [*_bindings(FinderPane.BINDINGS), *_bindings(OptionList.BINDINGS)]),
-            ("Tree", [*_bindings(DossierTree.BINDINGS), *_bindings(Tree.BINDINGS)]),
-            ("Search screen (s)", _bindings(SearchScreen.BINDINGS)),
-        ]
+        return help_sections(self.BINDINGS, self.COMMAND_PALETTE_BINDING)
 
-    def get_system_commands(self, screen: Screen) -> object:
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for binding in self.BINDINGS:
-            if isinstance(binding, Binding) and binding.action not in ("quit",):
-                yield SystemCommand(
-                    binding.description,
-                    f"Key: {binding.key}",
-                    getattr(self, f"action_{binding.action}"),
-                )
-        letter = self.letter
-        yield SystemCommand("Next citation", "Key: ]", letter.action_next_citation)
-        yield SystemCommand("Previous citation", "Key: [", letter.action_previous_citation)
-        yield SystemCommand("Follow the citation", "Key: Enter", letter.action_follow)
-        yield SystemCommand("Next search hit", "Key: n", letter.action_next_hit)
-        yield SystemCommand("Previous search hit", "Key: N", letter.action_previous_hit)
+        yield from reader_commands(self, self.letter)
 
 
 _READER_ACTIONS = frozenset(
@@ -400,10 +382,6 @@ _READER_ACTIONS = frozenset(
         "fetch",
     }
 )
-
-
-def _bindings(items: list[BindingType]) -> list[Binding]:
-    return [b for b in items if isinstance(b, Binding)]
 
 
 def run_reader(library_path: Path, start: str | None = None, theme: str | None = None) -> None:
