@@ -83,6 +83,7 @@ class Result(_Listed):
 class _Candidate(_Listed):
     primary: str  # folded "subject · title"
     secondary: str  # folded dossier title
+    rowid: int
 
 
 @dataclass
@@ -227,27 +228,21 @@ class Finder:
         """Read the vocabulary now rather than on the first keystroke that needs it."""
         self._words_of_length(TYPO_MIN_LENGTH)
 
-    def vocabulary_size(self) -> int:
-        return len(self._vocabulary or [])
-
     # -- reading candidates -----------------------------------------------------------------
     def _candidates_by_rowid(self, rowids: list[int]) -> list[_Candidate]:
-        if not rowids:
-            return []
-        rows = self.library.conn.execute(
-            f"SELECT {_COLUMNS} {_FROM} WHERE d.rowid IN (SELECT value FROM json_each(?))",
-            (json.dumps(rowids),),
-        ).fetchall()
-        order = {rowid: n for n, rowid in enumerate(rowids)}
-        rows.sort(key=lambda r: order[r[0]])
-        return [_candidate(r) for r in rows]
+        """The candidates in the order of ``rowids`` (newest first, as narrowed)."""
+        found = {c.rowid: c for c in self._candidates("rowid", rowids)}
+        return [found[rowid] for rowid in rowids if rowid in found]
 
     def _candidates_by_key(self, keys: list[str]) -> list[_Candidate]:
-        if not keys:
+        return self._candidates("key", keys)
+
+    def _candidates(self, column: str, values: list[int] | list[str]) -> list[_Candidate]:
+        if not values:
             return []
         rows = self.library.conn.execute(
-            f"SELECT {_COLUMNS} {_FROM} WHERE d.key IN (SELECT value FROM json_each(?))",
-            (json.dumps(keys),),
+            f"SELECT {_COLUMNS} {_FROM} WHERE d.{column} IN (SELECT value FROM json_each(?))",
+            (json.dumps(values),),
         ).fetchall()
         return [_candidate(r) for r in rows]
 
@@ -288,7 +283,7 @@ def _key_prefix(query: str) -> str:
 
 
 def _candidate(row: tuple) -> _Candidate:  # type: ignore[type-arg]
-    _rowid, key, title, subject, kind, date, dossier, dossier_title, ghost = row
+    rowid, key, title, subject, kind, date, dossier, dossier_title, ghost = row
     title, subject = title or "", subject or ""
     return _Candidate(
         key,
@@ -301,6 +296,7 @@ def _candidate(row: tuple) -> _Candidate:  # type: ignore[type-arg]
         bool(ghost),
         fold(f"{subject} · {title} · {kind or ''}"),
         fold(dossier_title or ""),
+        rowid,
     )
 
 

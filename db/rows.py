@@ -57,10 +57,6 @@ class RowQueries:
 
     conn: sqlite3.Connection
 
-    def dossier_title(self, key: str) -> str:
-        row = self.conn.execute("SELECT title FROM dossiers WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else ""
-
     def get_row(self, key: str) -> DocumentRow | None:
         """A document as a list shows it, without reading its text."""
         row = self.conn.execute(

@@ -25,6 +25,9 @@ from loaders.sru import SruPage, SruRecord, parse_sru
 
 SRU_URL = "https://repository.overheid.nl/sru"
 ODATA_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0"
+# Where the services are, when not at their public addresses (tests, mirrors).
+SRU_VARIABLE = "KAMERLEZER_SRU_URL"
+ODATA_VARIABLE = "KAMERLEZER_ODATA_URL"
 # A listing never runs to more pages than this (the service pages by 250).
 MAX_PAGES = 400
 USER_AGENT = "kamerlezer/0.1 (terminal reader for Dutch parliamentary dossiers)"
@@ -64,6 +67,15 @@ class OfficialSources:
             headers={"User-Agent": USER_AGENT},
             follow_redirects=True,
             limits=httpx.Limits(max_connections=4),
+        )
+
+    @classmethod
+    def from_environment(cls, **options: object) -> OfficialSources:
+        """A client for the services named by the environment, else the public ones."""
+        return cls(
+            os.environ.get(SRU_VARIABLE) or SRU_URL,
+            odata_url=os.environ.get(ODATA_VARIABLE) or ODATA_URL,
+            **options,  # type: ignore[arg-type]
         )
 
     def close(self) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -26,7 +25,6 @@ from loaders.errors import LoadError
 from loaders.ids import parse_dossier
 from loaders.pdf_text import looks_like_pdf_text, read_pdf_text
 from loaders.sanitize import terminal_safe
-from tui.fetch_worker import ODATA_VARIABLE, SRU_VARIABLE
 from tui.render import print_document, print_hits, print_library_summary, print_results
 
 if TYPE_CHECKING:
@@ -105,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="get documents from the official sources (KOOP) and load them",
         description="TARGET is a dossier (29521, '36 410 XVI') or a document key "
         "(kst-29521-446). Files are kept in a cache: fetching again asks nothing. "
-        f"The search service is ${SRU_VARIABLE} when set.",
+        "The services are $KAMERLEZER_SRU_URL and $KAMERLEZER_ODATA_URL when set.",
     )
     fetch.add_argument("targets", nargs="*", metavar="TARGET")
     fetch.add_argument("--ghosts", action="store_true", help="every cited document not loaded")
@@ -283,7 +281,7 @@ def command_search(args: argparse.Namespace) -> int:
 
 def command_fetch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from loaders.fetching import fetch_dossier_metadata, records_for
-    from loaders.official import ODATA_URL, SRU_URL, OfficialSources
+    from loaders.official import OfficialSources
 
     if not args.targets and not args.ghosts:
         parser.error("fetch needs a TARGET or --ghosts")
@@ -292,9 +290,7 @@ def command_fetch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     if args.ghosts:
         with Library.open(path) as library:
             targets += library.ghost_keys(parse_dossier(args.dossier) if args.dossier else None)
-    url = os.environ.get(SRU_VARIABLE) or SRU_URL
-    odata = os.environ.get(ODATA_VARIABLE) or ODATA_URL
-    with OfficialSources(sru_url=url, odata_url=odata) as sources:
+    with OfficialSources.from_environment() as sources:
         try:
             records = list(records_for(sources, targets))
         except LoadError as exc:

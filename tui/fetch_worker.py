@@ -7,7 +7,6 @@ cancelled it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,11 +14,7 @@ from db.library import Library
 from db.loading import load_paths
 from loaders.errors import LoadError
 from loaders.fetching import fetch_files, records_for
-from loaders.official import SRU_URL, OfficialSources
-
-# Where the official services are, when not at their public addresses (tests, mirrors).
-SRU_VARIABLE = "KAMERLEZER_SRU_URL"
-ODATA_VARIABLE = "KAMERLEZER_ODATA_URL"
+from loaders.official import OfficialSources
 
 
 class Cancelled(Exception):
@@ -39,8 +34,7 @@ def fetch_document(
             raise Cancelled
         progress(message)
 
-    url = os.environ.get(SRU_VARIABLE) or SRU_URL
-    with OfficialSources(sru_url=url) as sources:
+    with OfficialSources.from_environment() as sources:
         step(f"Looking up {key} …")
         records = list(records_for(sources, [key]))
         if not records:
