@@ -100,9 +100,10 @@ def count_sources(paths: list[Path]) -> int | None:
     total = 0
     for path in paths:
         if path.is_dir():
-            total += sum(1 for p in path.rglob("*") if p.is_file() and not is_archive(p))
-            if any(is_archive(p) for p in path.rglob("*") if p.is_file()):
+            files = [p for p in path.rglob("*") if p.is_file()]  # one walk of the folder
+            if any(is_archive(p) for p in files):
                 return None
+            total += len(files)
         elif path.is_file() and zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as archive:
                 total += sum(1 for i in archive.infolist() if not i.is_dir())
