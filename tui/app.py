@@ -347,9 +347,10 @@ class KamerlezerApp(App[None]):
         self.history.open(SEARCH)
         if self.open_document(event.key):
             count = self.letter.highlight(event.terms)
-            self.query_one("#citation-bar", Static).update(
-                f"{count} places found · n/N next/previous · Backspace back to the results"
-            )
+            places = "1 place" if count == 1 else f"{count} places"
+            message = f"{places} found · n/N next/previous · Backspace back to the results"
+            # After the new page's own "no citation chosen" has cleared the bar.
+            self.call_after_refresh(self.query_one("#citation-bar", Static).update, message)
         self.letter.focus()
 
     @on(SearchScreen.Closed)
