@@ -1,17 +1,18 @@
 """Fetching documents from the official sources into the download cache: which records a
-request means (a dossier, some keys, every ghost), and their files, one by one, so that one
-failure costs only its own document."""
+request means (a dossier, some keys, every ghost), and their files, each document on its own,
+so that one failure costs only that document."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from loaders.errors import LoadError
-from loaders.ids import parse_dossier
-from loaders.official import OfficialSources
+from loaders.ids import parse_dossier, parse_reference
+from loaders.official import PUBLICATION_ID, OfficialSources
 from loaders.sru import SruRecord
 
 # The files a document is loaded from, by SRU manifestation, in the cache under these names.
@@ -24,16 +25,36 @@ class FetchReport:
     errors: list[str] = field(default_factory=list)
 
 
-def records_for(sources: OfficialSources, targets: Iterable[str]) -> Iterator[SruRecord]:
-    """The records of each target: a dossier number gives all its Kamerstukken, a key its
-    one publication."""
+def parse_targets(targets: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Dossier keys and publication ids from what a reader typed ("29521", "36 410 XVI",
+    "kst-29521-446", "Kamerstuk 27 925, nr. 919"), before anything is asked of a service."""
+    dossiers: list[str] = []
+    identifiers: list[str] = []
     for target in targets:
         dossier = parse_dossier(target)
         if dossier is not None:
-            yield from sources.dossier_records(dossier)
-        else:
-            page = sources.search(f'dt.identifier=="{target}"')
-            yield from (r for r in page.records if r.identifier == target)
+            dossiers.append(dossier)
+            continue
+        key = parse_reference(target)
+        if key is None and PUBLICATION_ID.fullmatch(target.strip()):
+            key = target.strip()
+        if key is None:
+            raise LoadError(target, "neither a dossier (29521) nor a document (kst-29521-446)")
+        identifiers.append(key)
+    return dossiers, identifiers
+
+
+def records_for(sources: OfficialSources, targets: Iterable[str]) -> Iterator[SruRecord]:
+    """The records of each target: a dossier number gives all its Kamerstukken, a document
+    its one publication (documents are looked up together)."""
+    dossiers, identifiers = parse_targets(targets)
+    seen: set[str] = set()
+    for dossier in dossiers:
+        for record in sources.dossier_records(dossier):
+            if record.identifier not in seen:
+                seen.add(record.identifier)
+                yield record
+    yield from sources.publications([i for i in identifiers if i not in seen])
 
 
 def fetch_dossier_metadata(sources: OfficialSources, dossier: str, report: FetchReport) -> None:
@@ -54,18 +75,47 @@ def fetch_files(
     sources: OfficialSources,
     records: Iterable[SruRecord],
     on_record: Callable[[SruRecord], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> FetchReport:
-    """Download each record's XML and metadata.xml (from the cache where they are)."""
+    """Download each record's XML and metadata.xml (from the cache where they are), up to
+    ``sources.connections`` documents at a time; the report lists them in the records' order.
+
+    ``on_record`` is called in this thread as each document completes. When ``cancelled``
+    answers true, documents not yet started are dropped and the report holds what arrived.
+    """
+    records = list(records)
+    outcomes: dict[int, FetchReport] = {}
+    pool = ThreadPoolExecutor(sources.connections, thread_name_prefix="fetch")
+    running: dict[Future[FetchReport], int] = {
+        pool.submit(_fetch_record, sources, record): index for index, record in enumerate(records)
+    }
+    try:
+        while running:
+            done, _ = wait(running, timeout=0.1, return_when=FIRST_COMPLETED)
+            for future in done:
+                index = running.pop(future)
+                outcomes[index] = future.result()
+                if on_record is not None:
+                    on_record(records[index])
+            if cancelled is not None and cancelled():
+                break
+    finally:  # done, cancelled or interrupted: nothing new starts, nobody waits for a download
+        pool.shutdown(wait=False, cancel_futures=True)
     report = FetchReport()
-    for record in records:
-        for manifestation, name in FILES.items():
-            url = record.files.get(manifestation)
-            if not url:
-                continue
-            try:
-                report.files.append(sources.download(record.identifier, url, name))
-            except LoadError as exc:
-                report.errors.append(str(exc))
-        if on_record is not None:
-            on_record(record)
+    for index in sorted(outcomes):
+        report.files.extend(outcomes[index].files)
+        report.errors.extend(outcomes[index].errors)
+    return report
+
+
+def _fetch_record(sources: OfficialSources, record: SruRecord) -> FetchReport:
+    report = FetchReport()
+    for manifestation, name in FILES.items():
+        url = record.files.get(manifestation)
+        if not url:
+            continue
+        try:
+            report.files.append(sources.download(record.identifier, url, name))
+        except LoadError as exc:
+            report.errors.append(str(exc))
     return report

@@ -12,8 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
@@ -32,7 +34,15 @@ ODATA_VARIABLE = "KAMERLEZER_ODATA_URL"
 MAX_PAGES = 400
 USER_AGENT = "kamerlezer/0.1 (terminal reader for Dutch parliamentary dossiers)"
 PAGE_SIZE = 100
+# Publications looked up by id per search: a library's ghosts are hundreds, not hundreds of
+# questions, and the query stays a short URL.
+LOOKUP_BATCH = 20
+# What a publication id looks like ("kst-29521-446", "kst-1259252"); nothing else reaches a query.
+PUBLICATION_ID = re.compile(r"[a-z]+-[A-Za-z0-9][A-Za-z0-9.-]*")
 RETRIES = 3
+# How many requests may be open at once: enough to hide the latency of many small files,
+# few enough to stay a polite guest of a public service.
+CONNECTIONS = 4
 
 
 def default_cache() -> Path:
@@ -40,7 +50,8 @@ def default_cache() -> Path:
 
 
 class OfficialSources:
-    """A client for the KOOP sources, with a download cache."""
+    """A client for the KOOP sources, with a download cache. One client may serve up to
+    ``connections`` threads at once (httpx's client is thread-safe)."""
 
     def __init__(
         self,
@@ -53,6 +64,7 @@ class OfficialSources:
         backoff: float = 1.0,
         sleep: Callable[[float], None] | None = None,
         refresh: bool = False,
+        connections: int = CONNECTIONS,
     ) -> None:
         self.sru_url = sru_url
         self.odata_url = odata_url.rstrip("/")
@@ -61,12 +73,14 @@ class OfficialSources:
         self.backoff = backoff
         self.sleep = sleep or time.sleep
         self.refresh = refresh  # ask the search service again instead of its cached answers
+        self.connections = connections
+        self._counting = threading.Lock()  # threads share the count
         self.requests = 0  # how many HTTP requests were sent (the cache answers the rest)
         self.http = httpx.Client(
             timeout=timeout,
             headers={"User-Agent": USER_AGENT},
             follow_redirects=True,
-            limits=httpx.Limits(max_connections=4),
+            limits=httpx.Limits(max_connections=connections),
         )
 
     @classmethod
@@ -101,6 +115,22 @@ class OfficialSources:
                 if not suffix or record.identifier.startswith(f"kst-{dossier}-"):
                     yield record
             position = page.next_position
+
+    def publications(self, identifiers: Sequence[str]) -> Iterator[SruRecord]:
+        """The publications with these ids that the service knows, ``LOOKUP_BATCH`` ids per
+        question; an id it does not know is simply not among them."""
+        for identifier in identifiers:
+            if not PUBLICATION_ID.fullmatch(identifier):
+                raise LoadError(identifier, "not a publication id")
+        unique = list(dict.fromkeys(identifiers))
+        for start in range(0, len(unique), LOOKUP_BATCH):
+            batch = unique[start : start + LOOKUP_BATCH]
+            query = " OR ".join(f'dt.identifier=="{identifier}"' for identifier in batch)
+            position: int | None = 1
+            while position is not None:
+                page = self.search(query, position)
+                yield from (record for record in page.records if record.identifier in batch)
+                position = page.next_position
 
     def search(self, query: str, start: int = 1) -> SruPage:
         params = {
@@ -184,7 +214,8 @@ class OfficialSources:
         for attempt in range(self.retries + 1):
             retry_after = None
             try:
-                self.requests += 1
+                with self._counting:
+                    self.requests += 1
                 response = self.http.get(url, params=params)
             except httpx.TimeoutException:
                 problem = "no answer in time"

@@ -96,3 +96,27 @@ def test_a_second_fetch_asks_nothing(httpserver, monkeypatch, capsys, tmp_path) 
     run(capsys, "--db", db, "fetch", "kst-35786-7")
     again = [request.path for request, _ in httpserver.log[asked:]]
     assert again == ["/frbr/officielepublicaties/kst/36867/kst-35786-7/1/metadata/metadata.xml"]
+
+
+def test_a_target_that_means_nothing_is_named_before_anything_is_asked(
+    server, capsys, tmp_path
+) -> None:
+    db = str(tmp_path / "l.db")
+    code, out, err = run(capsys, "--db", db, "fetch", "36867", 'kst-1" OR dt.type==x', "--dry-run")
+    assert code == 1
+    assert err == (
+        'kamerlezer: kst-1" OR dt.type==x: neither a dossier (29521) nor a document '
+        "(kst-29521-446)\n"
+    )
+    assert out == "" and server.log == []
+
+
+def test_documents_in_any_spelling_are_looked_up_in_one_question(server, capsys, tmp_path) -> None:
+    db = str(tmp_path / "l.db")
+    code, out, _ = run(
+        capsys, "--db", db, "fetch", "kst-36867-B", "Kamerstuk 36 867, nr. C", "--dry-run"
+    )
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()] == ["kst-36867-B", "kst-36867-C", "2"]
+    ((request, _),) = server.log
+    assert request.args["query"] == 'dt.identifier=="kst-36867-B" OR dt.identifier=="kst-36867-C"'

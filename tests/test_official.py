@@ -161,3 +161,26 @@ def test_a_cut_short_open_data_answer_is_named(httpserver, sources) -> None:
     httpserver.expect_request("/odata/Zaak").respond_with_data(ODATA.read_bytes()[:500])
     with pytest.raises(LoadError, match="not JSON"):
         list(sources.odata_records(httpserver.url_for("/odata/Zaak")))
+
+
+def test_documents_are_looked_up_twenty_at_a_time(httpserver, sources) -> None:
+    queries: list[str] = []
+
+    def answer(request):
+        queries.append(request.args["query"])
+        return Response(LAST_PAGE, content_type="text/xml")
+
+    httpserver.expect_request("/sru").respond_with_handler(answer)
+    wanted = ["kst-36867-C", "kst-36867-A", *(f"kst-36000-{n}" for n in range(1, 44))]
+    found = [record.identifier for record in sources.publications(wanted)]
+    assert found == ["kst-36867-A", "kst-36867-C"]  # only what was asked, once each
+    assert len(queries) == 3  # 45 ids: 20 + 20 + 5
+    assert queries[0].startswith('dt.identifier=="kst-36867-C" OR dt.identifier=="kst-36867-A"')
+    assert [query.count(" OR ") + 1 for query in queries] == [20, 20, 5]
+
+
+@pytest.mark.parametrize("hostile", ['kst-1" OR dt.type==x', "kst-1 sortBy x", "", "kst-"])
+def test_an_id_that_is_not_one_never_reaches_a_query(httpserver, sources, hostile) -> None:
+    with pytest.raises(LoadError, match="not a publication id"):
+        list(sources.publications(["kst-36867-A", hostile]))
+    assert sources.requests == 0

@@ -40,10 +40,10 @@ def fetch_document(
         if not records:
             raise LoadError(key, "the official sources do not list it")
         step(f"Downloading {key} …")
-        report = fetch_files(sources, records)
+        report = fetch_files(sources, records, cancelled=cancelled)
+        step(f"Loading {key} …")
     if report.errors and not report.files:
         raise LoadError(key, report.errors[0].split(": ", 1)[-1])
-    step(f"Loading {key} …")
     with Library.open(library_path) as library:
         loaded = load_paths(library, report.files, parallel=False)
     if loaded.failed:
