@@ -115,9 +115,9 @@ class Library(LibraryFile, RowQueries):
             if existing is not None and not existing["ghost"]:
                 document = self._document_from_row(existing)
                 self._write(apply_metadata(document, records), existing["content_hash"], False)
-            else:
-                base = self._ghost_base(record.key, existing)
-                self._write(apply_metadata(base, records), "", ghost=True)
+                return "updated"  # a loaded document gained what the record says
+            base = self._ghost_base(record.key, existing)
+            self._write(apply_metadata(base, records), "", ghost=True)
         return "updated" if row is not None else "loaded"
 
     def _metadata_records(self, key: str) -> list[Document]:

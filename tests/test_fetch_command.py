@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -120,3 +122,61 @@ def test_documents_in_any_spelling_are_looked_up_in_one_question(server, capsys,
     assert [line.split()[0] for line in out.splitlines()] == ["kst-36867-B", "kst-36867-C", "2"]
     ((request, _),) = server.log
     assert request.args["query"] == 'dt.identifier=="kst-36867-B" OR dt.identifier=="kst-36867-C"'
+
+
+DEMO = Path(__file__).parents[1] / "loaders" / "demo"
+MOTIES_29521 = {"kst-29521-474": "A", "kst-29521-475": "B", "kst-29521-476": "C"}
+
+
+@pytest.fixture
+def dossier_29521(httpserver, monkeypatch, tmp_path):
+    """A service for dossier 29 521: the recorded search answer with its records rewritten to
+    three real moties (the envelope and each record's shape as recorded; the unnumbered record
+    and the metadata.xml addresses left out), their real files, and their real Zaak records."""
+    local = httpserver.url_for("").rstrip("/").encode()
+    head, _onopgemaakt, *records = RECORDED.split(b"<sru:record>")
+    page = b"<sru:record>".join([head, *records])
+    page = re.sub(rb'<gzd:itemUrl manifestation="metadata">[^<]*</gzd:itemUrl>', b"", page)
+    for key, letter in MOTIES_29521.items():
+        page = page.replace(f"36867-{letter}".encode(), key.removeprefix("kst-").encode())
+    page = page.replace(b"36867", b"29521").replace(b"https://repository.overheid.nl", local)
+    httpserver.expect_request("/sru").respond_with_data(page, content_type="text/xml")
+    for key in MOTIES_29521:
+        httpserver.expect_request(
+            f"/frbr/officielepublicaties/kst/29521/{key}/1/xml/{key}.xml"
+        ).respond_with_data((DEMO / f"{key}.xml").read_bytes(), content_type="text/xml")
+    zaken = [json.loads((DEMO / f"zaak-2024Z0512{n}.json").read_text()) for n in (2, 3, 4)]
+    httpserver.expect_request("/odata/Zaak").respond_with_json({"value": zaken})
+    monkeypatch.setenv("KAMERLEZER_SRU_URL", httpserver.url_for("/sru"))
+    monkeypatch.setenv("KAMERLEZER_ODATA_URL", httpserver.url_for("/odata"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return httpserver
+
+
+def test_a_dossier_is_fetched_whole_with_its_open_data_and_then_asks_nothing(
+    dossier_29521, capsys, tmp_path
+) -> None:
+    db = str(tmp_path / "l.db")
+    code, out, _ = run(capsys, "--db", db, "fetch", "29521", "--dry-run")
+    assert [line.split()[0] for line in out.splitlines()] == [*MOTIES_29521, "3"]
+
+    code, out, err = run(capsys, "--db", db, "fetch", "29521")
+    assert (code, err) == (0, "")
+    # three moties loaded, then given their Zaak's subject, number and document number
+    assert out.startswith("3 found, 4 files; 3 loaded, 3 updated, 0 unchanged, 0 failed")
+    zaak_request = next(r for r, _ in dossier_29521.log if r.path == "/odata/Zaak")
+    assert zaak_request.args["$filter"].startswith("Kamerstukdossier/any(d:d/Nummer eq 29521)")
+    code, out, _ = run(capsys, "--db", db, "show", "kst-29521-474", "--json")
+    shown = json.loads(out)
+    assert shown["document_number"] == "2024D11909"  # from the Zaak record, not the XML
+    assert shown["zaak_numbers"] == ["2024Z05122"]
+    assert shown["subject"].startswith("Motie van het lid Van Baarle over geen militaire")
+
+    asked = len(dossier_29521.log)
+    code, out, _ = run(capsys, "--db", db, "fetch", "29521")
+    assert code == 0 and "0 loaded, 0 updated, 6 unchanged" in out
+    assert len(dossier_29521.log) == asked  # the second fetch made no request
+
+    code, out, _ = run(capsys, "--db", db, "fetch", "29521", "--refresh")
+    again = sorted(request.path for request, _ in dossier_29521.log[asked:])
+    assert again == ["/odata/Zaak", "/sru"]  # asked what the dossier holds; files from the cache

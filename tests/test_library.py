@@ -65,8 +65,9 @@ def test_metadata_merges_into_its_document_in_either_order(tmp_path, fixtures) -
     results = []
     for order in ([metadata, document], [document, metadata]):
         with Library.open(tmp_path / f"{len(results)}.db") as library:
-            for record in order:
-                library.store(record)
+            outcomes = [library.store(record) for record in order]
+            # what a load reports: a new entry, then the document or what it gained
+            assert outcomes == ["loaded", "loaded" if order[0] is metadata else "updated"]
             stored = library.get("kst-36750-3")
             results.append((stored.metadata_only, stored.date, stored.subject, stored.text))
     assert results[0] == results[1]

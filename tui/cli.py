@@ -102,13 +102,19 @@ def build_parser() -> argparse.ArgumentParser:
         "fetch",
         help="get documents from the official sources (KOOP) and load them",
         description="TARGET is a dossier (29521, '36 410 XVI') or a document key "
-        "(kst-29521-446). Files are kept in a cache: fetching again asks nothing. "
+        "(kst-29521-446). Files and answers are kept in a cache: fetching again asks "
+        "nothing, unless --refresh asks for what was published since. "
         "The services are $KAMERLEZER_SRU_URL and $KAMERLEZER_ODATA_URL when set.",
     )
     fetch.add_argument("targets", nargs="*", metavar="TARGET")
     fetch.add_argument("--ghosts", action="store_true", help="every cited document not loaded")
     fetch.add_argument("--dossier", metavar="KEY", help="with --ghosts: only this dossier")
     fetch.add_argument("--dry-run", action="store_true", help="list what would be fetched")
+    fetch.add_argument(
+        "--refresh",
+        action="store_true",
+        help="ask the services again what a dossier holds (files already here stay)",
+    )
 
     refs = commands.add_parser(
         "refs",
@@ -290,7 +296,7 @@ def command_fetch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     if args.ghosts:
         with Library.open(path) as library:
             targets += library.ghost_keys(parse_dossier(args.dossier) if args.dossier else None)
-    with OfficialSources.from_environment() as sources:
+    with OfficialSources.from_environment(refresh=args.refresh) as sources:
         try:
             records = list(records_for(sources, targets))
         except LoadError as exc:
