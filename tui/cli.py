@@ -25,7 +25,13 @@ from loaders.errors import LoadError
 from loaders.ids import parse_dossier
 from loaders.pdf_text import looks_like_pdf_text, read_pdf_text
 from loaders.sanitize import terminal_safe
-from tui.render import print_document, print_hits, print_library_summary, print_results
+from tui.render import (
+    print_document,
+    print_hits,
+    print_library_summary,
+    print_records,
+    print_results,
+)
 
 if TYPE_CHECKING:
     from loaders.fetching import FetchReport
@@ -303,9 +309,7 @@ def command_fetch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
             print(f"{PROG}: {exc}", file=sys.stderr)
             return 1
         if args.dry_run:
-            for record in records:
-                print(f"{record.identifier:<24} {terminal_safe(record.title)}"[:200])
-            print(f"{len(records)} to fetch")
+            print_records(records)
             return 0
         report = _fetch_with_progress(sources, records, show=sys.stderr.isatty())
         for dossier in filter(None, map(parse_dossier, targets)):

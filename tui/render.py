@@ -16,6 +16,7 @@ from db.search import SearchResult
 from loaders.ids import format_dossier, official_url
 from loaders.model import Document
 from loaders.sanitize import terminal_safe
+from loaders.sru import SruRecord
 
 
 def _console() -> Console:
@@ -128,3 +129,13 @@ def print_hits(result: SearchResult) -> None:
         for start, end in hit.highlights:
             snippet.stylize("bold reverse", start + 2, end + 2)
         console.print(snippet)
+
+
+def print_records(records: list[SruRecord]) -> None:
+    """What a fetch would get: id and title, one a line, cut to the terminal's width."""
+    console = _console()
+    for record in records:
+        line = Text(f"{record.identifier:<24} ", style="bold")
+        line.append(terminal_safe(record.title))
+        console.print(line, no_wrap=True, overflow="ellipsis")
+    console.print(f"{len(records)} to fetch")
