@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
+
+from textual.widgets import Static
+from werkzeug import Request, Response
 
 from db.library import Library
 from db.loading import load_paths
@@ -13,20 +17,8 @@ FIXTURES = Path(__file__).parents[1] / "fixtures"
 RECORDED = (FIXTURES / "api" / "repository-sru2-eerstekamer-kamerstukken-36867.xml").read_bytes()
 
 
-async def test_f_on_a_ghost_fetches_and_opens_it(httpserver, monkeypatch, tmp_path) -> None:
-    # The recorded search answer, with one record standing for the motie kst-35786-7 and its
-    # file addresses moved to this server; the served file is the motie's real XML.
-    local = httpserver.url_for("").rstrip("/").encode()
-    page = RECORDED.replace(b"https://repository.overheid.nl", local).replace(
-        b"36867-A", b"35786-7"
-    )
-    httpserver.expect_request("/sru").respond_with_data(page, content_type="text/xml")
-    httpserver.expect_request(
-        "/frbr/officielepublicaties/kst/36867/kst-35786-7/1/xml/kst-35786-7.xml"
-    ).respond_with_data((FIXTURES / "kst-35786-7.xml").read_bytes())
-    monkeypatch.setenv("KAMERLEZER_SRU_URL", httpserver.url_for("/sru"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-
+def citing_library(tmp_path: Path) -> Path:
+    """A library with one letter citing the motie kst-35786-7, which is a ghost in it."""
     citing = {
         "key": "kst-35786-99",
         "dossier": "35786",
@@ -49,6 +41,24 @@ async def test_f_on_a_ghost_fetches_and_opens_it(httpserver, monkeypatch, tmp_pa
     path = tmp_path / "library.db"
     with Library.open(path) as library:
         load_paths(library, [source])
+    return path
+
+
+async def test_f_on_a_ghost_fetches_and_opens_it(httpserver, monkeypatch, tmp_path) -> None:
+    # The recorded search answer, with one record standing for the motie kst-35786-7 and its
+    # file addresses moved to this server; the served file is the motie's real XML.
+    local = httpserver.url_for("").rstrip("/").encode()
+    page = RECORDED.replace(b"https://repository.overheid.nl", local).replace(
+        b"36867-A", b"35786-7"
+    )
+    httpserver.expect_request("/sru").respond_with_data(page, content_type="text/xml")
+    httpserver.expect_request(
+        "/frbr/officielepublicaties/kst/36867/kst-35786-7/1/xml/kst-35786-7.xml"
+    ).respond_with_data((FIXTURES / "kst-35786-7.xml").read_bytes())
+    monkeypatch.setenv("KAMERLEZER_SRU_URL", httpserver.url_for("/sru"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+    path = citing_library(tmp_path)
     with Library.open(path, write=False) as library:
         app = KamerlezerApp(library, start="kst-35786-7")
         async with app.run_test(size=(120, 36)) as pilot:
@@ -59,3 +69,45 @@ async def test_f_on_a_ghost_fetches_and_opens_it(httpserver, monkeypatch, tmp_pa
             page = app.letter.page
             assert page.key == "kst-35786-7" and not page.is_ghost
             assert "Grondwet" in page.text
+
+
+async def test_escape_cancels_a_fetch_and_the_ghost_stays(
+    httpserver, monkeypatch, tmp_path
+) -> None:
+    local = httpserver.url_for("").rstrip("/").encode()
+    page = RECORDED.replace(b"https://repository.overheid.nl", local).replace(
+        b"36867-A", b"35786-7"
+    )
+    httpserver.expect_request("/sru").respond_with_data(page, content_type="text/xml")
+
+    def slow_file(request: Request) -> Response:
+        time.sleep(1.5)  # a slow service: the reader cancels before the file arrives
+        return Response((FIXTURES / "kst-35786-7.xml").read_bytes(), content_type="text/xml")
+
+    httpserver.expect_request(
+        "/frbr/officielepublicaties/kst/36867/kst-35786-7/1/xml/kst-35786-7.xml"
+    ).respond_with_handler(slow_file)
+    monkeypatch.setenv("KAMERLEZER_SRU_URL", httpserver.url_for("/sru"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = citing_library(tmp_path)
+    with Library.open(path, write=False) as library:
+        app = KamerlezerApp(library, start="kst-35786-7")
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("F")
+            bar = app.query_one("#citation-bar", Static)
+            for _ in range(100):  # until the download is under way
+                await pilot.pause(0.02)
+                if "Downloading" in str(bar.render()):
+                    break
+            assert str(bar.render()) == "Downloading kst-35786-7 … (Esc cancels)"
+            started = time.perf_counter()
+            await pilot.press("escape")
+            for _ in range(100):  # the worker stops at its next look at the cancel flag
+                await pilot.pause(0.02)
+                if "cancelled" in str(bar.render()):
+                    break
+            assert str(bar.render()) == "Fetching kst-35786-7 cancelled"
+            assert time.perf_counter() - started < 1.0  # not waiting for the slow file
+            assert app.letter.page.key == "kst-35786-7" and app.letter.page.is_ghost
+    with Library.open(path, write=False) as library:
+        assert library.is_ghost("kst-35786-7")
