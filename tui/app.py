@@ -291,7 +291,8 @@ class KamerlezerApp(App[None]):
     def _fetched(self, key: str, outcome: str) -> None:
         self.finder.refresh_library()
         self.tree.reload()
-        self.query_one("#citation-bar", Static).update(outcome)
+        self.query_one("#citation-bar", Static).update("")
+        self.notify(outcome, timeout=4)  # the bar belongs to the page that opens next
         page = self.letter.page
         if page is not None and page.key == key:  # still on its ghost page: show it
             self.open_document(key, remember=False)

@@ -69,6 +69,7 @@ async def test_f_on_a_ghost_fetches_and_opens_it(httpserver, monkeypatch, tmp_pa
             page = app.letter.page
             assert page.key == "kst-35786-7" and not page.is_ghost
             assert "Grondwet" in page.text
+            assert [n.message for n in app._notifications] == ["kst-35786-7 fetched and loaded"]
 
 
 async def test_escape_cancels_a_fetch_and_the_ghost_stays(
