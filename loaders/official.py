@@ -107,7 +107,11 @@ class OfficialSources:
         number, _, suffix = dossier.partition("-")
         if not number.isdigit():
             raise LoadError(dossier, "not a dossier number")
-        query = f"w.publicatienaam==Kamerstuk AND w.dossiernummer=={number}"
+        # Sorted, so that pages do not shift under a dossier that grows while it is read.
+        query = (
+            f"w.publicatienaam==Kamerstuk AND w.dossiernummer=={number}"
+            " sortBy dt.identifier/sort.ascending"
+        )
         position: int | None = 1
         while position is not None:
             page = self.search(query, position)

@@ -3,10 +3,12 @@ recorded responses; nothing here touches the internet."""
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from werkzeug import Response
 
 from loaders.errors import LoadError
@@ -15,6 +17,9 @@ from loaders.sru import SruDiagnostic
 
 API = Path(__file__).parent / "fixtures" / "api"
 FIRST_PAGE = (API / "repository-sru2-staatsblad-amvb-page1.xml").read_bytes()  # next: 2
+DOSSIER_QUERY = (
+    "w.publicatienaam==Kamerstuk AND w.dossiernummer==36867 sortBy dt.identifier/sort.ascending"
+)
 LAST_PAGE = (API / "repository-sru2-eerstekamer-kamerstukken-36867.xml").read_bytes()
 
 
@@ -37,7 +42,7 @@ def test_a_dossier_is_read_page_after_page(httpserver, sources) -> None:
         query_string={
             "operation": "searchRetrieve",
             "version": "2.0",
-            "query": "w.publicatienaam==Kamerstuk AND w.dossiernummer==36867",
+            "query": DOSSIER_QUERY,
             "startRecord": "1",
             "maximumRecords": "100",
         },
@@ -47,7 +52,7 @@ def test_a_dossier_is_read_page_after_page(httpserver, sources) -> None:
         query_string={
             "operation": "searchRetrieve",
             "version": "2.0",
-            "query": "w.publicatienaam==Kamerstuk AND w.dossiernummer==36867",
+            "query": DOSSIER_QUERY,
             "startRecord": "2",
             "maximumRecords": "100",
         },
@@ -184,3 +189,66 @@ def test_an_id_that_is_not_one_never_reaches_a_query(httpserver, sources, hostil
     with pytest.raises(LoadError, match="not a publication id"):
         list(sources.publications(["kst-36867-A", hostile]))
     assert sources.requests == 0
+
+
+CSDL = etree.parse(str(API / "tk-odata-metadata.xml"), etree.XMLParser(resolve_entities=False))
+EDM = "{http://docs.oasis-open.org/odata/ns/edm}"
+
+
+def entity(name: str) -> dict[str, str]:
+    """The recorded service's type ``name``: each property and navigation with its type."""
+    [node] = [n for n in CSDL.iter(f"{EDM}EntityType") if n.get("Name") == name]
+    members = node.findall(f"{EDM}Property") + node.findall(f"{EDM}NavigationProperty")
+    return {member.get("Name"): member.get("Type") for member in members}
+
+
+def target(type_name: str) -> str:
+    return type_name.removeprefix("Collection(").removesuffix(")").rsplit(".", 1)[-1]
+
+
+def test_the_open_data_question_names_only_what_the_service_describes(httpserver, sources):
+    """Checked against the service's own recorded $metadata, as far as offline allows."""
+    httpserver.expect_request("/odata/Zaak").respond_with_json({"value": []})
+    sources.odata_url = httpserver.url_for("/odata")
+    sources.dossier_zaken("36410-XVI")
+    [(request, _)] = httpserver.log
+    zaak = entity("Zaak")
+    # $filter: Kamerstukdossier/any(d:d/Nummer eq 36410) and Verwijderd eq false
+    match = re.fullmatch(
+        r"(\w+)/any\(d:d/(\w+) eq (\d+)\) and (\w+) eq false", request.args["$filter"]
+    )
+    assert match is not None
+    navigation, number, literal, deleted = match.groups()
+    assert zaak[navigation].startswith("Collection(")  # any() needs a collection
+    assert entity(target(zaak[navigation]))[number] == "Edm.Int32" and literal == "36410"
+    assert zaak[deleted] == "Edm.Boolean"
+    # $expand: Document($expand=HuidigeDocumentVersie($expand=DocumentPublicatie))
+    path = re.findall(r"(\w+)(?:\(\$expand=|\)*$)", request.args["$expand"])
+    assert path == ["Document", "HuidigeDocumentVersie", "DocumentPublicatie"]
+    here = "Zaak"
+    for step in path:
+        here = target(entity(here)[step])
+    assert "Identifier" in entity(here)  # the KOOP id the documents are merged by
+
+
+def test_the_searches_use_only_indexes_the_service_answered_to(httpserver, sources) -> None:
+    """Each index our queries use, and the sort, appears in a recorded request's echo."""
+    recorded = ("eerstekamer-kamerstukken-36867", "staatsblad-amvb-page1", "verdragenbank-page1")
+    echoed = " ".join(
+        etree.parse(str(API / f"repository-sru2-{name}.xml")).findtext(".//{*}query")
+        for name in recorded
+    )
+    known = set(re.findall(r"\b([a-z]+\.[a-z-]+)(?:==|>|=|/)", echoed))
+    queries: list[str] = []
+
+    def answer(request):
+        queries.append(request.args["query"])
+        return Response(LAST_PAGE, content_type="text/xml")
+
+    httpserver.expect_request("/sru").respond_with_handler(answer)
+    list(sources.dossier_records("36867"))
+    list(sources.publications(["kst-36867-A", "kst-36867-B"]))
+    used = set(re.findall(r"\b([a-z]+\.[a-z-]+)(?:==|>|=|/)", " ".join(queries)))
+    assert used == {"w.publicatienaam", "w.dossiernummer", "dt.identifier"}
+    assert used <= known
+    assert queries[0].endswith(" sortBy dt.identifier/sort.ascending")  # pages hold still
