@@ -180,3 +180,22 @@ def test_a_dossier_is_fetched_whole_with_its_open_data_and_then_asks_nothing(
     code, out, _ = run(capsys, "--db", db, "fetch", "29521", "--refresh")
     again = sorted(request.path for request, _ in dossier_29521.log[asked:])
     assert again == ["/odata/Zaak", "/sru"]  # asked what the dossier holds; files from the cache
+
+
+def test_the_ghosts_are_looked_up_together(server, capsys, tmp_path) -> None:
+    db = str(tmp_path / "l.db")
+    code, out, _ = run(capsys, "--db", db, "fetch", "--ghosts")
+    assert (code, out) == (0, "Nothing to fetch: every cited Kamerstuk is in the library.\n")
+    assert server.log == []
+    run(capsys, "--db", db, "load", str(Path(__file__).parent / "fixtures" / "kst-28844-269.xml"))
+    code, out, err = run(capsys, "--db", db, "fetch", "--ghosts", "--dry-run")
+    assert code == 1
+    [(request, _)] = server.log
+    assert request.args["query"] == " OR ".join(
+        f'dt.identifier=="{key}"' for key in ("kst-28844-261", "kst-28844-266", "kst-36101-15")
+    )
+    assert out == "0 to fetch\n"  # the recorded answer lists none of them, and says so:
+    assert err.splitlines() == [
+        f"kamerlezer: {key}: the official sources do not list it"
+        for key in ("kst-28844-261", "kst-28844-266", "kst-36101-15")
+    ]

@@ -12,7 +12,6 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from db.demo import ensure_demo_library
 from db.library import Library, LibraryError
@@ -25,18 +24,13 @@ from loaders.errors import LoadError
 from loaders.ids import parse_dossier
 from loaders.pdf_text import looks_like_pdf_text, read_pdf_text
 from loaders.sanitize import terminal_safe
+from tui.fetch_command import add_fetch_command, command_fetch
 from tui.render import (
     print_document,
     print_hits,
     print_library_summary,
-    print_records,
     print_results,
 )
-
-if TYPE_CHECKING:
-    from loaders.fetching import FetchReport
-    from loaders.official import OfficialSources
-    from loaders.sru import SruRecord
 
 PROG = "kamerlezer"
 
@@ -104,23 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--sort", choices=("rank", "date"), default="rank", help="order of hits")
     search.add_argument("--json", action="store_true", help="print JSON")
 
-    fetch = commands.add_parser(
-        "fetch",
-        help="get documents from the official sources (KOOP) and load them",
-        description="TARGET is a dossier (29521, '36 410 XVI') or a document key "
-        "(kst-29521-446). Files and answers are kept in a cache: fetching again asks "
-        "nothing, unless --refresh asks for what was published since. "
-        "The services are $KAMERLEZER_SRU_URL and $KAMERLEZER_ODATA_URL when set.",
-    )
-    fetch.add_argument("targets", nargs="*", metavar="TARGET")
-    fetch.add_argument("--ghosts", action="store_true", help="every cited document not loaded")
-    fetch.add_argument("--dossier", metavar="KEY", help="with --ghosts: only this dossier")
-    fetch.add_argument("--dry-run", action="store_true", help="list what would be fetched")
-    fetch.add_argument(
-        "--refresh",
-        action="store_true",
-        help="ask the services again what a dossier holds (files already here stay)",
-    )
+    add_fetch_command(commands)
 
     refs = commands.add_parser(
         "refs",
@@ -289,52 +267,6 @@ def command_search(args: argparse.Namespace) -> int:
     else:
         print_hits(result)
     return 0
-
-
-def command_fetch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from loaders.fetching import fetch_dossier_metadata, records_for
-    from loaders.official import OfficialSources
-
-    if not args.targets and not args.ghosts:
-        parser.error("fetch needs a TARGET or --ghosts")
-    path = library_path(args.db)
-    targets = list(args.targets)
-    if args.ghosts:
-        with Library.open(path) as library:
-            targets += library.ghost_keys(parse_dossier(args.dossier) if args.dossier else None)
-    with OfficialSources.from_environment(refresh=args.refresh) as sources:
-        try:
-            records = list(records_for(sources, targets))
-        except LoadError as exc:
-            print(f"{PROG}: {exc}", file=sys.stderr)
-            return 1
-        if args.dry_run:
-            print_records(records)
-            return 0
-        report = _fetch_with_progress(sources, records, show=sys.stderr.isatty())
-        for dossier in filter(None, map(parse_dossier, targets)):
-            fetch_dossier_metadata(sources, dossier, report)
-    with Library.open(path) as library:
-        loaded = load_paths(library, report.files)
-    for error in report.errors + loaded.errors:
-        print(f"{PROG}: {error}", file=sys.stderr)
-    print(f"{len(records)} found, {len(report.files)} files; " + loaded.summary())
-    return 1 if report.errors or loaded.failed else 0
-
-
-def _fetch_with_progress(
-    sources: OfficialSources, records: list[SruRecord], show: bool
-) -> FetchReport:
-    """Download the records' files, with a progress bar on a terminal."""
-    from loaders.fetching import fetch_files
-
-    if not show:
-        return fetch_files(sources, records)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    with Progress(TextColumn("Fetching"), BarColumn(), MofNCompleteColumn(), transient=True) as bar:
-        task = bar.add_task("fetch", total=len(records))
-        return fetch_files(sources, records, on_record=lambda _: bar.advance(task))
 
 
 def command_refs(args: argparse.Namespace) -> int:
