@@ -18,3 +18,26 @@ def fixtures() -> Path:
 def library(tmp_path: Path):
     with Library.open(tmp_path / "library.db") as opened:
         yield opened
+
+
+RECORDED_SEARCH = (
+    FIXTURES / "api" / "repository-sru2-eerstekamer-kamerstukken-36867.xml"
+).read_bytes()
+# Where the record standing for the motie kst-35786-7 says its files are, on the local server.
+MOTIE_FILE = "/frbr/officielepublicaties/kst/36867/kst-35786-7/1/xml/kst-35786-7.xml"
+MOTIE_METADATA = "/frbr/officielepublicaties/kst/36867/kst-35786-7/1/metadata/metadata.xml"
+
+
+@pytest.fixture
+def motie_service(httpserver, monkeypatch, tmp_path):
+    """The official sources on 127.0.0.1: the recorded search answer, with one record standing
+    for the real motie kst-35786-7 (the test serves its file at MOTIE_FILE as it likes), and
+    an empty download cache."""
+    local = httpserver.url_for("").rstrip("/").encode()
+    page = RECORDED_SEARCH.replace(b"https://repository.overheid.nl", local).replace(
+        b"36867-A", b"35786-7"
+    )
+    httpserver.expect_request("/sru").respond_with_data(page, content_type="text/xml")
+    monkeypatch.setenv("KAMERLEZER_SRU_URL", httpserver.url_for("/sru"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return httpserver

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import MOTIE_FILE, MOTIE_METADATA
 from tui.cli import main
 
 API = Path(__file__).parent / "fixtures" / "api"
@@ -75,29 +76,20 @@ def test_no_network_is_one_clear_line(capsys, monkeypatch, tmp_path) -> None:
     assert len(err.splitlines()) == 1
 
 
-def test_a_second_fetch_asks_nothing(httpserver, monkeypatch, capsys, tmp_path) -> None:
-    local = httpserver.url_for("").rstrip("/").encode()
-    page = RECORDED.replace(b"https://repository.overheid.nl", local).replace(
-        b"36867-A", b"35786-7"
-    )
-    httpserver.expect_request("/sru").respond_with_data(page, content_type="text/xml")
-    httpserver.expect_request(
-        "/frbr/officielepublicaties/kst/36867/kst-35786-7/1/xml/kst-35786-7.xml"
-    ).respond_with_data(MOTIE)
-    httpserver.expect_request(
-        "/frbr/officielepublicaties/kst/36867/kst-35786-7/1/metadata/metadata.xml"
+def test_a_second_fetch_asks_nothing(motie_service, capsys, tmp_path) -> None:
+    motie_service.expect_request(MOTIE_FILE).respond_with_data(MOTIE)
+    motie_service.expect_request(
+        MOTIE_FILE.replace("xml/kst-35786-7.xml", "metadata/metadata.xml")
     ).respond_with_data("not found", status=404)
-    monkeypatch.setenv("KAMERLEZER_SRU_URL", httpserver.url_for("/sru"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     db = str(tmp_path / "l.db")
     code, out, err = run(capsys, "--db", db, "fetch", "kst-35786-7")
     assert code == 1  # something did not arrive
     assert "1 loaded" in out
     assert "HTTP 404" in err  # its metadata.xml is not there: named, the document still loads
-    asked = len(httpserver.log)
+    asked = len(motie_service.log)
     run(capsys, "--db", db, "fetch", "kst-35786-7")
-    again = [request.path for request, _ in httpserver.log[asked:]]
-    assert again == ["/frbr/officielepublicaties/kst/36867/kst-35786-7/1/metadata/metadata.xml"]
+    again = [request.path for request, _ in motie_service.log[asked:]]
+    assert again == [MOTIE_METADATA]
 
 
 def test_a_target_that_means_nothing_is_named_before_anything_is_asked(

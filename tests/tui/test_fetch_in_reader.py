@@ -11,10 +11,10 @@ from werkzeug import Request, Response
 
 from db.library import Library
 from db.loading import load_paths
+from tests.conftest import MOTIE_FILE
 from tui.app import KamerlezerApp
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
-RECORDED = (FIXTURES / "api" / "repository-sru2-eerstekamer-kamerstukken-36867.xml").read_bytes()
 
 
 def citing_library(tmp_path: Path) -> Path:
@@ -44,20 +44,10 @@ def citing_library(tmp_path: Path) -> Path:
     return path
 
 
-async def test_f_on_a_ghost_fetches_and_opens_it(httpserver, monkeypatch, tmp_path) -> None:
-    # The recorded search answer, with one record standing for the motie kst-35786-7 and its
-    # file addresses moved to this server; the served file is the motie's real XML.
-    local = httpserver.url_for("").rstrip("/").encode()
-    page = RECORDED.replace(b"https://repository.overheid.nl", local).replace(
-        b"36867-A", b"35786-7"
+async def test_f_on_a_ghost_fetches_and_opens_it(motie_service, tmp_path) -> None:
+    motie_service.expect_request(MOTIE_FILE).respond_with_data(
+        (FIXTURES / "kst-35786-7.xml").read_bytes()
     )
-    httpserver.expect_request("/sru").respond_with_data(page, content_type="text/xml")
-    httpserver.expect_request(
-        "/frbr/officielepublicaties/kst/36867/kst-35786-7/1/xml/kst-35786-7.xml"
-    ).respond_with_data((FIXTURES / "kst-35786-7.xml").read_bytes())
-    monkeypatch.setenv("KAMERLEZER_SRU_URL", httpserver.url_for("/sru"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-
     path = citing_library(tmp_path)
     with Library.open(path, write=False) as library:
         app = KamerlezerApp(library, start="kst-35786-7")
@@ -72,24 +62,12 @@ async def test_f_on_a_ghost_fetches_and_opens_it(httpserver, monkeypatch, tmp_pa
             assert [n.message for n in app._notifications] == ["kst-35786-7 fetched and loaded"]
 
 
-async def test_escape_cancels_a_fetch_and_the_ghost_stays(
-    httpserver, monkeypatch, tmp_path
-) -> None:
-    local = httpserver.url_for("").rstrip("/").encode()
-    page = RECORDED.replace(b"https://repository.overheid.nl", local).replace(
-        b"36867-A", b"35786-7"
-    )
-    httpserver.expect_request("/sru").respond_with_data(page, content_type="text/xml")
-
+async def test_escape_cancels_a_fetch_and_the_ghost_stays(motie_service, tmp_path) -> None:
     def slow_file(request: Request) -> Response:
         time.sleep(1.5)  # a slow service: the reader cancels before the file arrives
         return Response((FIXTURES / "kst-35786-7.xml").read_bytes(), content_type="text/xml")
 
-    httpserver.expect_request(
-        "/frbr/officielepublicaties/kst/36867/kst-35786-7/1/xml/kst-35786-7.xml"
-    ).respond_with_handler(slow_file)
-    monkeypatch.setenv("KAMERLEZER_SRU_URL", httpserver.url_for("/sru"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    motie_service.expect_request(MOTIE_FILE).respond_with_handler(slow_file)
     path = citing_library(tmp_path)
     with Library.open(path, write=False) as library:
         app = KamerlezerApp(library, start="kst-35786-7")
