@@ -44,10 +44,11 @@ def parse_targets(targets: Iterable[str]) -> tuple[list[str], list[str]]:
     return dossiers, identifiers
 
 
-def records_for(sources: OfficialSources, targets: Iterable[str]) -> Iterator[SruRecord]:
-    """The records of each target: a dossier number gives all its Kamerstukken, a document
-    its one publication (documents are looked up together)."""
-    dossiers, identifiers = parse_targets(targets)
+def records_for(
+    sources: OfficialSources, dossiers: Iterable[str], identifiers: Iterable[str]
+) -> Iterator[SruRecord]:
+    """The records of what ``parse_targets`` read: every Kamerstuk of each dossier, then the
+    publications asked by id that those did not already hold (looked up together)."""
     seen: set[str] = set()
     for dossier in dossiers:
         for record in sources.dossier_records(dossier):

@@ -37,26 +37,17 @@ def sources(httpserver, tmp_path):
 
 
 def test_a_dossier_is_read_page_after_page(httpserver, sources) -> None:
-    httpserver.expect_request(
-        "/sru",
-        query_string={
-            "operation": "searchRetrieve",
-            "version": "2.0",
-            "query": DOSSIER_QUERY,
-            "startRecord": "1",
-            "maximumRecords": "100",
-        },
-    ).respond_with_data(FIRST_PAGE, content_type="text/xml")
-    httpserver.expect_request(
-        "/sru",
-        query_string={
-            "operation": "searchRetrieve",
-            "version": "2.0",
-            "query": DOSSIER_QUERY,
-            "startRecord": "2",
-            "maximumRecords": "100",
-        },
-    ).respond_with_data(LAST_PAGE, content_type="text/xml")
+    for start, page in ((1, FIRST_PAGE), (2, LAST_PAGE)):
+        httpserver.expect_request(
+            "/sru",
+            query_string={
+                "operation": "searchRetrieve",
+                "version": "2.0",
+                "query": DOSSIER_QUERY,
+                "startRecord": str(start),
+                "maximumRecords": "100",
+            },
+        ).respond_with_data(page, content_type="text/xml")
     records = list(sources.dossier_records("36867"))
     assert [r.identifier for r in records] == [
         "stb-2009-601-b1",

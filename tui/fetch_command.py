@@ -63,7 +63,7 @@ def command_fetch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
         return 1
     with OfficialSources.from_environment(refresh=args.refresh) as sources:
         try:
-            records = list(records_for(sources, targets))
+            records = list(records_for(sources, dossiers, identifiers))
         except LoadError as exc:
             print(f"{parser.prog}: {exc}", file=sys.stderr)
             return 1

@@ -13,7 +13,7 @@ from pathlib import Path
 from db.library import Library
 from db.loading import load_paths
 from loaders.errors import LoadError
-from loaders.fetching import fetch_files, records_for
+from loaders.fetching import fetch_files
 from loaders.official import OfficialSources
 
 
@@ -36,7 +36,7 @@ def fetch_document(
 
     with OfficialSources.from_environment() as sources:
         step(f"Looking up {key} …")
-        records = list(records_for(sources, [key]))
+        records = list(sources.publications([key]))
         if not records:
             raise LoadError(key, "the official sources do not list it")
         step(f"Downloading {key} …")
