@@ -5,8 +5,20 @@ from pathlib import Path
 import pytest
 
 from db.library import Library
+from db.loading import load_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
+DEMO = Path(__file__).parents[1] / "loaders" / "demo"
+
+
+@pytest.fixture(scope="session")
+def samples_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A library of the demo documents and the test samples, built once for the tests that
+    only read it (the finder, the search)."""
+    path = tmp_path_factory.mktemp("samples") / "library.db"
+    with Library.open(path) as library:
+        load_paths(library, [DEMO, FIXTURES])
+    return path
 
 
 @pytest.fixture

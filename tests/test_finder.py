@@ -9,18 +9,13 @@ import pytest
 
 from db.finder import Finder, is_number_query
 from db.library import Library
-from db.loading import load_paths
 
 SAMPLES = Path(__file__).parent / "fixtures"
-DEMO = Path(__file__).parents[1] / "loaders" / "demo"
 
 
 @pytest.fixture(scope="module")
-def finder(tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("finder") / "library.db"
-    with Library.open(path) as library:
-        load_paths(library, [SAMPLES, DEMO])
-    with Library.open(path, write=False) as library:
+def finder(samples_library: Path):
+    with Library.open(samples_library, write=False) as library:
         yield Finder(library)
 
 

@@ -7,19 +7,12 @@ from pathlib import Path
 import pytest
 
 from db.library import Library
-from db.loading import load_paths
 from db.search import Searcher, SearchError, parse_query
-
-DEMO = Path(__file__).parents[1] / "loaders" / "demo"
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(scope="module")
-def searcher(tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("search") / "library.db"
-    with Library.open(path) as library:
-        load_paths(library, [DEMO, FIXTURES])
-    with Library.open(path, write=False) as library:
+def searcher(samples_library: Path):
+    with Library.open(samples_library, write=False) as library:
         yield Searcher(library)
 
 

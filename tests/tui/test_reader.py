@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
 
 from tui.app import KamerlezerApp
 from tui.widgets.dossier_tree import DocumentNode, DossierTree
@@ -48,15 +49,20 @@ async def test_from_the_tree_to_a_cited_ghost_and_back(library) -> None:
         assert tree.cursor_node.data == DocumentNode("kst-29521-455", False)
 
 
+async def find(pilot: Pilot, query: str) -> OptionList:
+    """Type ``query`` into the finder and wait for its results."""
+    await pilot.press("f")
+    await pilot.press(*query)
+    await pilot.pause(0.3)  # the finder's worker starts on the last keystroke
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return pilot.app.query_one("#finder-results", OptionList)
+
+
 async def test_the_finder_opens_a_ghost_by_number(library) -> None:
     app = KamerlezerApp(library, start="kst-29521-455")
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("f")
-        await pilot.press(*"27925 919")
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        results = app.query_one("#finder-results")
+        results = await find(pilot, "27925 919")
         first = results.get_option_at_index(0)
         assert first.id == "find:kst-27925-919"
         await pilot.press("enter")
@@ -69,12 +75,7 @@ async def test_the_finder_opens_a_ghost_by_number(library) -> None:
 async def test_the_finder_finds_words_with_typos(library) -> None:
     app = KamerlezerApp(library)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("f")
-        await pilot.press(*"vredesmisies")
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        results = app.query_one("#finder-results")
+        results = await find(pilot, "vredesmisies")
         ids = [results.get_option_at_index(i).id for i in range(results.option_count)]
         assert any(i and i.startswith("find:kst-29521-") for i in ids)
 
