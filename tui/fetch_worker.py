@@ -36,7 +36,10 @@ def fetch_document(
 
     with OfficialSources.from_environment() as sources:
         step(f"Looking up {key} …")
-        records = list(sources.publications([key]))
+        try:
+            records = list(sources.publications([key]))
+        except LoadError as exc:  # named by the document, not by the search it needed
+            raise LoadError(key, f"looking it up: {exc.problem}") from None
         if not records:
             raise LoadError(key, "the official sources do not list it")
         step(f"Downloading {key} …")

@@ -90,3 +90,19 @@ async def test_escape_cancels_a_fetch_and_the_ghost_stays(motie_service, tmp_pat
             assert app.letter.page.key == "kst-35786-7" and app.letter.page.is_ghost
     with Library.open(path, write=False) as library:
         assert library.is_ghost("kst-35786-7")
+
+
+async def test_without_a_network_f_says_so_in_one_line(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("KAMERLEZER_SRU_URL", "http://127.0.0.1:9/sru")  # nothing listens
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = citing_library(tmp_path)
+    with Library.open(path, write=False) as library:
+        app = KamerlezerApp(library, start="kst-35786-7")
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("F")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert [n.message for n in app._notifications] == [
+                "kst-35786-7: looking it up: cannot reach the source (ConnectError)"
+            ]
+            assert app.letter.page.is_ghost
