@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from tui.app import KamerlezerApp
 from tui.widgets.dossier_tree import DocumentNode, DossierTree
+from tui.widgets.finder_pane import FinderPane
 
 
 async def test_from_the_tree_to_a_cited_ghost_and_back(library) -> None:
@@ -343,3 +346,20 @@ async def test_a_long_document_is_drawn_first_and_laid_out_whole_after(tmp_path,
             assert view.lines[-1].end == len(text)  # laid out whole after the first paint
             await pilot.press("end", "left_square_bracket")
             assert view.page.links[view.cursor] == view.page.links[-1]
+
+
+async def test_enter_typed_before_the_results_opens_what_was_typed(library, monkeypatch) -> None:
+    """A fast typist's Enter waits for the results of what is in the box, not the list shown."""
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        finder = app.query_one(FinderPane).finder()
+        answering = threading.Event()  # the finder answers only when the test says so
+        find_now = finder.find
+        monkeypatch.setattr(finder, "find", lambda *a, **k: answering.wait(5) and find_now(*a, **k))
+        await pilot.press("f", *"27925 919", "enter")  # the list still shows 455's citations
+        await pilot.pause()
+        assert app.letter.page.key == "kst-29521-455"
+        answering.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.letter.page.key == "kst-27925-919"

@@ -82,6 +82,8 @@ class FinderPane(Vertical):
         self._finder: Finder | None = None
         self._finder_lock = threading.Lock()
         self._shown_context: tuple[str, list[Citation], list[str]] = ("", [], [])
+        self._listed_query = ""  # the query whose results the list shows ("" for the context)
+        self._open_when_listed = False  # Enter came before the results of what was typed
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Find: number or words", id="finder-input")
@@ -121,6 +123,7 @@ class FinderPane(Vertical):
             self._show_context()
 
     def _show_context(self) -> None:
+        self._listed_query = ""
         key, citations, cited_by = self._shown_context
         results = self.results
         results.clear_options()
@@ -177,6 +180,7 @@ class FinderPane(Vertical):
     # -- searching --------------------------------------------------------------------------
     @on(Input.Changed, "#finder-input")
     def _query_changed(self, event: Input.Changed) -> None:
+        self._open_when_listed = False
         if not event.value.strip():
             self.workers.cancel_group(self, "search")
             self._show_context()
@@ -193,6 +197,7 @@ class FinderPane(Vertical):
     def _show_results(self, query: str, results: list[Result]) -> None:
         if self.input.value != query:  # a newer keystroke is on its way
             return
+        self._listed_query = query
         options = self.results
         options.clear_options()
         if not results:
@@ -210,9 +215,15 @@ class FinderPane(Vertical):
             for r in results
         )
         options.highlighted = 0
+        if self._open_when_listed:
+            self._open_when_listed = False
+            self._open_highlighted()
 
     @on(Input.Submitted, "#finder-input")
     def _submitted(self) -> None:
+        if self.input.value.strip() and self.input.value != self._listed_query:
+            self._open_when_listed = True  # the list is of an older query: wait for this one
+            return
         results = self.results
         if results.highlighted is None and results.option_count:
             results.action_first()
