@@ -52,7 +52,9 @@ class KamerlezerApp(App[None]):
     TITLE = "kamerlezer"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f,ctrl+f", "find", "Find"),
+        # A priority binding: the app moves focus to the finder before it hands on the keys
+        # typed after f, so a burst of keys (common over SSH) all reach the finder.
+        Binding("f,ctrl+f", "find", "Find", priority=True),
         Binding("slash", "search", "Search this text", key_display="/", show=False),
         Binding("s", "search_all", "Search all"),
         Binding("backspace,alt+left", "back", "Back"),
@@ -327,8 +329,13 @@ class KamerlezerApp(App[None]):
             self.letter.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The reader's own keys do nothing over the search screen (Esc leaves it)."""
-        return not (isinstance(self.screen, SearchScreen) and action in _READER_ACTIONS)
+        """The reader's own keys act on the reader only, not over the search screen or help
+        (Esc leaves them); and in a text box an f is a letter."""
+        if action not in _READER_ACTIONS:
+            return True
+        if self.screen is not self.screen_stack[0]:
+            return False
+        return not (action == "find" and isinstance(self.focused, Input))
 
     def action_search_all(self) -> None:
         self.push_screen(self._search_screen())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -363,3 +364,18 @@ async def test_enter_typed_before_the_results_opens_what_was_typed(library, monk
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.letter.page.key == "kst-27925-919"
+
+
+async def test_keys_typed_in_a_burst_after_f_all_reach_the_finder(library) -> None:
+    """Over SSH a whole line of keys can arrive at once: none may go to the text instead."""
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        for char in "f27925 919":  # as the terminal delivers them, without waiting in between
+            key = events.Key("space" if char == " " else char, char)
+            key.set_sender(app)
+            app._driver.send_message(key)
+        await pilot.pause()
+        finder_input = app.query_one("#finder-input", Input)
+        assert finder_input.value == "27925 919"
+        await pilot.press("ctrl+u", *"defensie")  # in the box, f is a letter
+        assert finder_input.value == "defensie"

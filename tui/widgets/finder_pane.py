@@ -255,7 +255,11 @@ class FinderPane(Vertical):
         self.input.value = ""
 
     def focus_search(self) -> None:
-        self.input.focus()
+        # At once, not after the keys already queued: typed right after f (a burst over SSH),
+        # they belong to the finder, not to the text.
+        self.screen.set_focus(self.input)
+        if self.screen.focused is not self.input:  # not shown yet (the narrow layout)
+            self.input.focus()
         self.input.select_all()
 
     def describe(self, key: str) -> str:
