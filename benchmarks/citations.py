@@ -20,6 +20,7 @@ from loaders.archives import iter_sources
 from loaders.citations import CitingDocument, find_citations
 from loaders.detect import read_document_bytes
 from loaders.ids import key_from_published_id
+from loaders.safe_xml import text_pieces
 
 ROUNDS = 3
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/corpora/moties-2023-2025.tar.xz"
@@ -32,7 +33,7 @@ def main() -> None:
         data = source.read()
         root = etree.fromstring(data)
         marked = {
-            key_from_published_id(ref.get("doc", "").strip()): "".join(ref.itertext())
+            key_from_published_id(ref.get("doc", "").strip()): "".join(text_pieces(ref))
             for ref in root.iter("extref")
             if ref.get("doc", "").strip().startswith("kst-")
         }

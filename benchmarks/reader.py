@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from textual.strip import Strip
+
 from db.library import Library
 from db.loading import load_paths
 from loaders.archives import iter_sources
@@ -68,12 +70,12 @@ async def time_open(library: Library, key: str) -> tuple[float, float]:
     first_line: list[float] = []
     draw = LetterView.render_line
 
-    def timed_render_line(view: LetterView, y: int):  # type: ignore[no-untyped-def]
+    def timed_render_line(view: LetterView, y: int) -> Strip:
         if view.page is not None and view.page.key == key and not first_line:
             first_line.append(time.perf_counter())
         return draw(view, y)
 
-    LetterView.render_line = timed_render_line  # type: ignore[method-assign]
+    LetterView.render_line = timed_render_line  # type: ignore[method-assign,assignment]
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         opened, drawn = [], []

@@ -268,7 +268,10 @@ class Library(LibraryFile, RowQueries):
 
     # -- reading ----------------------------------------------------------------------------
     def _row(self, key: str) -> sqlite3.Row | None:
-        return self.conn.execute("SELECT * FROM documents WHERE key = ?", (key,)).fetchone()
+        row: sqlite3.Row | None = self.conn.execute(
+            "SELECT * FROM documents WHERE key = ?", (key,)
+        ).fetchone()
+        return row
 
     def _document_from_row(self, row: sqlite3.Row) -> Document:
         key = row["key"]

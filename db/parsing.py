@@ -16,6 +16,7 @@ import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing.context import ForkContext, SpawnContext
 from pathlib import Path
 
 from loaders.archives import iter_sources
@@ -119,8 +120,10 @@ def parse_sources_in_child(paths: list[Path]) -> Iterator[Parsed]:
     """Like ``parse_sources``, with a child process reading and parsing most sources."""
     # fork starts in milliseconds, but is only safe while this process runs no other threads
     # (a reader running a load in the background has some); spawn is always safe.
-    method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
-    context = multiprocessing.get_context(method)
+    if threading.active_count() == 1 and os.name == "posix":
+        context: ForkContext | SpawnContext = multiprocessing.get_context("fork")
+    else:
+        context = multiprocessing.get_context("spawn")
     results = context.Queue(QUEUE_SIZE)
     child = context.Process(target=_child, args=(list(paths), results), daemon=True)
     child.start()

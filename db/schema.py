@@ -19,11 +19,11 @@ class SchemaError(Exception):
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
-    db["dossiers"].create(
+    db.table("dossiers").create(
         {"key": str, "number": str, "toevoeging": str, "title": str, "rijkswet": str},
         pk="key",
     )
-    db["documents"].create(
+    db.table("documents").create(
         {
             "key": str,
             "published_id": str,
@@ -48,15 +48,15 @@ def _create_v1(db: sqlite_utils.Database) -> None:
         not_null={"key"},
         defaults={"ghost": 0},
     )
-    db["documents"].create_index(["dossier", "ondernummer"])
-    db["documents"].create_index(["document_number"])
-    db["document_dossiers"].create(
+    db.table("documents").create_index(["dossier", "ondernummer"])
+    db.table("documents").create_index(["document_number"])
+    db.table("document_dossiers").create(
         {"document": str, "dossier": str, "position": int}, pk=("document", "dossier")
     )
-    db["document_dossiers"].create_index(["dossier"])
-    db["published_ids"].create({"published_id": str, "key": str}, pk="published_id")
-    db["published_ids"].create_index(["key"])
-    db["citations"].create(
+    db.table("document_dossiers").create_index(["dossier"])
+    db.table("published_ids").create({"published_id": str, "key": str}, pk="published_id")
+    db.table("published_ids").create_index(["key"])
+    db.table("citations").create(
         {
             "id": int,
             "source": str,
@@ -70,10 +70,10 @@ def _create_v1(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["citations"].create_index(["target"])
-    db["citations"].create_index(["source"])
+    db.table("citations").create_index(["target"])
+    db.table("citations").create_index(["source"])
     # Metadata-only records (metadata.xml, open data), merged into their document by key.
-    db["document_metadata"].create(
+    db.table("document_metadata").create(
         {"key": str, "source_format": str, "source_path": str, "record": str, "content_hash": str},
         pk=("key", "source_format"),
     )

@@ -76,9 +76,14 @@ def _tar_sources(path: Path) -> Iterator[Source]:
                     continue
                 handle = archive.extractfile(member)
                 data = handle.read() if handle is not None else b""
-                yield Source(f"{path}!{member.name}", lambda data=data: data, True)
+                yield Source(f"{path}!{member.name}", _returning(data), True)
     except (tarfile.TarError, EOFError, OSError) as exc:
         raise LoadError(str(path), f"broken archive: {exc}") from None
+
+
+def _returning(data: bytes) -> Callable[[], bytes]:
+    """A reader of bytes already in memory (an archive is read in one pass)."""
+    return lambda: data
 
 
 def _zip_sources(path: Path) -> Iterator[Source]:
@@ -89,7 +94,7 @@ def _zip_sources(path: Path) -> Iterator[Source]:
                 if info.is_dir() or name.startswith("."):
                     continue
                 data = archive.read(info)
-                yield Source(f"{path}!{info.filename}", lambda data=data: data, True)
+                yield Source(f"{path}!{info.filename}", _returning(data), True)
     except (zipfile.BadZipFile, OSError) as exc:
         raise LoadError(str(path), f"broken archive: {exc}") from None
 

@@ -24,6 +24,7 @@ from loaders.ids import (
 )
 from loaders.kinds import kind_from_title
 from loaders.model import Document, Dossier, Signatory
+from loaders.safe_xml import text_pieces
 from loaders.subject import is_informative, shorten, subject_from_text
 from loaders.xml_text import TextBuilder, clean_text, tag_of
 
@@ -40,7 +41,7 @@ def text_of(element: etree._Element | None) -> str:
         return ""
     if not len(element):
         return clean_text(element.text or "").strip()
-    return clean_text(" ".join(element.itertext())).strip()
+    return clean_text(" ".join(text_pieces(element))).strip()
 
 
 def embedded_metadata(block: etree._Element | None) -> dict[str, list[str]]:

@@ -33,7 +33,8 @@ def apply_metadata(document: Document, records: Iterable[Document]) -> Document:
             changes.get("document_number") or document.document_number
         ):
             changes["document_number"] = record.document_number
-        zaken = list(changes.get("zaak_numbers") or document.zaak_numbers)  # type: ignore[arg-type]
+        changed = changes.get("zaak_numbers")
+        zaken = list(changed) if isinstance(changed, list) else list(document.zaak_numbers)
         zaken += [z for z in record.zaak_numbers if z not in zaken]
         changes["zaak_numbers"] = zaken
         if record.dossiers and not (changes.get("dossiers") or document.dossiers):

@@ -176,7 +176,8 @@ class OfficialSources:
                 return
             page = self._json(next_url, params)
             params = None  # the next link repeats the query
-            for record in page.get("value") or []:
+            records = page.get("value")
+            for record in records if isinstance(records, list) else []:
                 if isinstance(record, dict) and not record.get("Verwijderd"):
                     yield record
             link = page.get("@odata.nextLink")

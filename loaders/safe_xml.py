@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
+from typing import cast
 
 from lxml import etree
 
 from loaders.errors import LoadError
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
+
+
+def text_pieces(element: etree._Element) -> Iterator[str]:
+    """The element's text and its descendants', in document order (parsed as text, never
+    bytes: the stubs allow for both)."""
+    return cast(Iterator[str], element.itertext())
 
 
 _PARSERS = threading.local()  # a parser is reusable, but not by two threads at once

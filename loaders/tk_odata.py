@@ -53,6 +53,10 @@ def _documents(data: Any) -> Iterator[tuple[dict[str, Any], list[str]]]:
             yield record, zaken
 
 
+def _int(value: Any) -> int:
+    return value if isinstance(value, int) else 0
+
+
 def read_tk_odata(data: Any, source: str) -> list[Document]:
     """Metadata-only records for every OData Document that names its KOOP publication."""
     found: list[Document] = []
@@ -69,7 +73,7 @@ def read_tk_odata(data: Any, source: str) -> list[Document]:
                 subject=shorten(onderwerp) if is_informative(onderwerp) else "",
                 date=iso_date(str(record.get("Datum") or "")),
                 vergaderjaar=normalize_vergaderjaar(str(record.get("Vergaderjaar") or "")),
-                chamber={1: "Eerste Kamer", 2: "Tweede Kamer"}.get(record.get("Kamer"), ""),
+                chamber={1: "Eerste Kamer", 2: "Tweede Kamer"}.get(_int(record.get("Kamer")), ""),
                 document_number=str(record.get("DocumentNummer") or "").upper(),
                 zaak_numbers=zaken,
                 source_path=source,

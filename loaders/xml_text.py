@@ -15,6 +15,7 @@ from lxml import etree
 
 from loaders.ids import key_from_published_id
 from loaders.model import Citation, Signatory
+from loaders.safe_xml import text_pieces
 from loaders.sanitize import terminal_safe
 
 _WHITESPACE = re.compile(r"\s+")
@@ -154,7 +155,7 @@ class TextBuilder:
         rest: list[etree._Element] = []
         for child in item:
             if tag_of(child) == "li.nr":
-                number = clean_text("".join(child.itertext())).strip()
+                number = clean_text("".join(text_pieces(child))).strip()
             elif tag_of(child):
                 rest.append(child)
         first = next((c for c in rest if tag_of(c) in PARAGRAPH_TAGS), None)
@@ -184,7 +185,7 @@ class TextBuilder:
         role = ""
         for child in element:
             tag = tag_of(child)
-            text = clean_text(" ".join(child.itertext())).strip()
+            text = clean_text(" ".join(text_pieces(child))).strip()
             if tag == "functie":
                 role = signatory_role(text)
                 self.paragraph(child)
@@ -199,7 +200,7 @@ class TextBuilder:
         number = note.get("nr") or ""
         for child in note:
             if tag_of(child) == "noot.nr":
-                number = clean_text("".join(child.itertext())).strip()
+                number = clean_text("".join(text_pieces(child))).strip()
         number = number or str(len(self.footnotes) + 1)
         self.footnotes.append((number, note))
         return number

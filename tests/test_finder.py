@@ -62,7 +62,12 @@ def test_a_query_that_extends_the_last_one_reuses_its_candidates(finder, monkeyp
     finder.find("koninkl")
     asked = []
     original = finder._narrow
-    monkeypatch.setattr(finder, "_narrow", lambda words: asked.append(words) or original(words))
+
+    def narrow(words):
+        asked.append(words)
+        return original(words)
+
+    monkeypatch.setattr(finder, "_narrow", narrow)
     results = finder.find("koninklijk hu")
     assert asked == []  # answered from the previous candidates
     assert results and results[0].key == "kst-36410-I-11"

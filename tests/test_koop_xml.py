@@ -1,9 +1,12 @@
+from pathlib import Path
+
 import pytest
 
 from loaders.detect import read_document_bytes
+from loaders.model import Document
 
 
-def load(path):
+def load(path: Path) -> Document:
     [document] = read_document_bytes(path.read_bytes(), str(path))
     return document
 

@@ -62,7 +62,7 @@ def test_metadata_merges_into_its_document_in_either_order(tmp_path, fixtures) -
     document_path = fixtures / "kst-36750-3.xml"
     metadata = read_document_bytes(metadata_xml_from_embedded(document_path), "metadata.xml")[0]
     [document] = read(document_path)
-    results = []
+    results: list[tuple[bool, str, str, str]] = []
     for order in ([metadata, document], [document, metadata]):
         with Library.open(tmp_path / f"{len(results)}.db") as library:
             outcomes = [library.store(record) for record in order]

@@ -12,7 +12,9 @@ def metadata_xml_from_embedded(path) -> bytes:
     root = etree.parse(str(path)).getroot()
     out = etree.Element("metadata_gegevens")
     for meta in root.find("metadata"):
-        etree.SubElement(out, "metadata", name=meta.get("name"), content=meta.get("content") or "")
+        etree.SubElement(
+            out, "metadata", name=meta.get("name") or "", content=meta.get("content") or ""
+        )
     return etree.tostring(out)
 
 

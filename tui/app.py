@@ -31,7 +31,7 @@ from tui.page import Page
 from tui.pages import document_page, welcome_page
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
-from tui.widgets.dossier_tree import DocumentNode, DossierTree
+from tui.widgets.dossier_tree import DocumentNode, DossierTree, NodeData
 from tui.widgets.finder_pane import FinderPane
 from tui.widgets.letter_view import LetterView, Position
 
@@ -57,7 +57,7 @@ class KamerlezerApp(App[None]):
         Binding("f,ctrl+f", "find", "Find", priority=True),
         Binding("slash", "search", "Search this text", key_display="/", show=False),
         Binding("s", "search_all", "Search all"),
-        Binding("backspace,alt+left", "back", "Back"),
+        Binding("backspace,alt+left", "go_back", "Back"),
         Binding("alt+right", "forward", "Forward", show=False),
         Binding("y", "copy_citation", "Copy citation", show=False),
         Binding("o", "official_url", "Official URL", show=False),
@@ -91,7 +91,7 @@ class KamerlezerApp(App[None]):
         return self.query_one(LetterView)
 
     @property
-    def tree(self) -> DossierTree:
+    def dossier_tree(self) -> DossierTree:
         return self.query_one(DossierTree)
 
     @property
@@ -126,7 +126,7 @@ class KamerlezerApp(App[None]):
         resolved = self.library.resolve(key) or key
         document = self.library.get(resolved)
         if document is None:
-            if parse_dossier(key) == key and self.tree.dossier_node(key) is not None:
+            if parse_dossier(key) == key and self.dossier_tree.dossier_node(key) is not None:
                 self._show_dossier(key)  # a citation of a whole dossier
                 return True
             self.notify(f"{reference_label(key)}: not in this library", severity="warning")
@@ -141,7 +141,7 @@ class KamerlezerApp(App[None]):
             [] if document.metadata_only else document.citations,
             self.library.cited_by(document.key),
         )
-        self.tree.reveal(document.key, document.dossier_key)
+        self.dossier_tree.reveal(document.key, document.dossier_key)
         self.sub_title = document.key
         return True
 
@@ -149,8 +149,8 @@ class KamerlezerApp(App[None]):
         if self.screen.has_class("-narrow"):
             self.screen.add_class("-show-tree")
         self.screen.remove_class("-hide-tree")
-        self.tree.reveal_dossier(key)
-        self.tree.focus()
+        self.dossier_tree.reveal_dossier(key)
+        self.dossier_tree.focus()
 
     def _show_page(self, page: Page, position: Position | None = None) -> None:
         self.letter.show(page, position)
@@ -170,7 +170,7 @@ class KamerlezerApp(App[None]):
         self.letter.focus()
 
     @on(DossierTree.NodeSelected)
-    def _open_from_tree(self, event: DossierTree.NodeSelected) -> None:
+    def _open_from_tree(self, event: DossierTree.NodeSelected[NodeData]) -> None:
         data = event.node.data
         if isinstance(data, DocumentNode):
             self.open_document(data.key)
@@ -221,7 +221,7 @@ class KamerlezerApp(App[None]):
             self.workers.cancel_group(self, "fetch")
             event.stop()
 
-    def action_back(self) -> None:
+    def action_go_back(self) -> None:
         self.history.remember(self.letter.position)
         self._revisit(self.history.back(), "Nothing to go back to.")
 
@@ -292,7 +292,7 @@ class KamerlezerApp(App[None]):
 
     def _fetched(self, key: str, outcome: str) -> None:
         self.finder.refresh_library()
-        self.tree.reload()
+        self.dossier_tree.reload()
         self.query_one("#citation-bar", Static).update("")
         self.notify(outcome, timeout=4)  # the bar belongs to the page that opens next
         page = self.letter.page
@@ -324,8 +324,8 @@ class KamerlezerApp(App[None]):
             screen.toggle_class("-hide-tree")
             shown = not screen.has_class("-hide-tree")
         if shown:
-            self.tree.focus()
-        elif self.focused is None or self.focused is self.tree:
+            self.dossier_tree.focus()
+        elif self.focused is None or self.focused is self.dossier_tree:
             self.letter.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -373,7 +373,7 @@ class KamerlezerApp(App[None]):
     def help_sections(self) -> list[tuple[str, list[Binding]]]:
         return help_sections(self.BINDINGS, self.COMMAND_PALETTE_BINDING)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield from reader_commands(self, self.letter)
 
@@ -383,7 +383,7 @@ _READER_ACTIONS = frozenset(
         "find",
         "search",
         "search_all",
-        "back",
+        "go_back",
         "forward",
         "copy_citation",
         "official_url",

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from loaders.sru import SruRecord
 
 
-def add_fetch_command(commands: argparse._SubParsersAction) -> None:
+def add_fetch_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     fetch = commands.add_parser(
         "fetch",
         help="get documents from the official sources (KOOP) and load them",

@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from tui.app import KamerlezerApp
+from tui.screens.search import SearchScreen
 from tui.widgets.dossier_tree import DocumentNode, DossierTree
 from tui.widgets.finder_pane import FinderPane
 
@@ -33,6 +34,7 @@ async def test_from_the_tree_to_a_cited_ghost_and_back(library) -> None:
         letter.focus()
         for _ in range(4):
             await pilot.press("right_square_bracket")
+        assert letter.cursor is not None
         link = letter.page.links[letter.cursor]
         assert link.target == "kst-29521-447"
         bar = str(app.query_one("#citation-bar").render())
@@ -53,7 +55,7 @@ async def test_from_the_tree_to_a_cited_ghost_and_back(library) -> None:
         assert tree.cursor_node.data == DocumentNode("kst-29521-455", False)
 
 
-async def find(pilot: Pilot, query: str) -> OptionList:
+async def find(pilot: Pilot[None], query: str) -> OptionList:
     """Type ``query`` into the finder and wait for its results."""
     await pilot.press("f")
     await pilot.press(*query)
@@ -88,7 +90,7 @@ async def test_with_an_empty_box_the_finder_lists_cited_here_and_cited_by(librar
     app = KamerlezerApp(library, start="kst-29521-455")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        results = app.query_one("#finder-results")
+        results = app.query_one("#finder-results", OptionList)
         ids = [results.get_option_at_index(i).id for i in range(results.option_count)]
         assert ids == [
             None,
@@ -112,6 +114,7 @@ async def test_searching_inside_a_letter(library) -> None:
         assert app.focused is letter
         assert len(letter.hits) >= 5
         first = letter.hit
+        assert first is not None
         await pilot.press("n")
         assert letter.hit == (first + 1) % len(letter.hits)
         await pilot.press("N")
@@ -172,12 +175,12 @@ async def test_at_80_columns_the_tree_and_finder_share_a_side(library) -> None:
     app = KamerlezerApp(library, start="kst-29521-455")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert app.tree.region.width == 0
+        assert app.dossier_tree.region.width == 0
         assert app.finder.region.width > 0
         assert app.letter.region.width >= 40
         await pilot.press("t")
         await pilot.pause()
-        assert app.tree.region.width > 0
+        assert app.dossier_tree.region.width > 0
         assert app.finder.region.width == 0
         await pilot.press("f")
         await pilot.pause()
@@ -211,9 +214,9 @@ async def test_hiding_the_tree_gives_the_letter_the_keys(library) -> None:
     app = KamerlezerApp(library, start="kst-29521-455")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("t")
-        assert app.focused is app.tree
+        assert app.focused is app.dossier_tree
         await pilot.press("t")
-        assert app.focused is app.letter
+        assert app.screen.focused is app.letter
         await pilot.press("right_square_bracket")
         assert app.letter.cursor == 0
 
@@ -261,14 +264,13 @@ async def test_a_library_of_many_dossiers_groups_them_by_thousand(tmp_path, fixt
         app = KamerlezerApp(library, start="kst-20555-1")
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
-            groups = app.tree.root.children
+            groups = app.dossier_tree.root.children
             assert [str(group.label).split("  ")[0] for group in groups] == ["20 000 – 20 999"]
             assert groups[0].is_expanded  # opened to show the open document
-            assert app.tree.cursor_node.data.key == "kst-20555-1"
+            assert app.dossier_tree.cursor_node.data.key == "kst-20555-1"
 
 
 async def test_search_open_a_hit_and_come_back_to_the_results(library) -> None:
-    from tui.screens.search import SearchScreen
 
     app = KamerlezerApp(library, start="kst-28844-269")
     async with app.run_test(size=(120, 36)) as pilot:
@@ -293,7 +295,8 @@ async def test_search_open_a_hit_and_come_back_to_the_results(library) -> None:
         await pilot.press("backspace")
         await pilot.pause()
         assert app.screen is screen
-        assert screen.query_one("#search-input").value == "Prosperity Guardian"
+        assert isinstance(screen, SearchScreen)
+        assert screen.query_one("#search-input", Input).value == "Prosperity Guardian"
         assert screen.selected == chosen
         await pilot.press("escape")
         await pilot.pause()
@@ -304,7 +307,6 @@ async def test_search_open_a_hit_and_come_back_to_the_results(library) -> None:
 
 
 async def test_the_readers_keys_rest_over_the_search_screen(library) -> None:
-    from tui.screens.search import SearchScreen
 
     app = KamerlezerApp(library, start="kst-29521-455")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -346,6 +348,7 @@ async def test_a_long_document_is_drawn_first_and_laid_out_whole_after(tmp_path,
             assert paragraphs > FIRST_PARAGRAPHS
             assert view.lines[-1].end == len(text)  # laid out whole after the first paint
             await pilot.press("end", "left_square_bracket")
+            assert view.cursor is not None
             assert view.page.links[view.cursor] == view.page.links[-1]
 
 
