@@ -70,7 +70,9 @@ def read_kamerwrk_xml(root: etree._Element, source: str) -> Document:
         ondernummer=ondernummer,
         kind=kind,
         title=title,
-        subject=subject_from_text(text, kind, dossiers[0].title if dossiers else ""),
+        subject=subject_from_text(
+            text, kind, dossiers[0].title if dossiers else "", title, builder.signatories
+        ),
         date=found.isoformat() if isinstance(found, dt.date) else "",
         vergaderjaar=vergaderjaar,
         chamber=_CHAMBERS.get(root.get("kamer") or "", ""),

@@ -1,44 +1,81 @@
 """What kind of document a Kamerstuk is, read from its printed title.
 
 The printed title ("GEWIJZIGDE MOTIE VAN HET LID ...", "BRIEF VAN DE MINISTER ...") is the
-most reliable signal in every format and every decade; metadata types are a fallback.
+most reliable signal in every format and every decade; metadata types are a fallback. Titles
+are typeset by hand and carry typos ("GEWIJZGIDE MOTIE", "GEWIJZIGE MOTIE"): a word of six
+letters or more still counts when it is one edit (a swap included) from the word it should be.
+A numbered version ("TWEEDE NADER GEWIJZIGDE MOTIE") is of the kind it numbers.
 """
 
 from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import OSA
+
 # Most specific first: "NADER GEWIJZIGDE MOTIE" before "GEWIJZIGDE MOTIE" before "MOTIE".
+# Each title begins with one of the phrases (words in brackets may be left out).
 _KINDS: list[tuple[str, str]] = [
-    (r"NADER GEWIJZIGDE MOTIE", "nader gewijzigde motie"),
-    (r"GEWIJZIGDE MOTIE", "gewijzigde motie"),
-    (r"MOTIE", "motie"),
-    (r"(?:NADER )?GEWIJZIGD AMENDEMENT", "gewijzigd amendement"),
-    (r"AMENDEMENT", "amendement"),
-    (r"MEMORIE VAN TOELICHTING", "memorie van toelichting"),
-    (r"MEMORIE VAN ANTWOORD", "memorie van antwoord"),
-    (r"NOTA NAAR AANLEIDING VAN HET (?:NADER )?VERSLAG", "nota naar aanleiding van het verslag"),
-    (r"(?:TWEEDE |DERDE |VIERDE )?NOTA VAN WIJZIGING", "nota van wijziging"),
-    (r"(?:GEWIJZIGD )?VOORSTEL VAN (?:RIJKS)?WET", "voorstel van wet"),
-    (r"ADVIES (?:AFDELING ADVISERING )?RAAD VAN STATE", "advies raad van state"),
-    (r"LIJST VAN VRAGEN EN ANTWOORDEN", "lijst van vragen en antwoorden"),
-    (r"(?:VOORLOPIG |NADER |EIND)?VERSLAG", "verslag"),
-    (r"KONINKLIJKE BOODSCHAP", "koninklijke boodschap"),
-    (r"BRIEF", "brief"),
-    (r"NOTA", "nota"),
-    (r"BESLUIT", "besluit"),
-    (r"JAARVERSLAG", "jaarverslag"),
+    ("NADER GEWIJZIGDE MOTIE", "nader gewijzigde motie"),
+    ("GEWIJZIGDE MOTIE", "gewijzigde motie"),
+    ("MOTIE", "motie"),
+    ("[NADER] GEWIJZIGD AMENDEMENT", "gewijzigd amendement"),
+    ("AMENDEMENT", "amendement"),
+    ("MEMORIE VAN TOELICHTING", "memorie van toelichting"),
+    ("MEMORIE VAN ANTWOORD", "memorie van antwoord"),
+    ("NOTA NAAR AANLEIDING VAN HET [NADER] VERSLAG", "nota naar aanleiding van het verslag"),
+    ("NOTA VAN WIJZIGING", "nota van wijziging"),
+    ("[GEWIJZIGD] VOORSTEL VAN WET", "voorstel van wet"),
+    ("[GEWIJZIGD] VOORSTEL VAN RIJKSWET", "voorstel van wet"),
+    ("ADVIES [AFDELING] [ADVISERING] RAAD VAN STATE", "advies raad van state"),
+    ("LIJST VAN VRAGEN EN ANTWOORDEN", "lijst van vragen en antwoorden"),
+    ("[VOORLOPIG] VERSLAG", "verslag"),
+    ("NADER VERSLAG", "verslag"),
+    ("EINDVERSLAG", "verslag"),
+    ("KONINKLIJKE BOODSCHAP", "koninklijke boodschap"),
+    ("BRIEF", "brief"),
+    ("NOTA", "nota"),
+    ("BESLUIT", "besluit"),
+    ("JAARVERSLAG", "jaarverslag"),
 ]
-_PATTERNS = [(re.compile(rf"^\s*{p}\b"), kind) for p, kind in _KINDS]
+_NUMBERED = frozenset({"TWEEDE", "DERDE", "VIERDE", "VIJFDE", "ZESDE"})
+_WORD = re.compile(r"[A-ZÀ-Þ]+(?:-[A-ZÀ-Þ]+)*")
 _ANYWHERE = re.compile(r"\bBRIEF VAN\b")
+FUZZY_FROM = 6  # letters: shorter words must be exact ("MOTIE", "NOTA", "BRIEF")
+
+
+def _phrases(pattern: str) -> list[tuple[str, ...]]:
+    """Every reading of a phrase with optional words: "[NADER] VERSLAG" -> both."""
+    readings: list[list[str]] = [[]]
+    for word in pattern.split():
+        if word.startswith("["):
+            plain = word.strip("[]")
+            readings = [[*r, plain] for r in readings] + readings
+        else:
+            readings = [[*r, word] for r in readings]
+    return [tuple(r) for r in readings]
+
+
+_PATTERNS = [(phrase, kind) for pattern, kind in _KINDS for phrase in _phrases(pattern)]
 
 
 def kind_from_title(title: str, fallback: str = "") -> str:
     """``"MOTIE VAN HET LID VAN BAARLE"`` -> ``"motie"``; ``fallback`` (lower-cased) else."""
     upper = title.upper()
-    for pattern, kind in _PATTERNS:
-        if pattern.search(upper):
+    words = _WORD.findall(upper)
+    while words and words[0] in _NUMBERED:
+        words = words[1:]
+    for phrase, kind in _PATTERNS:
+        if len(words) >= len(phrase) and all(
+            _same_word(typed, word) for typed, word in zip(words, phrase, strict=False)
+        ):
             return kind
     if _ANYWHERE.search(upper):
         return "brief"
     return fallback.strip().lower()
+
+
+def _same_word(typed: str, word: str) -> bool:
+    if typed == word:
+        return True
+    return len(word) >= FUZZY_FROM and OSA.distance(typed, word, score_cutoff=1) <= 1

@@ -25,7 +25,7 @@ from loaders.ids import (
 from loaders.kinds import kind_from_title
 from loaders.model import Document, Dossier, Signatory
 from loaders.safe_xml import text_pieces
-from loaders.subject import is_informative, shorten, subject_from_text
+from loaders.subject import source_subject, subject_from_text
 from loaders.xml_text import TextBuilder, clean_text, tag_of
 
 FORMAT = "koop-xml"
@@ -176,11 +176,10 @@ def read_koop_xml(root: etree._Element, source: str) -> Document:
     if not signatories and meta.get("OVERHEIDop.indiener"):
         signatories = [Signatory(n, "indiener") for n in meta["OVERHEIDop.indiener"]]
 
-    documenttitel = (meta.get("OVERHEIDop.documenttitel") or [""])[0]
-    if is_informative(documenttitel):
-        subject = shorten(documenttitel)
-    else:
-        subject = subject_from_text(text, kind, dossiers[0].title if dossiers else "")
+    subject = source_subject((meta.get("OVERHEIDop.documenttitel") or [""])[0])
+    if not subject:
+        dossier_title = dossiers[0].title if dossiers else ""
+        subject = subject_from_text(text, kind, dossier_title, title, signatories)
 
     return Document(
         key=key,

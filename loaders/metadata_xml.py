@@ -12,7 +12,7 @@ from loaders.dates import iso_date
 from loaders.errors import LoadError
 from loaders.ids import dossier_key, key_from_published_id, normalize_vergaderjaar
 from loaders.model import Document, Dossier, Signatory
-from loaders.subject import is_informative, shorten
+from loaders.subject import source_subject
 from loaders.xml_text import clean_text
 
 FORMAT = "metadata-xml"
@@ -59,7 +59,7 @@ def document_from_fields(fields: dict[str, list[str]], source: str, fmt: str) ->
         ondernummer=first("OVERHEIDop.ondernummer"),
         kind=(kinds[0].lower() if kinds and kinds[0].lower() != "overig" else ""),
         title=first("DC.title"),
-        subject=shorten(documenttitel) if is_informative(documenttitel) else "",
+        subject=source_subject(documenttitel),
         date=iso_date(first("DCTERMS.issued") or first("DCTERMS.available")),
         vergaderjaar=normalize_vergaderjaar(first("OVERHEIDop.vergaderjaar")),
         chamber=chamber if "Kamer" in chamber else "",

@@ -176,7 +176,7 @@ def read_pdf_text(text: str, source: str) -> Document:
         ondernummer=ondernummer,
         kind=kind,
         title=title,
-        subject=subject_from_text(body, kind, dossier.title),
+        subject=subject_from_text(body, kind, dossier.title, title, signatories),
         date=date.isoformat() if date else "",
         vergaderjaar=vergaderjaar,
         chamber=chamber,

@@ -13,7 +13,7 @@ from typing import Any
 from loaders.dates import iso_date
 from loaders.ids import key_from_published_id, normalize_vergaderjaar
 from loaders.model import Document
-from loaders.subject import is_informative, shorten
+from loaders.subject import source_subject
 
 FORMAT = "tk-odata"
 
@@ -70,7 +70,7 @@ def read_tk_odata(data: Any, source: str) -> list[Document]:
                 key=key_from_published_id(external),
                 published_id=external,
                 kind=str(record.get("Soort") or "").lower(),
-                subject=shorten(onderwerp) if is_informative(onderwerp) else "",
+                subject=source_subject(onderwerp),
                 date=iso_date(str(record.get("Datum") or "")),
                 vergaderjaar=normalize_vergaderjaar(str(record.get("Vergaderjaar") or "")),
                 chamber={1: "Eerste Kamer", 2: "Tweede Kamer"}.get(_int(record.get("Kamer")), ""),

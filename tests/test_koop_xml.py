@@ -38,7 +38,8 @@ def test_a_motie_has_its_indieners_and_what_it_asks(fixtures) -> None:
     document = load(fixtures / "kst-35786-7.xml")
     assert document.kind == "motie"
     assert [s.name for s in document.signatories] == ["Van der Graaf", "Maatoug", "Arib"]
-    assert document.subject.startswith("verzoekt de regering te bezien")
+    # Who moved it (as they signed) and what it asks, as the Kamer's own subjects say it
+    assert document.subject.startswith("Motie Van der Graaf c.s. over bezien of en op welke")
     assert document.date == "2022-03-30"
 
 

@@ -87,7 +87,7 @@ def test_open_data_adds_numbers_and_subject_to_the_motie(library, fixtures) -> N
     assert not motie.metadata_only
     assert motie.document_number == "2024D01507"
     assert motie.zaak_numbers == ["2024Z00651"]
-    assert motie.subject.startswith("Motie van het lid Sneller c.s.")
+    assert motie.subject.startswith("Motie Sneller c.s. over het opheffen")  # the Zaak's
     assert library.resolve("2024D01507") == "kst-36410-I-11"
 
 

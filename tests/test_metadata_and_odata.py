@@ -43,7 +43,8 @@ def test_open_data_zaak_names_the_document_it_describes(fixtures) -> None:
     assert record.document_number == "2024D01507"
     assert record.zaak_numbers == ["2024Z00651"]
     assert record.kind == "motie"
-    assert record.subject.startswith("Motie van het lid Sneller c.s. over het opheffen")
+    # "Motie van het lid Sneller c.s. over ...", in the short form
+    assert record.subject.startswith("Motie Sneller c.s. over het opheffen")
 
 
 def test_open_data_documents_without_external_id_give_nothing_to_merge() -> None:
