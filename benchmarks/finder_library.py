@@ -17,7 +17,6 @@ import zlib
 from pathlib import Path
 
 from db.library import Library
-from db.schema import FINDER_SOURCE
 from loaders.archives import iter_sources
 from loaders.detect import read_document_bytes
 from loaders.errors import LoadError
@@ -122,11 +121,7 @@ def build(path: Path = CACHE) -> Path:
         )
         conn.executemany("INSERT OR IGNORE INTO document_dossiers VALUES (?, ?, ?)", memberships)
         conn.executemany("INSERT OR IGNORE INTO published_ids VALUES (?, ?)", published)
-        conn.execute(
-            "INSERT INTO documents_fts (rowid, title, subject, text)"
-            " SELECT rowid, title, subject, text FROM documents"
-        )
-        conn.execute(f"INSERT INTO finder_fts (rowid, words) {FINDER_SOURCE}")
+        conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')")
         conn.execute("COMMIT")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     partial.rename(path)

@@ -1,52 +1,54 @@
-"""The reference finder's ranking: what a user means by a few keystrokes, among hundreds of
-thousands of documents.
+"""The reference finder: the document a reader means by the few things they remember of it.
 
-A query is first read as a document number in any spelling ("27925 919", "kst-27925-919",
-"21501-32-1740", "h-tk-20222023-84-12", "2025D06779"): that document comes first, then those
-whose key starts with it, all from the key index. Otherwise its words are matched against
-each document's title, subject, dossier title and kind: narrowed first in the ``finder_fts``
-word index (each word as a prefix, and as the indexed words it is a likely typo of), then a
-bounded set of candidates is ranked with rapidfuzz, diacritics folded, and the spans that
-matched are returned for highlighting. A query that extends the previous one is answered from
-the previous candidates when those were complete, as fzf does.
+A number in any spelling ("27925 919", "kst-27925-919", "2025D06779"), being typed
+("29 521, nr") or pasted as it is cited ("(Kamerstuk 29 521, nr. 455).", a link) finds that
+document first, from the key index; a well-formed number the library does not hold is listed
+as what it names. Anything else is words: each is matched in every field a reader may
+remember (subject and title, who signed it, the dossier's title, the body), with typos,
+prefixes and compounds (``db/finder_words.py``); documents are ranked by how many of the words
+they hold and how well, and a period, a kind or a dossier in the query favours or narrows
+(``db/finder_query.py``). The reader's finder pane and ``kamerlezer find`` ask this one class.
 """
 
 from __future__ import annotations
 
+import heapq
 import json
-import re
-from dataclasses import dataclass, field, fields
+import math
+from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
-from db.library import Library
-from loaders.folding import fold
-from loaders.ids import canonical_key, parse_dossier, parse_reference
-
-# A word matches a document when its best partial match scores at least this (0-100).
-WORD_CUTOFF = 75
-# Dossier titles are shared by many documents: a match there counts for less.
-DOSSIER_PENALTY = 8
-# At most this many documents are ranked per query. More means the query is still too broad
-# to rank usefully (a letter or two typed): then only the newest BROAD ones are ranked.
-CANDIDATES = 1000
-BROAD = 300
-# Indexed words a query word may be a typo of, at most, and how alike they must be.
-TYPO_EXPANSIONS = 6
-TYPO_CUTOFF = 80
-TYPO_MIN_LENGTH = 4
-
-_TOKEN = re.compile(r"\w+")
-_DOCUMENT_NUMBER = re.compile(r"\d{4}[DZ]\d{5}", re.I)
-_COLUMNS = (
-    "d.rowid, d.key, d.title, d.subject, d.kind, d.date, d.dossier, coalesce(s.title, ''), d.ghost"
+from db.finder_query import (
+    WordQuery,
+    is_document_number,
+    is_number_query,
+    key_prefix,
+    read_reference,
+    read_words,
 )
-_FROM = "FROM documents d LEFT JOIN dossiers s ON s.key = d.dossier"
+from db.finder_shown import Shown, shown_for
+from db.finder_words import FIELDS, WordIndex, WordMatches
+from db.library import Library
+from db.vocabulary import Vocabulary
+from loaders.ids import canonical_key, parse_dossier, parse_reference, split_kst_key
+
+__all__ = ["Answer", "Finder", "Result", "is_number_query"]
+
+# A kind or a period in the query counts like a word of this weight.
+KIND_WEIGHT = 0.6
+PERIOD_WEIGHT = 1.0
+NEAR_PERIOD = 0.3  # a document dated within a month of the period, for a period's weight
+# At most this many documents are ranked; past it, those that match the words best.
+CANDIDATES = 4000
+# A word held by at most this many documents picks the candidates; commoner words only rank.
+SELECTIVE = 3000
+# Documents a query without words (a kind, a period, a dossier) lists, newest first.
+LISTED_WITHOUT_WORDS = 500
+ABSENT = "not in the library · F fetches it"
 
 
 @dataclass(frozen=True)
-class _Listed:
-    """What the finder knows of a document: enough to show and rank it, never its text."""
+class Result:
+    """One ranked document, and what of it matched the query."""
 
     key: str
     title: str
@@ -56,18 +58,13 @@ class _Listed:
     dossier: str
     dossier_title: str
     ghost: bool
-
-
-@dataclass(frozen=True)
-class Result(_Listed):
-    """One ranked document; ``highlights`` are spans of ``shown`` that matched the query."""
-
     score: float
-    shown: str = ""
-    highlights: tuple[tuple[int, int], ...] = field(default=())
+    shown: Shown = field(default_factory=Shown)
+    matched: tuple[str, ...] = ()  # fields that matched: subject, name, dossier, body, kind, date
+    absent: bool = False  # named by a well-formed number, but not in the library
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        record: dict[str, object] = {
             "key": self.key,
             "title": self.title,
             "subject": self.subject,
@@ -76,67 +73,104 @@ class Result(_Listed):
             "dossier": self.dossier,
             "ghost": self.ghost,
             "score": round(self.score, 1),
+            "matched": list(self.matched),
+        }
+        if self.absent:
+            record["in_library"] = False
+        if self.shown.snippet:
+            record["snippet"] = self.shown.snippet
+        return record
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the finder found for a query, and what it made of the query."""
+
+    query: str
+    results: list[Result]
+    unmatched: tuple[str, ...] = ()  # typed words that no document has
+    read_as: tuple[str, ...] = ()  # what was read as a kind, a period, a dossier
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "query": self.query,
+            "results": [r.to_dict() for r in self.results],
+            "unmatched": list(self.unmatched),
+            "read_as": list(self.read_as),
         }
 
 
 @dataclass(frozen=True)
-class _Candidate(_Listed):
-    primary: str  # folded "subject · title"
-    secondary: str  # folded dossier title
+class _Row:
     rowid: int
-
-
-@dataclass
-class _LastQuery:
-    words: list[str]
-    candidates: list[_Candidate]
-    complete: bool
+    key: str
+    title: str
+    subject: str
+    kind: str
+    date: str
+    dossier: str
+    dossier_title: str
+    ghost: bool
+    signatories: str
 
 
 class Finder:
-    """Ranks every document and ghost of a library, asking the library's indexes per
-    keystroke; only the index's vocabulary (for typos) is held in memory."""
+    """Ranks every document and ghost of a library for what a reader typed, asking the
+    library's indexes per keystroke; the index's vocabulary is held in memory."""
 
     def __init__(self, library: Library) -> None:
         self.library = library
-        self._vocabulary: list[str] | None = None
-        self._by_length: dict[int, list[str]] = {}
-        self._last: _LastQuery | None = None
+        self._words: WordIndex | None = None
+        self._dossiers: dict[str, set[int]] = {}
+        self._size = 0
 
     def refresh(self) -> None:
         """Forget what was read from the library (after a load)."""
-        self._vocabulary = None
-        self._by_length = {}
-        self._last = None
+        self._words = None
+        self._dossiers = {}
 
-    def find(self, query: str, limit: int = 50) -> list[Result]:
-        query = query.strip()
-        if not query:
-            return []
-        if is_number_query(query):  # a number finds that document, never words
-            return self._by_number(query, limit)
-        return self._by_words(query, limit)
+    def warm(self) -> None:
+        """Read the vocabulary now rather than on the first keystroke that needs it."""
+        self._word_index()
+
+    def find(self, query: str, limit: int = 50, dossier: str = "") -> Answer:
+        """The documents ``query`` means, best first; ``dossier`` is the one open in the
+        reader ("nr. 455" is a document of it)."""
+        text = query.strip()
+        if not text:
+            return Answer(query, [])
+        if reference := read_reference(text, dossier):  # as cited, pasted, or typed
+            return Answer(query, self._by_number(reference, limit))
+        if is_number_query(text):  # a number being typed finds what it can become
+            return Answer(query, self._by_number(text, limit))
+        return self._by_words(query, read_words(text), limit)
 
     # -- numbers ----------------------------------------------------------------------------
     def _by_number(self, query: str, limit: int) -> list[Result]:
         conn = self.library.conn
         keys: list[str] = []
-        row = conn.execute(
-            "SELECT key FROM documents WHERE document_number = ?", (query.upper(),)
-        ).fetchone()
-        if row is not None:
-            keys.append(row[0])
+        if is_document_number(query):
+            upper = query.strip().upper()
+            rows = conn.execute(
+                "SELECT key FROM documents WHERE document_number = ?"
+                " UNION ALL SELECT key FROM documents WHERE zaak_numbers LIKE ?",
+                (upper, f'%"{upper}"%'),
+            ).fetchall()
+            keys += [r[0] for r in rows]
         key = parse_reference(query) or canonical_key(query)
+        absent = ""
         if key:
             exact = self.library.resolve(key)
             if exact:
                 keys.append(exact)
+            elif split_kst_key(key) or not key.startswith("kst-"):
+                absent = key
             rows = conn.execute(
                 "SELECT key FROM documents WHERE key > ? AND key < ? ORDER BY key LIMIT ?",
                 (key, key + "\uffff", limit * 4),
             ).fetchall()
             keys += _natural([r[0] for r in rows])  # "27925 91" -> 910, 911, ... 919
-        elif (prefix := _key_prefix(query)) and not parse_dossier(query):
+        elif (prefix := key_prefix(query)) and not parse_dossier(query):
             rows = conn.execute(
                 "SELECT key FROM documents WHERE key >= ? AND key < ? ORDER BY key LIMIT ?",
                 (prefix, prefix + "\uffff", limit * 4),
@@ -151,214 +185,295 @@ class Finder:
             ).fetchall()
             keys += [r[0] for r in rows]
         ordered = list(dict.fromkeys(keys))[:limit]
-        candidates = {c.key: c for c in self._candidates_by_key(ordered)}
-        return [
-            _result(candidates[k], 100.0 - n * 0.01, (), "")
+        rows_by_key = {r.key: r for r in self._rows_by("key", ordered)}
+        results = [
+            _result(rows_by_key[k], 100.0 - n * 0.01, Shown.plain(_shown_text(rows_by_key[k])))
             for n, k in enumerate(ordered)
-            if k in candidates
+            if k in rows_by_key
         ]
+        if absent:
+            named = _absent(absent)
+            results.insert(0 if not results else len(results), named)
+        return results[:limit]
 
     # -- words ------------------------------------------------------------------------------
-    def _by_words(self, query: str, limit: int) -> list[Result]:
-        words = _TOKEN.findall(fold(query))
-        if not words:
-            return []
-        last = self._last
-        reused = last is not None and last.complete and last.words and _extends(words, last.words)
-        if reused:
-            assert last is not None
-            candidates, complete = last.candidates, True
+    def _by_words(self, query: str, read: WordQuery, limit: int) -> Answer:
+        words = self._word_index()
+        matches = [words.matches(word) for word in dict.fromkeys(read.words)]
+        unmatched = tuple(m.word for m in matches if not m.known)
+        matches = [m for m in matches if m.known and m.documents]
+        in_dossier = self._dossier_rowids(read.dossier) if read.dossier else None
+        if read.dossier and not in_dossier:
+            unmatched += (f"dossier {read.dossier_label}",)
+        if matches:
+            candidates = _candidates(matches, in_dossier)
         else:
-            candidates, complete = self._narrow(words)
-        ranked = _rank(words, candidates)
-        if reused and not ranked:  # a typo the previous words did not allow for
-            candidates, complete = self._narrow(words)
-            ranked = _rank(words, candidates)
-        self._last = _LastQuery(words, candidates, complete)
+            candidates = self._listed_without_words(read, in_dossier)
+        ranked = self._rank(read, matches, candidates, limit)
+        rows = {r.rowid: r for r in self._rows_by("rowid", [rowid for _, rowid in ranked])}
+        texts = self._texts([rowid for _, rowid in ranked if _in_body(rowid, matches)])
         results = []
-        for score, candidate in ranked[:limit]:
-            shown = candidate.subject or candidate.title or candidate.dossier_title
-            highlights = _highlights(words, shown)
-            if not highlights and candidate.dossier_title:  # it matched on its dossier
-                shown = candidate.dossier_title
-                highlights = _highlights(words, shown)
-            results.append(_result(candidate, score, highlights, shown))
-        return results
+        for score, rowid in ranked:
+            row = rows.get(rowid)
+            if row is None:
+                continue
+            fields = _fields_matched(rowid, matches, read, row)
+            shown = shown_for(
+                _shown_text(row), row.signatories, texts.get(rowid, ""), matches, fields
+            )
+            results.append(_result(row, score, shown, fields))
+        return Answer(query, results, unmatched, tuple(read.readings))
 
-    def _narrow(self, words: list[str]) -> tuple[list[_Candidate], bool]:
-        """Documents with every word (as a prefix, or as a word it is a typo of), newest
-        first, at most CANDIDATES; and whether that is all of them."""
-        groups = []
-        for word in words:
-            terms = [f'"{word}"*']
-            terms += [f'"{term}"' for term in self._typo_terms(word)]
-            groups.append("(" + " OR ".join(terms) + ")")
-        rows = self.library.conn.execute(
-            "SELECT rowid FROM finder_fts WHERE finder_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-            (" AND ".join(groups), CANDIDATES + 1),
-        ).fetchall()
-        complete = len(rows) <= CANDIDATES
-        rowids = [r[0] for r in rows[: CANDIDATES if complete else BROAD]]
-        return self._candidates_by_rowid(rowids), complete
-
-    def _typo_terms(self, word: str) -> list[str]:
-        if len(word) < TYPO_MIN_LENGTH or not word.isalpha():
+    def _rank(
+        self,
+        read: WordQuery,
+        matches: list[WordMatches],
+        candidates: list[int],
+        limit: int,
+    ) -> list[tuple[float, int]]:
+        """The best ``limit`` candidates with their scores (0..100), best first; among
+        equals, the newest."""
+        weights = [self._weight(m) for m in matches]
+        facts = self._facts(candidates) if read.kinds or read.period else {}
+        possible = sum(weights) + (KIND_WEIGHT if read.kinds else 0.0)
+        possible += PERIOD_WEIGHT if read.period else 0.0
+        scored: list[tuple[float, int]] = []
+        for rowid in candidates:
+            total, covered = 0.0, 0.0
+            for weight, word in zip(weights, matches, strict=True):
+                match = word.documents.get(rowid)
+                if match is not None:
+                    total += weight * match.score
+                    covered += weight
+            kind, date = facts.get(rowid, ("", ""))
+            if read.kinds:
+                closeness = _kind_closeness(kind, read.kinds)
+                total += KIND_WEIGHT * closeness
+                covered += KIND_WEIGHT * (closeness > 0)
+            if read.period is not None:
+                closeness = _period_closeness(date, read)
+                total += PERIOD_WEIGHT * closeness
+                covered += PERIOD_WEIGHT * (closeness > 0)
+            coverage = covered / possible if possible else 1.0
+            scored.append((100.0 * total / possible * (0.5 + 0.5 * coverage**2), rowid))
+        best = heapq.nlargest(limit, scored)
+        if not best:
             return []
-        nearby = self._words_of_length(len(word))
-        found = process.extract(
-            word, nearby, scorer=fuzz.ratio, limit=TYPO_EXPANSIONS, score_cutoff=TYPO_CUTOFF
+        # Among equal scores, the newest first: read the dates of every tie at the cut.
+        floor = best[-1][0]
+        tied = [pair for pair in scored if pair[0] >= floor]
+        dates = self._dates([rowid for _, rowid in tied])
+        tied.sort(key=lambda pair: _newest_first(pair[0], dates.get(pair[1], "")))
+        return tied[:limit]
+
+    def _weight(self, word: WordMatches) -> float:
+        """Rarer words say more: 1 for a word of one document, 0.5 for one of every."""
+        size = self._library_size()
+        held = max(1, len(word.documents)) if word.complete else size // 2
+        return 0.5 + 0.5 * math.log(size / held + 1) / math.log(size + 1)
+
+    def _library_size(self) -> int:
+        if not self._size:
+            row = self.library.conn.execute("SELECT max(rowid) FROM documents").fetchone()
+            self._size = max(2, int(row[0] or 0))
+        return self._size
+
+    def _listed_without_words(self, read: WordQuery, in_dossier: set[int] | None) -> list[int]:
+        """Candidates for a query of only a kind, a period or a dossier: of that period and
+        dossier, newest first."""
+        if in_dossier is not None:
+            return sorted(in_dossier, reverse=True)
+        if read.period is None and not read.kinds:
+            return []
+        clauses, parameters = [], []
+        if read.period is not None:
+            clauses.append("date BETWEEN ? AND ?")
+            parameters += [read.period.start, read.period.end]
+        if read.kinds:
+            clauses.append("kind IN (SELECT value FROM json_each(?))")
+            parameters.append(json.dumps(list(read.kinds)))
+        rows = self.library.conn.execute(
+            f"SELECT rowid FROM documents WHERE {' AND '.join(clauses)} ORDER BY date DESC LIMIT ?",
+            (*parameters, LISTED_WITHOUT_WORDS),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    # -- reading the library ------------------------------------------------------------------
+    def _word_index(self) -> WordIndex:
+        if self._words is None:
+            self._words = WordIndex(self.library.conn, Vocabulary.read(self.library.conn))
+            self._size = 0
+        return self._words
+
+    def _dossier_rowids(self, dossier: str) -> set[int]:
+        if dossier not in self._dossiers:
+            rows = self.library.conn.execute(
+                "SELECT d.rowid FROM document_dossiers dd JOIN documents d ON d.key = dd.document"
+                " WHERE dd.dossier = ?",
+                (dossier,),
+            )
+            self._dossiers[dossier] = {r[0] for r in rows}
+        return self._dossiers[dossier]
+
+    def _facts(self, rowids: list[int]) -> dict[int, tuple[str, str]]:
+        rows = self.library.conn.execute(
+            "SELECT rowid, kind, date FROM documents"
+            " WHERE rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(rowids),),
         )
-        return [term for term, _score, _index in found if term != word]
+        return {r[0]: (r[1] or "", r[2] or "") for r in rows}
 
-    def _words_of_length(self, length: int) -> list[str]:
-        """Indexed words a typo of a ``length``-letter word could be (one letter too many or
-        too few, or a word still being typed)."""
-        if self._vocabulary is None:
-            self._vocabulary = [
-                r[0] for r in self.library.conn.execute("SELECT term FROM finder_vocabulary")
-            ]
-            for term in self._vocabulary:
-                self._by_length.setdefault(len(term), []).append(term)
-        nearby: list[str] = []
-        for size in range(max(1, length - 1), length + 4):
-            nearby += self._by_length.get(size, [])
-        return nearby
+    def _dates(self, rowids: list[int]) -> dict[int, str]:
+        rows = self.library.conn.execute(
+            "SELECT rowid, date FROM documents WHERE rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(rowids),),
+        )
+        return {r[0]: r[1] or "" for r in rows}
 
-    def warm(self) -> None:
-        """Read the vocabulary now rather than on the first keystroke that needs it."""
-        self._words_of_length(TYPO_MIN_LENGTH)
+    def _texts(self, rowids: list[int]) -> dict[int, str]:
+        if not rowids:
+            return {}
+        rows = self.library.conn.execute(
+            "SELECT rowid, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(rowids),),
+        )
+        return {r[0]: r[1] or "" for r in rows}
 
-    # -- reading candidates -----------------------------------------------------------------
-    def _candidates_by_rowid(self, rowids: list[int]) -> list[_Candidate]:
-        """The candidates in the order of ``rowids`` (newest first, as narrowed)."""
-        found = {c.rowid: c for c in self._candidates("rowid", rowids)}
-        return [found[rowid] for rowid in rowids if rowid in found]
-
-    def _candidates_by_key(self, keys: list[str]) -> list[_Candidate]:
-        return self._candidates("key", keys)
-
-    def _candidates(self, column: str, values: list[int] | list[str]) -> list[_Candidate]:
+    def _rows_by(self, column: str, values: list[int] | list[str]) -> list[_Row]:
         if not values:
             return []
         rows = self.library.conn.execute(
-            f"SELECT {_COLUMNS} {_FROM} WHERE d.{column} IN (SELECT value FROM json_each(?))",
+            "SELECT d.rowid, d.key, d.title, d.subject, d.kind, d.date, d.dossier,"
+            " coalesce(s.title, ''), d.ghost, d.signatories"
+            " FROM documents d LEFT JOIN dossiers s ON s.key = d.dossier"
+            f" WHERE d.{column} IN (SELECT value FROM json_each(?))",
             (json.dumps(values),),
         ).fetchall()
-        return [_candidate(r) for r in rows]
+        return [
+            _Row(
+                r[0],
+                r[1],
+                r[2] or "",
+                r[3] or "",
+                r[4] or "",
+                r[5] or "",
+                r[6] or "",
+                r[7] or "",
+                bool(r[8]),
+                r[9] or "[]",
+            )
+            for r in rows
+        ]
 
 
-def is_number_query(query: str) -> bool:
-    """Whether a query is a document number in some spelling (or the start of one, as it is
-    being typed: "29 521, nr", "2952", "ah-tk-2024"), rather than words."""
-    return bool(
-        parse_reference(query)
-        or canonical_key(query)
-        or parse_dossier(query)
-        or _DOCUMENT_NUMBER.fullmatch(query.strip())
-        or _key_prefix(query)
+def _candidates(matches: list[WordMatches], in_dossier: set[int] | None) -> list[int]:
+    """The documents worth ranking: those of the selective words (or, when every word is
+    common, those that hold them all), at most CANDIDATES, best matched first."""
+    selective = [m for m in matches if m.complete and len(m.documents) <= SELECTIVE]
+    pool: set[int] = set()
+    if selective:
+        for word in selective:
+            pool.update(word.documents)
+    else:
+        smallest = min(matches, key=lambda m: len(m.documents))
+        pool = set(smallest.documents)
+        for word in matches:
+            held = pool.intersection(word.documents)
+            if held:
+                pool = held
+    if in_dossier is not None:
+        pool &= in_dossier
+    if len(pool) <= CANDIDATES:
+        return list(pool)
+
+    def matched(rowid: int) -> float:
+        return sum(m.documents[rowid].score for m in matches if rowid in m.documents)
+
+    return heapq.nlargest(CANDIDATES, pool, key=matched)
+
+
+def _kind_closeness(kind: str, kinds: tuple[str, ...]) -> float:
+    if not kind or kind not in kinds:
+        return 0.0
+    return 1.0 if kind == kinds[0] else 0.8
+
+
+def _period_closeness(date: str, read: WordQuery) -> float:
+    period = read.period
+    if period is None or not date:
+        return 0.0
+    if period.holds(date):
+        return 1.0
+    try:
+        day = _ordinal(date)
+        distance = min(abs(day - _ordinal(period.start)), abs(day - _ordinal(period.end)))
+    except ValueError:
+        return 0.0
+    return NEAR_PERIOD if distance <= 31 else 0.0
+
+
+def _ordinal(iso: str) -> int:
+    from datetime import date
+
+    return date.fromisoformat(iso[:10]).toordinal()
+
+
+def _in_body(rowid: int, matches: list[WordMatches]) -> bool:
+    return any((m := w.documents.get(rowid)) is not None and m.field == "body" for w in matches)
+
+
+def _fields_matched(
+    rowid: int, matches: list[WordMatches], read: WordQuery, row: _Row
+) -> tuple[str, ...]:
+    fields = {m.field for w in matches if (m := w.documents.get(rowid)) is not None}
+    ordered = [name for name in FIELDS if name in fields]
+    if read.kinds and row.kind in read.kinds:
+        ordered.append("kind")
+    if read.period is not None and read.period.holds(row.date):
+        ordered.append("date")
+    return tuple(ordered)
+
+
+def _shown_text(row: _Row) -> str:
+    return row.subject or row.title or row.dossier_title
+
+
+def _result(row: _Row, score: float, shown: Shown, matched: tuple[str, ...] = ()) -> Result:
+    return Result(
+        row.key,
+        row.title,
+        row.subject,
+        row.kind,
+        row.date,
+        row.dossier,
+        row.dossier_title,
+        row.ghost,
+        score,
+        shown,
+        matched,
     )
 
 
-_KEY_START = re.compile(r"^(?:kst|h|ah|kv|stb|stcrt|trb|blg|nds|ag)-", re.I)
-_NUMBER_TAIL = re.compile(
-    r"[\s,.]*(?:(?:stuk\s+)?n(?:rs?)?\.?|l(?:e(?:t(?:t(?:e(?:r)?)?)?)?)?)?\s*$", re.I
-)
-
-
-def _key_prefix(query: str) -> str:
-    """What keys of a number being typed start with: "29 521, nr" -> "kst-29521-",
-    "2952" -> "kst-2952", "21 501-3" -> "kst-21501-3"; "" for words."""
-    text = query.strip()
-    if _KEY_START.match(text):
-        return canonical_key(text) or text.lower()
-    if not text[:1].isdigit():
-        return ""
-    head = _NUMBER_TAIL.sub("", text)
-    if head != text and (dossier := parse_dossier(head)):  # the dossier, then "nr" begun
-        return f"kst-{dossier}-"
-    if dossier := parse_dossier(head):
-        return f"kst-{dossier}"
-    compact = re.sub(r"[\s.]", "", head)
-    return f"kst-{compact}" if compact.isdigit() and len(compact) <= 5 else ""
-
-
-def _candidate(row: tuple) -> _Candidate:  # type: ignore[type-arg]
-    rowid, key, title, subject, kind, date, dossier, dossier_title, ghost = row
-    title, subject = title or "", subject or ""
-    return _Candidate(
+def _absent(key: str) -> Result:
+    split = split_kst_key(key)
+    return Result(
         key,
-        title,
-        subject,
-        kind or "",
-        date or "",
-        dossier or "",
-        dossier_title or "",
-        bool(ghost),
-        fold(f"{subject} · {title} · {kind or ''}"),
-        fold(dossier_title or ""),
-        rowid,
+        "",
+        "",
+        "",
+        "",
+        split[0] if split else "",
+        "",
+        True,
+        0.0,
+        Shown.plain(ABSENT),
+        absent=True,
     )
 
 
-def _extends(words: list[str], previous: list[str]) -> bool:
-    """ "vredesm" extends "vred"; "navo irak" extends "navo i"."""
-    if len(words) < len(previous):
-        return False
-    *same, last = previous
-    return words[: len(same)] == same and words[len(same)].startswith(last)
-
-
-def _rank(words: list[str], candidates: list[_Candidate]) -> list[tuple[float, _Candidate]]:
-    """Candidates in which every word scores at least WORD_CUTOFF, best first; among equals,
-    the newest."""
-    if not candidates:
-        return []
-    totals = _word_scores(words[0], candidates)
-    for word in words[1:]:  # every word must match
-        best = _word_scores(word, candidates)
-        totals = {i: s + best[i] for i, s in totals.items() if i in best}
-    ranked = [(total / len(words), candidates[i]) for i, total in totals.items()]
-    ranked.sort(key=lambda pair: (-pair[0], _negated_date(pair[1].date)))
-    return ranked
-
-
-def _word_scores(word: str, candidates: list[_Candidate]) -> dict[int, float]:
-    scores: dict[int, float] = {}
-    secondary = [c.secondary for c in candidates]
-    for _, score, i in process.extract(
-        word, secondary, scorer=fuzz.partial_ratio, limit=None, score_cutoff=WORD_CUTOFF
-    ):
-        if score - DOSSIER_PENALTY >= WORD_CUTOFF:
-            scores[i] = score - DOSSIER_PENALTY
-    primary = [c.primary for c in candidates]
-    for _, score, i in process.extract(
-        word, primary, scorer=fuzz.partial_ratio, limit=None, score_cutoff=WORD_CUTOFF
-    ):
-        scores[i] = max(score, scores.get(i, 0.0))
-    return scores
-
-
-def _result(
-    c: _Candidate, score: float, highlights: tuple[tuple[int, int], ...], shown: str
-) -> Result:
-    listed = {f.name: getattr(c, f.name) for f in fields(_Listed)}
-    shown = shown or c.subject or c.title or c.dossier_title
-    return Result(**listed, score=score, shown=shown, highlights=highlights)
-
-
-def _highlights(words: list[str], shown: str) -> tuple[tuple[int, int], ...]:
-    folded = fold(shown)
-    spans = []
-    for word in words:
-        alignment = fuzz.partial_ratio_alignment(word, folded)
-        if alignment is not None and alignment.score >= WORD_CUTOFF:
-            spans.append((alignment.dest_start, alignment.dest_end))
-    return tuple(sorted(spans))
-
-
-def _negated_date(date: str) -> str:
-    """Newest first, as a sort key: "2024-03-26" sorts before "2023-01-01"."""
-    return "".join(chr(0x7F - ord(c)) for c in date)
+def _newest_first(score: float, date: str) -> tuple[float, bool, str]:
+    """Best first; among equals the newest, undated last: "2024-03-26" before "2023-01-01"."""
+    return (-round(score, 6), not date, "".join(chr(0x7F - ord(c)) for c in date))
 
 
 def _natural(keys: list[str]) -> list[str]:

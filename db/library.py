@@ -156,9 +156,11 @@ class Library(LibraryFile, RowQueries):
             "date": document.date,
             "vergaderjaar": document.vergaderjaar,
             "chamber": document.chamber,
+            # The index reads these as words, knowing the keys as written here (db/schema.py).
             "signatories": json.dumps(
                 [{"name": s.name, "role": s.role} for s in document.signatories],
                 ensure_ascii=False,
+                separators=(", ", ": "),
             ),
             "text": document.text,
             "source_path": document.source_path,
@@ -221,6 +223,8 @@ class Library(LibraryFile, RowQueries):
         old = self.conn.execute(
             "SELECT title FROM dossiers WHERE key = ?", (dossier.key,)
         ).fetchone()
+        titled = old is not None and not old[0] and dossier.title
+        reindex = self._unindex_dossier(dossier.key) if titled else []
         self.conn.execute(
             "INSERT INTO dossiers (key, number, toevoeging, title, rijkswet) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT(key) DO UPDATE SET"
@@ -229,8 +233,7 @@ class Library(LibraryFile, RowQueries):
             " THEN excluded.rijkswet ELSE rijkswet END",
             (dossier.key, number, toevoeging, dossier.title, dossier.rijkswet),
         )
-        if old is not None and not old[0] and dossier.title:
-            self._reindex_dossier(dossier.key)
+        self._fts_pending.update(reindex)
 
     def _ensure_ghost(self, citation: Citation) -> None:
         """A cited document that is not loaded: known by what citing texts say of it."""

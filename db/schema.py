@@ -10,7 +10,7 @@ import sqlite3
 
 import sqlite_utils
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x4B4C5A52  # "KLZR": marks the file as a kamerlezer library
 
 
@@ -86,12 +86,21 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     )
 
 
-# What the finder matches words against: a document's title and subject, its dossier's title
-# and its kind, in one column (kept by db/storage.py like documents_fts).
-FINDER_WORDS = "d.title || ' ' || d.subject || ' ' || coalesce(s.title, '') || ' ' || d.kind"
-FINDER_SOURCE = (
-    f"SELECT d.rowid, {FINDER_WORDS} FROM documents d LEFT JOIN dossiers s ON s.key = d.dossier"
-)
+# What the full-text index holds of a document, one column each so that a match can be
+# weighed by where it is: its printed title and subject, who signed or submitted it and as
+# what, its dossier's title, its kind, its Tweede Kamer numbers and its text. The index reads
+# these from this view (an external-content FTS5 table): nothing is stored twice. Whoever
+# changes what the view shows of a document takes it out of the index first (db/storage.py).
+INDEX_COLUMNS = ("title", "subject", "names", "dossier_title", "kind", "numbers", "text")
+# FTS5 reads its content without table-valued functions (json_each), so the JSON lists are
+# indexed as they are stored: the tokenizer drops the brackets and quotes, and the keys of
+# the signatories' objects (as json.dumps writes them, db/library.py) are taken out first.
+_INDEX_VIEW = """CREATE VIEW document_index AS SELECT d.rowid AS rid, d.title AS title,
+ d.subject AS subject,
+ replace(replace(d.signatories, '"name": ', ''), '"role": ', '') AS names,
+ coalesce(s.title, '') AS dossier_title, d.kind AS kind,
+ d.document_number || ' ' || d.zaak_numbers AS numbers, d.text AS text
+ FROM documents d LEFT JOIN dossiers s ON s.key = d.dossier"""
 
 # Steps from version N-1 to N; each runs in one transaction. A new library is version 1 plus
 # every step, so that new and migrated libraries are the same.
@@ -101,12 +110,27 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE VIRTUAL TABLE finder_fts USING fts5(words,"
         " tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')",
         "CREATE VIRTUAL TABLE finder_vocabulary USING fts5vocab(finder_fts, 'row')",
-        f"INSERT INTO finder_fts (rowid, words) {FINDER_SOURCE}",
+        "INSERT INTO finder_fts (rowid, words) SELECT d.rowid, d.title || ' ' || d.subject"
+        " || ' ' || coalesce(s.title, '') || ' ' || d.kind"
+        " FROM documents d LEFT JOIN dossiers s ON s.key = d.dossier",
     ],
     # The newest documents, at once, in libraries of hundreds of thousands.
     3: [
         "CREATE INDEX IF NOT EXISTS documents_date ON documents (date)",
         "CREATE INDEX IF NOT EXISTS documents_ghost_date ON documents (ghost, date)",
+    ],
+    # One full-text index for search and the finder, a column for each field a reader may
+    # remember (INDEX_COLUMNS); the finder's own word index is gone into it.
+    4: [
+        "DROP TABLE IF EXISTS finder_vocabulary",
+        "DROP TABLE IF EXISTS finder_fts",
+        "DROP TABLE IF EXISTS documents_fts",
+        "DROP VIEW IF EXISTS document_index",
+        _INDEX_VIEW,
+        f"CREATE VIRTUAL TABLE documents_fts USING fts5({', '.join(INDEX_COLUMNS)},"
+        " content='document_index', content_rowid='rid',"
+        " tokenize='unicode61 remove_diacritics 2')",
+        "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')",
     ],
 }
 

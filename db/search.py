@@ -28,6 +28,9 @@ from loaders.ids import parse_dossier
 # A word stands for at most this many index words containing it (most frequent first).
 MAX_EXPANSIONS = 60
 MARK_START, MARK_END = "\ue000", "\ue001"  # snippet highlight marks, never in document text
+# What a search looks in: a document's own words and who signed it, not its dossier's title
+# (which every document of the dossier shares) nor its kind (kind: filters on that).
+SEARCHED_COLUMNS = "{title subject names numbers text}"
 
 _TOKEN = re.compile(
     r"(?P<filter>\b(?:dossier|kind|from|to):\S*)"
@@ -228,7 +231,7 @@ class Searcher:
         expression = " AND ".join(groups)
         for term in query.excluded:
             expression += f" NOT {self._term_expression(term)}"
-        return expression
+        return f"{SEARCHED_COLUMNS} : ({expression})"
 
     def _term_expression(self, term: Term) -> str:
         if term.kind == "phrase":

@@ -17,7 +17,7 @@ from typing import Self
 
 import sqlite_utils
 
-from db.schema import FINDER_SOURCE, SchemaError, check_schema, create_schema
+from db.schema import INDEX_COLUMNS, SchemaError, check_schema, create_schema
 from loaders.model import Dossier
 
 # A batch commits after this many documents, so readers see progress and an interrupted
@@ -142,46 +142,40 @@ class LibraryFile:
         """Index the rows written since the last flush, in one statement."""
         if not self._fts_pending:
             return
-        rowids = json.dumps(sorted(self._fts_pending))
         self.conn.execute(
-            "INSERT INTO documents_fts (rowid, title, subject, text)"
-            " SELECT rowid, title, subject, text FROM documents"
-            " WHERE rowid IN (SELECT value FROM json_each(?))",
-            (rowids,),
-        )
-        self.conn.execute(
-            f"INSERT INTO finder_fts (rowid, words) {FINDER_SOURCE}"
-            " WHERE d.rowid IN (SELECT value FROM json_each(?))",
-            (rowids,),
+            f"INSERT INTO documents_fts (rowid, {_COLUMNS}) SELECT rid, {_COLUMNS}"
+            " FROM document_index WHERE rid IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(self._fts_pending)),),
         )
         self._fts_pending.clear()
 
     def _unindex(self, key: str) -> int | None:
-        """Take a row out of the index before it changes or goes; its rowid."""
-        row = self.conn.execute(
-            "SELECT rowid, title, subject, text FROM documents WHERE key = ?", (key,)
-        ).fetchone()
+        """Take a row out of the index before it changes or goes; its rowid.
+
+        The index forgets a row by being told what it indexed, so this runs while the row
+        (and its dossier's title) still read as they did when it was indexed."""
+        row = self.conn.execute("SELECT rowid FROM documents WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
-        if row[0] in self._fts_pending:  # written in this batch, not indexed yet
-            self._fts_pending.discard(row[0])
+        rowid = int(row[0])
+        if rowid in self._fts_pending:  # written in this batch, not indexed yet
+            self._fts_pending.discard(rowid)
         else:
             self.conn.execute(
-                "INSERT INTO documents_fts (documents_fts, rowid, title, subject, text)"
-                " VALUES ('delete', ?, ?, ?, ?)",
-                tuple(row),
+                f"INSERT INTO documents_fts (documents_fts, rowid, {_COLUMNS})"
+                f" SELECT 'delete', rid, {_COLUMNS} FROM document_index WHERE rid = ?",
+                (rowid,),
             )
-            self.conn.execute("DELETE FROM finder_fts WHERE rowid = ?", (row[0],))
-        return int(row[0])
+        return rowid
 
-    def _reindex_dossier(self, dossier: str) -> None:
-        """A dossier's title changed: its documents' finder words change with it."""
-        for (key,) in self.conn.execute(
-            "SELECT document FROM document_dossiers WHERE dossier = ? AND position = 0", (dossier,)
-        ).fetchall():
-            rowid = self._unindex(key)
-            if rowid is not None:
-                self._fts_pending.add(rowid)
+    def _unindex_dossier(self, dossier: str) -> list[int]:
+        """Take a dossier's documents out of the index before its title changes; their rowids,
+        to index again once it has."""
+        keys = self.conn.execute("SELECT key FROM documents WHERE dossier = ?", (dossier,))
+        return [rowid for (key,) in keys.fetchall() if (rowid := self._unindex(key)) is not None]
+
+
+_COLUMNS = ", ".join(INDEX_COLUMNS)
 
 
 def _writable(path: Path) -> bool:

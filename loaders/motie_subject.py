@@ -88,7 +88,7 @@ def who_moved_it(title: str, indieners: list[Signatory]) -> str:
 
 
 def _name_case(upper: str) -> str:
-    """"VAN DER WERF" -> "Van der Werf", "INGE VAN DIJK" -> "Inge van Dijk"."""
+    """ "VAN DER WERF" -> "Van der Werf", "INGE VAN DIJK" -> "Inge van Dijk"."""
     words = upper.lower().split()
     cased = []
     for index, word in enumerate(words):
@@ -134,9 +134,7 @@ def _first_clause(text: str) -> str:
 def _infinitive(clause: str) -> str:
     """The clause's "(particle) te verb" as the bare infinitive, and the verbs joined to it
     by "en"; a "te" after "om" belongs to a clause of its own and stays."""
-    match = next(
-        (m for m in _TE_VERB.finditer(clause) if not _after_om(clause, m.start())), None
-    )
+    match = next((m for m in _TE_VERB.finditer(clause) if not _after_om(clause, m.start())), None)
     if match is None:
         return clause
     result = clause[: match.start()] + _joined(match)

@@ -122,7 +122,7 @@ def dictum(paragraphs: list[str]) -> str:
 
 
 def letter_subject(title: str, paragraphs: list[str]) -> str:
-    """"Brief van de ministers van Buitenlandse Zaken en Defensie", and "over ..." where the
+    """ "Brief van de ministers van Buitenlandse Zaken en Defensie", and "over ..." where the
     letter says what it informs about."""
     who = sentence_case_title(title) if title else "Brief"
     for paragraph in paragraphs[:8]:

@@ -6,6 +6,7 @@ import pytest
 
 from db.library import Library, LibraryError
 from db.loading import load_paths
+from db.schema import SCHEMA_VERSION
 from loaders.detect import read_document_bytes
 from tests.test_metadata_and_odata import metadata_xml_from_embedded
 
@@ -179,9 +180,13 @@ def test_an_older_library_is_migrated_when_opened(tmp_path, fixtures) -> None:
     with Library.open(path) as library:
         load_paths(library, [fixtures / "kst-29521-455.txt"])
         conn = library.conn
-        for statement in (  # back to version 1: no finder index, no date index
-            "DROP TABLE finder_vocabulary",
-            "DROP TABLE finder_fts",
+        for statement in (  # back to version 1: text-only index, no date index
+            "DROP TABLE documents_fts",
+            "DROP VIEW document_index",
+            "CREATE VIRTUAL TABLE documents_fts USING fts5(title, subject, text,"
+            " content='documents', content_rowid='rowid',"
+            " tokenize='unicode61 remove_diacritics 2')",
+            "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')",
             "DROP INDEX documents_date",
             "DROP INDEX documents_ghost_date",
             "PRAGMA user_version = 1",
@@ -191,16 +196,24 @@ def test_an_older_library_is_migrated_when_opened(tmp_path, fixtures) -> None:
         Library.open(path, write=False)
     with Library.open(path) as library:
         version = library.conn.execute("PRAGMA user_version").fetchone()[0]
-        words = library.conn.execute(
-            "SELECT count(*) FROM finder_fts WHERE finder_fts MATCH 'vredesmissies'"
+        signed = library.conn.execute(
+            "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'names : ollongren'"
         ).fetchone()[0]
-    assert version == 3
-    assert words >= 1
+        assert_index_holds_its_documents(library)
+    assert version == SCHEMA_VERSION
+    assert signed == 1  # the letter, by who signed it: a column version 1 did not have
 
 
-def test_the_finder_index_follows_a_dossier_title_that_arrives_later(library, fixtures) -> None:
+def test_who_signed_is_indexed_by_name_and_role_only(library, fixtures) -> None:
+    load_paths(library, [fixtures / "kst-29521-455.txt"])
+    count = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?"
+    assert library.conn.execute(count, ("names : (ollongren defensie)",)).fetchone()[0] == 1
+    assert library.conn.execute(count, ("names : (name OR role)",)).fetchone()[0] == 0
+
+
+def test_the_index_follows_a_dossier_title_that_arrives_later(library, fixtures) -> None:
     load_paths(library, [fixtures / "kst-29521-455.txt"])  # cites 27 925 nr. 919: a ghost
-    query = "SELECT count(*) FROM finder_fts WHERE finder_fts MATCH 'terrorisme'"
+    query = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'terrorisme'"
     assert library.conn.execute(query).fetchone()[0] == 0
     from loaders.model import Document, Dossier
 
@@ -210,3 +223,25 @@ def test_the_finder_index_follows_a_dossier_title_that_arrives_later(library, fi
         )
     )
     assert library.conn.execute(query).fetchone()[0] == 3  # the document and the two ghosts
+    assert_index_holds_its_documents(library)
+
+
+def test_the_index_holds_what_every_change_leaves(library, fixtures) -> None:
+    """Loads, a changed document, ghosts that gain a title, a dossier that gains one, a ghost
+    that goes: after each the index says exactly what the documents say."""
+    load_paths(library, [fixtures / "kst-29521-455.txt"])
+    assert_index_holds_its_documents(library)
+    load_paths(library, [fixtures])
+    assert_index_holds_its_documents(library)
+    [changed] = read(fixtures / "kst-35786-7.xml")
+    changed.text = changed.text.replace("Grondwet", "Grondwet (gewijzigd)")
+    changed.citations = []
+    library.store(changed)
+    assert_index_holds_its_documents(library)
+
+
+def assert_index_holds_its_documents(library: Library) -> None:
+    """FTS5's own check that the index matches what the view shows, row for row."""
+    library.conn.execute(
+        "INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)"
+    )

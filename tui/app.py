@@ -22,8 +22,14 @@ from textual.worker import get_current_worker
 
 from db.library import Library
 from loaders.errors import LoadError
-from loaders.ids import official_url, parse_dossier, reference_label, standard_citation
-from loaders.model import Citation
+from loaders.ids import (
+    official_url,
+    parse_dossier,
+    reference_label,
+    split_kst_key,
+    standard_citation,
+)
+from loaders.model import Citation, Document, Dossier
 from tui.commands import help_sections, reader_commands
 from tui.fetch_worker import Cancelled, fetch_document
 from tui.history import History, Visit
@@ -124,7 +130,7 @@ class KamerlezerApp(App[None]):
     def open_document(self, key: str, *, remember: bool = True) -> bool:
         """Open the document (or ghost page) ``key``; False when the library has no such key."""
         resolved = self.library.resolve(key) or key
-        document = self.library.get(resolved)
+        document = self.library.get(resolved) or _named_document(resolved)
         if document is None:
             if parse_dossier(key) == key and self.dossier_tree.dossier_node(key) is not None:
                 self._show_dossier(key)  # a citation of a whole dossier
@@ -168,6 +174,13 @@ class KamerlezerApp(App[None]):
     @on(FinderPane.Leave)
     def _leave_finder(self) -> None:
         self.letter.focus()
+
+    @on(FinderPane.SearchText)
+    def _search_from_finder(self, event: FinderPane.SearchText) -> None:
+        screen = self._search_screen()
+        self.finder.clear()
+        self.push_screen(screen)
+        self.call_after_refresh(screen.search_for, event.query)  # once it is composed
 
     @on(DossierTree.NodeSelected)
     def _open_from_tree(self, event: DossierTree.NodeSelected[NodeData]) -> None:
@@ -400,3 +413,18 @@ def run_reader(library_path: Path, start: str | None = None, theme: str | None =
         KamerlezerApp(library, start=start, theme=theme).run()
     finally:
         library.close()
+
+
+def _named_document(key: str) -> Document | None:
+    """A document that a well-formed number names but the library does not hold (nothing
+    cites it yet): shown like a ghost, so that F fetches it."""
+    split = split_kst_key(key)
+    if split is None:
+        return None
+    return Document(
+        key=key,
+        published_id=key,
+        dossiers=[Dossier(split[0])],
+        ondernummer=split[1],
+        metadata_only=True,
+    )

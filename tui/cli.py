@@ -236,12 +236,11 @@ def command_find(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
             finder.warm()
         queries = (line.rstrip("\n") for line in sys.stdin) if args.stdin else [args.query]
         for query in queries:
-            results = finder.find(query, limit=args.limit)
+            answer = finder.find(query, limit=args.limit)
             if args.json:
-                record = {"query": query, "results": [r.to_dict() for r in results]}
-                print(json.dumps(record, ensure_ascii=False), flush=True)
+                print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
             else:
-                print_results(query, results)
+                print_results(answer)
     return 0
 
 

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from db.finder import Result
+from db.finder import Answer
 from db.library import Library
 from db.search import SearchResult
 from loaders.ids import format_dossier, official_url
@@ -96,19 +96,46 @@ def print_library_summary(library: Library) -> None:
     )
 
 
-def print_results(query: str, results: list[Result]) -> None:
-    """Finder results, one a line: number, kind, date, ghost mark, what it is about."""
+def print_results(answer: Answer) -> None:
+    """Finder results, one a line: number, kind, date, ghost mark, what it is about; then,
+    indented, the names or the words of the body that matched."""
     console = _console()
-    if not results:
-        console.print(Text(f"Nothing found for «{terminal_safe(query)}»", style="dim"))
+    for note in finder_notes(answer):
+        console.print(Text(note, style="dim"))
+    if not answer.results:
+        console.print(Text(f"Nothing found for «{terminal_safe(answer.query)}»", style="dim"))
         return
-    for result in results:
+    for result in answer.results:
         line = Text(f"{result.key:<22} ", style="bold")
         line.append(f"{result.kind or '-':<12} {result.date or '-':<10} ")
         line.append("ghost " if result.ghost else "      ", style="dim")
         line.append(f"{result.score:5.1f}  ", style="dim")
-        line.append(terminal_safe(result.shown))
+        line.append_text(highlighted(result.shown.text, result.shown.highlights))
         console.print(line, no_wrap=True, overflow="ellipsis")
+        for text, spans in (
+            (result.shown.names, result.shown.name_highlights),
+            (result.shown.snippet, result.shown.snippet_highlights),
+        ):
+            if text:
+                extra = Text(" " * 24, style="dim").append_text(highlighted(text, spans))
+                console.print(extra, no_wrap=True, overflow="ellipsis")
+
+
+def finder_notes(answer: Answer) -> list[str]:
+    """What the finder made of a query, as a reader is told it: words no document has,
+    and the kind, period or dossier it read."""
+    notes = [f"no document has «{terminal_safe(word)}»" for word in answer.unmatched]
+    if answer.read_as:
+        notes.append("read as " + terminal_safe(", ".join(answer.read_as)))
+    return notes
+
+
+def highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> Text:
+    """``text`` made safe for the terminal, the ``spans`` that matched in bold reverse."""
+    shown = Text(terminal_safe(text))
+    for start, end in spans:
+        shown.stylize("bold reverse", start, end)
+    return shown
 
 
 def print_hits(result: SearchResult) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from rich.text import Text
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
@@ -365,7 +366,10 @@ async def test_enter_typed_before_the_results_opens_what_was_typed(library, monk
         assert app.letter.page.key == "kst-29521-455"
         answering.set()
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(50):  # the answer is shown, then the first result opens
+            if app.letter.page.key == "kst-27925-919":
+                break
+            await pilot.pause(0.02)
         assert app.letter.page.key == "kst-27925-919"
 
 
@@ -382,3 +386,74 @@ async def test_keys_typed_in_a_burst_after_f_all_reach_the_finder(library) -> No
         assert finder_input.value == "27925 919"
         await pilot.press("ctrl+u", *"defensie")  # in the box, f is a letter
         assert finder_input.value == "defensie"
+
+
+def _marked(prompt: Text) -> list[str]:
+    """The parts of an option's prompt shown as matches (bold reverse)."""
+    return [prompt.plain[s.start : s.end] for s in prompt.spans if str(s.style) == "bold reverse"]
+
+
+async def test_the_finder_shows_the_co_signer_and_the_words_that_matched(library) -> None:
+    """Nordkamp co-signed 29 521 nr. 485, moved by Boswijk: the name is on its own line."""
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        results = await find(pilot, "nordkamp decoratiestelsel")
+        first = results.get_option_at_index(0)
+        assert first.id == "find:kst-29521-485"
+        prompt = first.prompt
+        assert isinstance(prompt, Text)
+        subject, names = prompt.plain.split("\n")[1:3]
+        assert "decoratiestelsel" in subject and "Nordkamp" in names
+        assert _marked(prompt) == ["decoratiestelsel", "Nordkamp"]
+
+
+async def test_a_body_match_shows_its_words_in_the_finder(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(80, 24)) as pilot:
+        results = await find(pilot, "ollongren irak")
+        first = results.get_option_at_index(0)
+        assert first.id == "find:kst-29521-455"
+        prompt = first.prompt
+        assert isinstance(prompt, Text)
+        assert _marked(prompt) == ["Ollongren", "Irak"]  # in view, even in a narrow pane
+        assert prompt.plain.split("\n")[-1].lstrip().startswith("…")  # words of the body
+
+
+async def test_a_word_no_document_has_is_said_and_the_text_can_be_searched(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        results = await find(pilot, "xyzzy vredesmissies")
+        note = results.get_option_at_index(0)
+        assert note.disabled and "no document has «xyzzy»" in str(note.prompt)
+        last = results.get_option_at_index(results.option_count - 1)
+        assert str(last.prompt) == "Search the text for «xyzzy vredesmissies»"
+        results.highlighted = results.option_count - 1
+        results.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#search-input", Input).value == "xyzzy vredesmissies"
+
+
+async def test_nr_alone_in_the_finder_is_a_document_of_the_open_dossier(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        results = await find(pilot, "nr. 474")
+        assert results.get_option_at_index(0).id == "find:kst-29521-474"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.letter.page.key == "kst-29521-474"
+
+
+async def test_a_number_not_in_the_library_opens_a_page_that_can_fetch_it(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        results = await find(pilot, "21501-02 3046")
+        first = results.get_option_at_index(0)
+        assert first.id == "find:kst-21501-02-3046"
+        assert "F fetches it" in str(first.prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        page = app.letter.page
+        assert (page.key, page.is_ghost) == ("kst-21501-02-3046", True)
+        assert "Press F to fetch it" in page.text

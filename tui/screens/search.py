@@ -73,6 +73,13 @@ class SearchScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#search-input", Input).focus()
 
+    def search_for(self, text: str) -> None:
+        """Search for ``text`` as if the reader had typed it."""
+        box = self.query_one("#search-input", Input)
+        box.value = text
+        box.cursor_position = len(text)
+        box.focus()
+
     # -- searching --------------------------------------------------------------------------
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:

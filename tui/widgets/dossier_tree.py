@@ -68,17 +68,26 @@ def dossier_label(row: DossierRow) -> Text:
 
 
 def document_label(row: DocumentRow) -> Text:
+    """Its number and what it is about first, where a narrow tree still shows them ("474 Van
+    Baarle: geen militaire bijdrage …"); its kind where the subject does not say it, and its
+    date last."""
     number = row.ondernummer or row.key
+    dim = "dim" if row.ghost else ""
     label = Text()
     if row.ghost:
         label.append(f"{GHOST_MARK} ", style="dim")
     label.append(number, style="bold" if not row.ghost else "dim bold")
-    for part in (row.kind.capitalize(), short_date(row.date)):
-        if part:
-            label.append(" " + part, style="dim" if row.ghost else "")
-    short = short_subject(row.subject or row.title)
+    subject = row.subject or row.title
+    short = short_subject(subject)
+    if row.kind and short is not subject:  # a motie: "Van Baarle: ...", kind implied
+        if row.kind != "motie":
+            label.append(f" ({row.kind.removesuffix(' motie').removesuffix('e')})", style="dim")
+    elif row.kind and not subject.lower().startswith(row.kind):
+        label.append(" " + row.kind.capitalize(), style=dim)
     if short:
         label.append(" " + terminal_safe(short), style="dim italic" if row.ghost else "")
+    if row.date:
+        label.append(" " + short_date(row.date), style="dim")
     return label
 
 

@@ -20,12 +20,14 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from db.finder import Finder, Result
+from db.finder import Answer, Finder, Result
+from db.finder_query import is_number_query
 from db.library import DocumentRow, Library
 from loaders.dates import format_dutch_date
-from loaders.ids import reference_label
+from loaders.ids import reference_label, split_kst_key
 from loaders.model import Citation
 from loaders.sanitize import terminal_safe
+from tui.render import finder_notes
 from tui.widgets.dossier_tree import GHOST_MARK, short_date
 
 
@@ -36,19 +38,78 @@ def result_prompt(
     shown: str,
     ghost: bool,
     highlights: tuple[tuple[int, int], ...] = (),
+    more: tuple[tuple[str, tuple[tuple[int, int], ...]], ...] = (),
+    width: int = 0,
 ) -> Text:
-    """Two lines: the number (ghosts marked), kind and date; then what it is about (the
-    list cuts each line to its width)."""
+    """Two lines: the number (ghosts marked), kind and date; then what it is about; then,
+    for a finder result, who signed it or words of its body where the query matched them.
+    The list cuts each line to its ``width``: a line whose first match lies past it starts
+    later, so that the match shows."""
     first = Text(reference_label(key), style="bold")
     if ghost:
         first.append(f" {GHOST_MARK}", style="dim")
     for part in (kind, short_date(date)):
         if part:
             first.append(f" {part}", style="dim")
-    second = Text("  " + terminal_safe(shown), style="dim italic" if ghost else "")
-    for start, end in highlights:
-        second.stylize("bold reverse", start + 2, end + 2)
-    return Text("\n").join([first, second]) if shown else first
+    lines = [first]
+    shown_style = "dim italic" if ghost else ""
+    for text, spans, style in [(shown, highlights, shown_style)] + [(t, h, "dim") for t, h in more]:
+        if text:
+            text, spans = showing_first_match(text, spans, width - 2)
+            line = Text("  " + terminal_safe(text), style=style)
+            for start, end in spans:
+                line.stylize("bold reverse", start + 2, end + 2)
+            lines.append(line)
+    return Text("\n").join(lines)
+
+
+Spans = tuple[tuple[int, int], ...]
+
+
+def showing_first_match(text: str, spans: Spans, width: int) -> tuple[str, Spans]:
+    """``text`` as it fits ``width`` with its first match in view: from a word a little
+    before the match, after an ellipsis, when the match would be cut off."""
+    if width <= 0 or not spans or spans[0][1] <= width:
+        return text, spans
+    start = max(0, spans[0][0] - width // 4)
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    if start == 0:
+        return text, spans
+    rest = text[start:].removeprefix("…")
+    shift = len(text) - len(rest) - 1  # one column for the ellipsis
+    return "…" + rest, tuple((s - shift, e - shift) for s, e in spans if s >= start)
+
+
+def answer_prompt(result: Result, width: int = 0) -> Text:
+    shown = result.shown
+    return result_prompt(
+        result.key,
+        result.kind,
+        result.date,
+        shown.text,
+        result.ghost,
+        shown.highlights,
+        ((shown.names, shown.name_highlights), (shown.snippet, shown.snippet_highlights)),
+        width,
+    )
+
+
+# The option that runs the query as a full-text search; what follows it is the query.
+SEARCH_TEXT = "search-text:"
+# A word query whose best result scores under this, or that lists fewer results, ends with
+# an offer to search the text for the same words.
+LITTLE_SCORE = 60.0
+LITTLE_RESULTS = 5
+
+
+def _has_little(answer: Answer) -> bool:
+    if not answer.query.strip() or is_number_query(answer.query.strip()):
+        return False
+    results = answer.results
+    return (
+        bool(answer.unmatched) or len(results) < LITTLE_RESULTS or results[0].score < LITTLE_SCORE
+    )
 
 
 # "Cited here" and "Cited by" list at most this many each: a list draws every entry, and a
@@ -75,6 +136,13 @@ class FinderPane(Vertical):
 
     class Leave(Message):
         """The reader is done with the finder."""
+
+    class SearchText(Message):
+        """The reader asks for a full-text search of what they typed."""
+
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
 
     def __init__(self, library: Library, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -189,32 +257,48 @@ class FinderPane(Vertical):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str) -> None:
-        results = self.finder().find(query, limit=50)
+        answer = self.finder().find(query, limit=50, dossier=self._open_dossier())
         if get_current_worker().is_cancelled:
             return
-        self.app.call_from_thread(self._show_results, query, results)
+        self.app.call_from_thread(self._show_answer, answer)
 
-    def _show_results(self, query: str, results: list[Result]) -> None:
+    def _open_dossier(self) -> str:
+        """The dossier of the open document: "nr. 455" is a document of it."""
+        split = split_kst_key(self._shown_context[0])
+        return split[0] if split else ""
+
+    def _show_answer(self, answer: Answer) -> None:
+        query = answer.query
         if self.input.value != query:  # a newer keystroke is on its way
             return
         self._listed_query = query
         options = self.results
         options.clear_options()
-        if not results:
+        notes = finder_notes(answer)
+        if notes:
+            options.add_option(Option(Text("\n".join(notes), style="dim italic"), disabled=True))
+        if not answer.results:
             options.add_option(
                 Option(
                     Text(f"Nothing found for «{terminal_safe(query)}»", style="dim"), disabled=True
                 )
             )
-            return
+        width = options.scrollable_content_region.width
         options.add_options(
-            Option(
-                result_prompt(r.key, r.kind, r.date, r.shown, r.ghost, r.highlights),
-                id=f"find:{r.key}",
-            )
-            for r in results
+            Option(answer_prompt(r, width), id=f"find:{r.key}") for r in answer.results
         )
-        options.highlighted = 0
+        if _has_little(answer):
+            options.add_option(
+                Option(
+                    Text(f"Search the text for «{terminal_safe(query.strip())}»", style="italic"),
+                    id=f"{SEARCH_TEXT}{query.strip()}",
+                )
+            )
+        first = next(
+            (i for i in range(options.option_count) if not options.get_option_at_index(i).disabled),
+            None,
+        )
+        options.highlighted = first
         if self._open_when_listed:
             self._open_when_listed = False
             self._open_highlighted()
@@ -240,6 +324,9 @@ class FinderPane(Vertical):
 
     def _open_option(self, option: Option) -> None:
         if option.disabled or not option.id:
+            return
+        if option.id.startswith(SEARCH_TEXT):
+            self.post_message(self.SearchText(option.id.removeprefix(SEARCH_TEXT)))
             return
         self.post_message(self.Open(option.id.rsplit(":", 1)[-1]))
 

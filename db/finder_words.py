@@ -1,0 +1,138 @@
+"""Which documents hold a word a reader typed, where, and how closely.
+
+A typed word stands for index words (``db/vocabulary.py``): itself, the words it begins (cut
+short, or still being typed), the compounds it is part of, and the words it is a typo of, one
+edit away for words of 4 to 7 letters, two for longer ones. Each is looked up in each field of
+the full-text index; a document's match for the word is its best one, worth the field's weight
+times the closeness: a name or subject over the dossier's title over the body, the word itself
+over a typo of it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from db.vocabulary import Vocabulary
+
+# Where a word can match, the index columns it means, and what a match there is worth.
+FIELDS: dict[str, tuple[str, float]] = {
+    "subject": ("{title subject numbers}", 1.0),
+    "name": ("{names}", 1.0),
+    "dossier": ("{dossier_title}", 0.6),
+    "body": ("{text}", 0.45),
+}
+# How closely an index word matches the typed one.
+CLOSENESS: dict[str, float] = {
+    "exact": 1.0,
+    "prefix": 0.9,  # the typed word begins it
+    "typo": 0.8,  # one edit away
+    "compound": 0.75,  # the typed word is inside it
+    "far typo": 0.6,  # two edits away
+}
+# At most this many index words of each closeness stand for a typed word, most frequent first.
+EXPANSIONS = {"prefix": 24, "typo": 8, "compound": 16, "far typo": 6}
+SHORT_PREFIXES = 8  # a word of one or two letters begins too many words to mean much yet
+TYPO_FROM = 4  # letters: shorter words are not read as typos
+FAR_TYPO_FROM = 8  # letters: from here two edits are allowed
+COMPOUND_FROM = 5  # letters: shorter words are inside too many compounds
+# Documents read per field and closeness of one word; beyond it, only the newest.
+CAP = 5000
+
+
+@dataclass(frozen=True)
+class Match:
+    """A word's best match in one document: where, and what it is worth (0..1)."""
+
+    score: float
+    field: str
+
+
+@dataclass
+class WordMatches:
+    """Every document a typed word matches, and the index words it matched as."""
+
+    word: str
+    terms: dict[str, list[str]]  # closeness -> index words
+    documents: dict[int, Match] = field(default_factory=dict)
+    complete: bool = True  # False: a field held more than CAP documents for it
+
+    @property
+    def known(self) -> bool:
+        """Whether any index word stands for it: if not, no document has it."""
+        return any(self.terms.values())
+
+    def all_terms(self) -> set[str]:
+        return {term for terms in self.terms.values() for term in terms}
+
+
+def expand(word: str, vocabulary: Vocabulary) -> dict[str, list[str]]:
+    """The index words a typed word stands for, by closeness; empty lists for none."""
+    terms: dict[str, list[str]] = {name: [] for name in CLOSENESS}
+    if vocabulary.documents(word):
+        terms["exact"] = [word]
+    limit = EXPANSIONS["prefix"] if len(word) > 2 else SHORT_PREFIXES
+    terms["prefix"] = [t.text for t in vocabulary.starting_with(word, limit)]
+    if len(word) >= TYPO_FROM and word.isalpha():
+        edits = 2 if len(word) >= FAR_TYPO_FROM else 1
+        seen = set(terms["prefix"])
+        for term, distance in vocabulary.within_edits(word, edits, EXPANSIONS["typo"]):
+            if term.text not in seen:
+                terms["typo" if distance == 1 else "far typo"].append(term.text)
+        terms["far typo"] = terms["far typo"][: EXPANSIONS["far typo"]]
+    if len(word) >= COMPOUND_FROM and word.isalpha():
+        terms["compound"] = [t.text for t in vocabulary.containing(word, EXPANSIONS["compound"])]
+    return terms
+
+
+class WordIndex:
+    """Looks typed words up in the library's full-text index, remembering the last few:
+    while a query is typed, only its last word changes."""
+
+    REMEMBERED = 32
+
+    def __init__(self, conn: sqlite3.Connection, vocabulary: Vocabulary) -> None:
+        self.conn = conn
+        self.vocabulary = vocabulary
+        self._remembered: OrderedDict[str, WordMatches] = OrderedDict()
+
+    def matches(self, word: str) -> WordMatches:
+        found = self._remembered.get(word)
+        if found is None:
+            found = self._look_up(word)
+            self._remembered[word] = found
+            if len(self._remembered) > self.REMEMBERED:
+                self._remembered.popitem(last=False)
+        else:
+            self._remembered.move_to_end(word)
+        return found
+
+    def _look_up(self, word: str) -> WordMatches:
+        matches = WordMatches(word, expand(word, self.vocabulary))
+        documents = matches.documents
+        # Best first: a document keeps the first (best) match it is found with.
+        ways = sorted(
+            (
+                (weight * CLOSENESS[closeness], name, columns, terms)
+                for name, (columns, weight) in FIELDS.items()
+                for closeness, terms in matches.terms.items()
+                if terms
+            ),
+            key=lambda way: -way[0],
+        )
+        for score, name, columns, terms in ways:
+            alternatives = " OR ".join(f'"{term}"' for term in terms)
+            rows = self.conn.execute(
+                "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
+                " ORDER BY rowid DESC LIMIT ?",
+                (f"{columns} : ({alternatives})", CAP + 1),
+            ).fetchall()
+            if len(rows) > CAP:
+                matches.complete = False
+                rows = rows[:CAP]
+            match = Match(score, name)
+            for (rowid,) in rows:
+                if rowid not in documents:
+                    documents[rowid] = match
+        return matches
