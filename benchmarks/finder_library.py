@@ -1,22 +1,28 @@
-"""The finder benchmark's library: every one of the 720,996 real parliamentary ids, with
-titles from the real documents in the shared corpora.
+"""The finder benchmark's libraries.
 
-Real documents keep their own title, subject, kind and date. Every other Kamerstuk gets its
+The catalogue: every one of the 720,996 real parliamentary ids, with titles from the real
+documents in the shared corpora, and no text. Real documents keep their own title, subject,
+kind, date, signatories and numbers. Every other Kamerstuk gets its
 dossier's real title where the corpora have that dossier, otherwise the title of a real dossier
 chosen by a hash of its number, so that each dossier's documents share one title; documents
 without a dossier (Handelingen, Aanhangsels, Staatsblad, ...) get the title of a real dossier
 chosen by a hash of their id, so that the real documents' own subjects stay their own. Built
 once and cached on disk; written with plain SQL, since it
 is test data, not a load.
+
+The library with text: the 7,034 real moties and the samples, loaded as a reader loads them.
 """
 
 from __future__ import annotations
 
+import json
 import lzma
 import zlib
 from pathlib import Path
 
 from db.library import Library
+from db.loading import load_paths
+from db.schema import SCHEMA_VERSION, schema_version
 from loaders.archives import iter_sources
 from loaders.detect import read_document_bytes
 from loaders.errors import LoadError
@@ -26,7 +32,8 @@ from loaders.model import Document
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 IDS = SHARED / "corpora/koop-parliamentary-ids.txt.xz"
 SOURCES = [SHARED / "corpora/moties-2023-2025.tar.xz", SHARED / "kamerstukken-samples"]
-CACHE = Path(__file__).resolve().parent / ".cache" / "finder-library.db"
+CACHE = Path(__file__).resolve().parent / ".cache" / "finder-library-2.db"
+WITH_TEXT = Path(__file__).resolve().parent / ".cache" / "moties-library.db"
 KINDS = {
     "h": "handelingen",
     "ah": "aanhangsel",
@@ -53,9 +60,32 @@ def real_documents() -> dict[str, Document]:
     return documents
 
 
+def _current(path: Path) -> bool:
+    """Built, and by this version of the library's schema."""
+    if not path.exists():
+        return False
+    with Library.open(path, write=False) as library:
+        return schema_version(library.conn) == SCHEMA_VERSION
+
+
+def build_with_text(path: Path = WITH_TEXT) -> Path:
+    """The cached library of the real moties and samples, loaded when missing or older."""
+    if _current(path):
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    for leftover in path.parent.glob(partial.name + "*"):
+        leftover.unlink()
+    with Library.open(partial) as library:
+        load_paths(library, SOURCES)
+        library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    partial.rename(path)
+    return path
+
+
 def build(path: Path = CACHE) -> Path:
-    """The cached library, built when missing."""
-    if path.exists():
+    """The cached catalogue, built when missing or older."""
+    if _current(path):
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
@@ -81,6 +111,7 @@ def build(path: Path = CACHE) -> Path:
             title = dossier_titles.get(dossier) or title_pool[_pick(dossier, len(title_pool))]
             dossiers[dossier] = title
         if document is not None:
+            signatories = [{"name": s.name, "role": s.role} for s in document.signatories]
             row = (
                 key,
                 published_id,
@@ -91,13 +122,17 @@ def build(path: Path = CACHE) -> Path:
                 document.subject,
                 document.date,
                 document.vergaderjaar,
+                json.dumps(signatories, ensure_ascii=False, separators=(", ", ": ")),
+                document.document_number,
+                json.dumps(document.zaak_numbers),
             )
         elif split:
-            row = (key, published_id, dossier, split[1], "", dossiers[dossier], "", "", "")
+            title = dossiers[dossier]
+            row = (key, published_id, dossier, split[1], "", title, "", "", "", "[]", "", "[]")
         else:
             kind = KINDS.get(key.split("-", 1)[0], "")
             title = title_pool[_pick(key, len(title_pool))]
-            row = (key, published_id, "", "", kind, title, "", "", "")
+            row = (key, published_id, "", "", kind, title, "", "", "", "[]", "", "[]")
         documents.append(row)
         if dossier:
             memberships.append((key, dossier, 0))
@@ -116,7 +151,7 @@ def build(path: Path = CACHE) -> Path:
             "INSERT INTO documents (key, published_id, dossier, ondernummer, kind, title, subject,"
             " date, vergaderjaar, chamber, signatories, text, source_path, source_format,"
             " content_hash, document_number, zaak_numbers, ghost)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', '[]', '', '', 'benchmark', '', '', '[]', 0)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, '', '', 'benchmark', '', ?, ?, 0)",
             documents,
         )
         conn.executemany("INSERT OR IGNORE INTO document_dossiers VALUES (?, ?, ?)", memberships)
@@ -134,3 +169,4 @@ def _pick(text: str, size: int) -> int:
 
 if __name__ == "__main__":
     print(build())
+    print(build_with_text())

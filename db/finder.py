@@ -38,12 +38,19 @@ KIND_WEIGHT = 0.6
 PERIOD_WEIGHT = 1.0
 NEAR_PERIOD = 0.3  # a document dated within a month of the period, for a period's weight
 # At most this many documents are ranked; past it, those that match the words best.
-CANDIDATES = 4000
+CANDIDATES = 2000
+# Of documents that hold common words, at most this many (the newest) are asked for.
+HOLDING = 1000
 # A word held by at most this many documents picks the candidates; commoner words only rank.
 SELECTIVE = 3000
 # Documents a query without words (a kind, a period, a dossier) lists, newest first.
 LISTED_WITHOUT_WORDS = 500
 ABSENT = "not in the library · F fetches it"
+# The first this many results that matched in the body show words of it (a list shows fewer).
+SNIPPETS = 20
+# The kinds and dates of at most this many documents are remembered between keystrokes.
+REMEMBERED_FACTS = 100_000
+_UNKNOWN = ("", "")
 
 
 @dataclass(frozen=True)
@@ -122,12 +129,14 @@ class Finder:
         self.library = library
         self._words: WordIndex | None = None
         self._dossiers: dict[str, set[int]] = {}
+        self._known_facts: dict[int, tuple[str, str]] = {}
         self._size = 0
 
     def refresh(self) -> None:
         """Forget what was read from the library (after a load)."""
         self._words = None
         self._dossiers = {}
+        self._known_facts = {}
 
     def warm(self) -> None:
         """Read the vocabulary now rather than on the first keystroke that needs it."""
@@ -205,13 +214,18 @@ class Finder:
         in_dossier = self._dossier_rowids(read.dossier) if read.dossier else None
         if read.dossier and not in_dossier:
             unmatched += (f"dossier {read.dossier_label}",)
+        weights = [self._weight(m) for m in matches]
+        held: dict[str, set[int]] = {}  # of the common words: which of the pool hold them
         if matches:
-            candidates = _candidates(matches, in_dossier)
+            pool: set[int] | list[int] = self._pool(matches, in_dossier, held)
         else:
-            candidates = self._listed_without_words(read, in_dossier)
-        ranked = self._rank(read, matches, candidates, limit)
+            pool = self._listed_without_words(read, in_dossier)
+        scores = _word_scores(matches, weights, pool, held)
+        ranked = self._rank(read, weights, scores, limit)
         rows = {r.rowid: r for r in self._rows_by("rowid", [rowid for _, rowid in ranked])}
-        texts = self._texts([rowid for _, rowid in ranked if _in_body(rowid, matches)])
+        snippets = [rowid for _, rowid in ranked[:SNIPPETS] if _in_body(rowid, matches)]
+        texts = self._texts(snippets)
+        terms = frozenset(term for m in matches for term in m.all_terms())
         results = []
         for score, rowid in ranked:
             row = rows.get(rowid)
@@ -219,7 +233,7 @@ class Finder:
                 continue
             fields = _fields_matched(rowid, matches, read, row)
             shown = shown_for(
-                _shown_text(row), row.signatories, texts.get(rowid, ""), matches, fields
+                _shown_text(row), row.signatories, texts.get(rowid, ""), terms, fields
             )
             results.append(_result(row, score, shown, fields))
         return Answer(query, results, unmatched, tuple(read.readings))
@@ -227,34 +241,31 @@ class Finder:
     def _rank(
         self,
         read: WordQuery,
-        matches: list[WordMatches],
-        candidates: list[int],
+        weights: list[float],
+        scores: dict[int, list[float]],
         limit: int,
     ) -> list[tuple[float, int]]:
-        """The best ``limit`` candidates with their scores (0..100), best first; among
-        equals, the newest."""
-        weights = [self._weight(m) for m in matches]
-        facts = self._facts(candidates) if read.kinds or read.period else {}
+        """The best ``limit`` documents with their scores (0..100), best first; among
+        equals, the newest. ``scores`` holds each candidate's words' score and weight."""
+        facts = self._facts(list(scores)) if read.kinds or read.period else {}
         possible = sum(weights) + (KIND_WEIGHT if read.kinds else 0.0)
         possible += PERIOD_WEIGHT if read.period else 0.0
         scored: list[tuple[float, int]] = []
-        for rowid in candidates:
-            total, covered = 0.0, 0.0
-            for weight, word in zip(weights, matches, strict=True):
-                match = word.documents.get(rowid)
-                if match is not None:
-                    total += weight * match.score
-                    covered += weight
-            kind, date = facts.get(rowid, ("", ""))
-            if read.kinds:
-                closeness = _kind_closeness(kind, read.kinds)
-                total += KIND_WEIGHT * closeness
-                covered += KIND_WEIGHT * (closeness > 0)
-            if read.period is not None:
-                closeness = _period_closeness(date, read)
-                total += PERIOD_WEIGHT * closeness
-                covered += PERIOD_WEIGHT * (closeness > 0)
-            coverage = covered / possible if possible else 1.0
+        for rowid, (total, covered) in scores.items():
+            if not possible:  # only a dossier: each of its documents is what was asked
+                scored.append((100.0, rowid))
+                continue
+            if facts:
+                kind, date = facts.get(rowid, ("", ""))
+                if read.kinds:
+                    closeness = _kind_closeness(kind, read.kinds)
+                    total += KIND_WEIGHT * closeness
+                    covered += KIND_WEIGHT * (closeness > 0)
+                if read.period is not None:
+                    closeness = _period_closeness(date, read)
+                    total += PERIOD_WEIGHT * closeness
+                    covered += PERIOD_WEIGHT * (closeness > 0)
+            coverage = covered / possible
             scored.append((100.0 * total / possible * (0.5 + 0.5 * coverage**2), rowid))
         best = heapq.nlargest(limit, scored)
         if not best:
@@ -262,9 +273,47 @@ class Finder:
         # Among equal scores, the newest first: read the dates of every tie at the cut.
         floor = best[-1][0]
         tied = [pair for pair in scored if pair[0] >= floor]
-        dates = self._dates([rowid for _, rowid in tied])
-        tied.sort(key=lambda pair: _newest_first(pair[0], dates.get(pair[1], "")))
+        facts = self._facts([rowid for _, rowid in tied])
+        tied.sort(key=lambda pair: facts.get(pair[1], _UNKNOWN)[1], reverse=True)  # undated last
+        tied.sort(key=lambda pair: -pair[0])  # stable: the newest first among equals
         return tied[:limit]
+
+    def _pool(
+        self,
+        matches: list[WordMatches],
+        in_dossier: set[int] | None,
+        held: dict[str, set[int]],
+    ) -> set[int]:
+        """The documents worth ranking: those of the selective words; when every word is
+        common, the newest that hold them all, found by the index (which intersects without
+        reading every document of a common word). ``held`` gets, for each word too common to
+        have been read whole, which of the pool hold it."""
+        selective = [m for m in matches if m.complete and len(m.documents) <= SELECTIVE]
+        common = [m for m in matches if not m.complete]
+        if selective:
+            pool: set[int] = set()
+            for word in selective:
+                pool.update(word.documents)
+            anchor = " OR ".join(f"({m.expression})" for m in selective)
+            for word in common:
+                held[word.word] = self._holding(f"({word.expression}) AND ({anchor})")
+        else:
+            pool = self._holding(" AND ".join(f"({m.expression})" for m in matches))
+            if not pool:  # none holds them all: those of the rarest
+                pool = set(min(matches, key=lambda m: len(m.documents)).documents)
+            for word in common:
+                held[word.word] = pool
+        if in_dossier is not None:
+            pool &= in_dossier
+        return pool
+
+    def _holding(self, expression: str) -> set[int]:
+        rows = self.library.conn.execute(
+            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
+            " ORDER BY rowid DESC LIMIT ?",
+            (expression, HOLDING),
+        ).fetchall()
+        return {r[0] for r in rows}
 
     def _weight(self, word: WordMatches) -> float:
         """Rarer words say more: 1 for a word of one document, 0.5 for one of every."""
@@ -316,19 +365,20 @@ class Finder:
         return self._dossiers[dossier]
 
     def _facts(self, rowids: list[int]) -> dict[int, tuple[str, str]]:
-        rows = self.library.conn.execute(
-            "SELECT rowid, kind, date FROM documents"
-            " WHERE rowid IN (SELECT value FROM json_each(?))",
-            (json.dumps(rowids),),
-        )
-        return {r[0]: (r[1] or "", r[2] or "") for r in rows}
-
-    def _dates(self, rowids: list[int]) -> dict[int, str]:
-        rows = self.library.conn.execute(
-            "SELECT rowid, date FROM documents WHERE rowid IN (SELECT value FROM json_each(?))",
-            (json.dumps(rowids),),
-        )
-        return {r[0]: r[1] or "" for r in rows}
+        """The kind and date of documents, remembered: while a query is typed, its
+        candidates come back keystroke after keystroke."""
+        known = self._known_facts
+        missing = [rowid for rowid in rowids if rowid not in known]
+        if missing:
+            if len(known) + len(missing) > REMEMBERED_FACTS:
+                known.clear()
+            rows = self.library.conn.execute(
+                "SELECT rowid, kind, date FROM documents"
+                " WHERE rowid IN (SELECT value FROM json_each(?))",
+                (json.dumps(missing),),
+            )
+            known.update((r[0], (r[1] or "", r[2] or "")) for r in rows)
+        return {rowid: known[rowid] for rowid in rowids if rowid in known}
 
     def _texts(self, rowids: list[int]) -> dict[int, str]:
         if not rowids:
@@ -366,30 +416,40 @@ class Finder:
         ]
 
 
-def _candidates(matches: list[WordMatches], in_dossier: set[int] | None) -> list[int]:
-    """The documents worth ranking: those of the selective words (or, when every word is
-    common, those that hold them all), at most CANDIDATES, best matched first."""
-    selective = [m for m in matches if m.complete and len(m.documents) <= SELECTIVE]
-    pool: set[int] = set()
-    if selective:
-        for word in selective:
-            pool.update(word.documents)
-    else:
-        smallest = min(matches, key=lambda m: len(m.documents))
-        pool = set(smallest.documents)
-        for word in matches:
-            held = pool.intersection(word.documents)
-            if held:
-                pool = held
-    if in_dossier is not None:
-        pool &= in_dossier
-    if len(pool) <= CANDIDATES:
-        return list(pool)
-
-    def matched(rowid: int) -> float:
-        return sum(m.documents[rowid].score for m in matches if rowid in m.documents)
-
-    return heapq.nlargest(CANDIDATES, pool, key=matched)
+def _word_scores(
+    matches: list[WordMatches],
+    weights: list[float],
+    pool: set[int] | list[int],
+    held: dict[str, set[int]],
+) -> dict[int, list[float]]:
+    """For each document of the pool, what its words score (weighted) and weigh, the words
+    being read from whichever side is smaller; at most CANDIDATES, the best scored. A common
+    word scores what it weakest matched by in the documents known to hold it but not read."""
+    scores = {rowid: [0.0, 0.0] for rowid in pool}
+    for weight, word in zip(weights, matches, strict=True):
+        documents = word.documents
+        weakest = word.weakest
+        if word.word in held and weakest is not None:
+            for rowid in held[word.word].difference(documents):
+                entry = scores.get(rowid)
+                if entry is not None:
+                    entry[0] += weight * weakest.score
+                    entry[1] += weight
+        if len(documents) < len(scores):
+            for rowid, match in documents.items():
+                entry = scores.get(rowid)
+                if entry is not None:
+                    entry[0] += weight * match.score
+                    entry[1] += weight
+        else:
+            for rowid, entry in scores.items():
+                found = documents.get(rowid)
+                if found is not None:
+                    entry[0] += weight * found.score
+                    entry[1] += weight
+    if len(scores) <= CANDIDATES:
+        return scores
+    return dict(heapq.nlargest(CANDIDATES, scores.items(), key=lambda item: item[1][0]))
 
 
 def _kind_closeness(kind: str, kinds: tuple[str, ...]) -> float:
@@ -469,11 +529,6 @@ def _absent(key: str) -> Result:
         Shown.plain(ABSENT),
         absent=True,
     )
-
-
-def _newest_first(score: float, date: str) -> tuple[float, bool, str]:
-    """Best first; among equals the newest, undated last: "2024-03-26" before "2023-01-01"."""
-    return (-round(score, 6), not date, "".join(chr(0x7F - ord(c)) for c in date))
 
 
 def _natural(keys: list[str]) -> list[str]:

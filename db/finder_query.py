@@ -162,6 +162,12 @@ _DOSSIER = re.compile(
     r"|\s(?:[IVXLC]+B?|[A-Z])(?![\w-]))?"
 )
 _WORD = re.compile(r"[^\W_]+")
+# Words that say how, not what: in a query of other words they match every document and
+# are left out ("motie over dierproeven", "van der werf").
+STOPWORDS = frozenset(
+    "aan als bij dat de den der die dit door een en er het in is met na naar niet of om op"
+    " over te ten ter tot uit van voor zijn".split()
+)
 
 # Kind words, longest first: what each names, the best match first.
 _MOTIES = ("motie", "gewijzigde motie", "nader gewijzigde motie")
@@ -204,7 +210,10 @@ def read_words(text: str) -> WordQuery:
             kinds, kind_label = named, " ".join(phrase)
             del words[at : at + len(phrase)]
             break
-    return WordQuery(tuple(words), kinds, kind_label, period, dossier, dossier_label)
+    if len(words) > 1 and len(words[-1]) == 1 and words[-1].isalpha():
+        del words[-1]  # the first letter of the next word: it means nothing yet
+    meaningful = [w for w in words if w not in STOPWORDS]
+    return WordQuery(tuple(meaningful or words), kinds, kind_label, period, dossier, dossier_label)
 
 
 def _find_phrase(words: list[str], phrase: tuple[str, ...]) -> int | None:

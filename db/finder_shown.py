@@ -7,16 +7,18 @@ reads them (folded: lower case, no diacritics) and marking those the typed words
 
 from __future__ import annotations
 
+import bisect
+import functools
 import json
 import re
 from dataclasses import dataclass
 
-from db.finder_words import WordMatches
 from loaders.folding import fold
 
 Spans = tuple[tuple[int, int], ...]
 SNIPPET = 110  # characters of the body shown around a match
 _WORD = re.compile(r"[^\W_]+")
+_PARAGRAPH_BREAK = re.compile(r"\n\n")
 
 
 @dataclass(frozen=True)
@@ -39,11 +41,11 @@ def shown_for(
     text: str,
     signatories: str,
     body: str,
-    matches: list[WordMatches],
+    terms: frozenset[str],
     fields: tuple[str, ...],
 ) -> Shown:
-    """A result's lines for the words that matched in it (``fields``: where they did)."""
-    terms = set().union(*(m.all_terms() for m in matches)) if matches else set()
+    """A result's lines for the index words its query stood for (``terms``), given where
+    they matched (``fields``); a body match shows words of ``body`` when it is given."""
     highlights = marked(text, terms)
     no_spans: Spans = ()
     names, name_highlights = "", no_spans
@@ -62,44 +64,47 @@ def shown_for(
     return Shown(text, highlights, names, name_highlights, snippet, snippet_highlights)
 
 
-def marked(text: str, terms: set[str]) -> Spans:
+def marked(text: str, terms: frozenset[str]) -> Spans:
     """The spans of ``text`` whose words are among ``terms`` (folded index words)."""
     if not terms or not text:
         return ()
-    return tuple(m.span() for m in _WORD.finditer(fold(text)) if m.group() in terms)
+    return tuple(m.span() for m in _terms_pattern(terms).finditer(fold(text)))
 
 
-def body_snippet(body: str, terms: set[str]) -> tuple[str, Spans]:
+def body_snippet(body: str, terms: frozenset[str]) -> tuple[str, Spans]:
     """About SNIPPET characters of the paragraph that holds most of the matched words,
     around its first match, on one line."""
-    best: tuple[int, int, int] | None = None  # (distinct words, -paragraph start, first match)
-    start = 0
-    for paragraph in body.split("\n\n"):
-        found = [m for m in _WORD.finditer(fold(paragraph)) if m.group() in terms]
-        if found:
-            distinct = len({m.group() for m in found})
-            candidate = (distinct, -start, start + found[0].start())
-            if best is None or candidate[:2] > best[:2]:
-                best = candidate
-        start += len(paragraph) + 2
-    if best is None:
+    if not terms:
         return "", ()
-    first = best[2]
-    paragraph_start = -best[1]
-    paragraph_end = body.find("\n\n", paragraph_start)
-    paragraph_end = len(body) if paragraph_end < 0 else paragraph_end
+    folded = fold(body)
+    ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(folded)]
+    found: dict[int, tuple[set[str], int]] = {}  # paragraph -> (words, first match)
+    for match in _terms_pattern(terms).finditer(folded):
+        paragraph = bisect.bisect_left(ends, match.start())
+        words, first = found.setdefault(paragraph, (set(), match.start()))
+        words.add(match.group())
+    if not found:
+        return "", ()
+    paragraph = max(found, key=lambda p: (len(found[p][0]), -p))
+    first = found[paragraph][1]
+    paragraph_start = ends[paragraph - 1] + 2 if paragraph else 0
+    paragraph_end = ends[paragraph] if paragraph < len(ends) else len(body)
     left = max(paragraph_start, first - SNIPPET // 3)
     right = min(paragraph_end, left + SNIPPET)
     left = _word_start(body, left, paragraph_start)
     right = _word_end(body, right, paragraph_end)
-    window = body[left:right]
+    window = body[left:right].replace("\n", " ")
     prefix = "…" if left > paragraph_start else ""
     suffix = "…" if right < paragraph_end else ""
-    snippet = prefix + " ".join(window.split("\n")) + suffix
-    spans = tuple(
-        (s + len(prefix), e + len(prefix)) for s, e in marked(window.replace("\n", " "), terms)
-    )
-    return snippet, spans
+    spans = tuple((s + len(prefix), e + len(prefix)) for s, e in marked(window, terms))
+    return prefix + window + suffix, spans
+
+
+@functools.lru_cache(maxsize=32)
+def _terms_pattern(terms: frozenset[str]) -> re.Pattern[str]:
+    """Any of ``terms`` as a whole word, longest first (one pattern for a query's results)."""
+    ordered = sorted(terms, key=len, reverse=True)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, ordered)) + r")(?![^\W_])")
 
 
 def _word_start(text: str, at: int, floor: int) -> int:

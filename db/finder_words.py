@@ -1,7 +1,8 @@
 """Which documents hold a word a reader typed, where, and how closely.
 
 A typed word stands for index words (``db/vocabulary.py``): itself, the words it begins (cut
-short, or still being typed), the compounds it is part of, and the words it is a typo of, one
+short, or still being typed), its other forms (singular and plural, ``db/dutch_forms.py``), the
+compounds it is part of, and the words it is a typo of, one
 edit away for words of 4 to 7 letters, two for longer ones. Each is looked up in each field of
 the full-text index; a document's match for the word is its best one, worth the field's weight
 times the closeness: a name or subject over the dossier's title over the body, the word itself
@@ -14,19 +15,22 @@ import sqlite3
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from db.vocabulary import Vocabulary
+from db.dutch_forms import other_forms
+from db.vocabulary import Vocabulary, column_mask
 
-# Where a word can match, the index columns it means, and what a match there is worth.
-FIELDS: dict[str, tuple[str, float]] = {
-    "subject": ("{title subject numbers}", 1.0),
-    "name": ("{names}", 1.0),
-    "dossier": ("{dossier_title}", 0.6),
-    "body": ("{text}", 0.45),
+# Where a word can match, the index columns that are, and what a match there is worth.
+FIELDS: dict[str, tuple[tuple[str, ...], float]] = {
+    "subject": (("title", "subject", "numbers"), 1.0),
+    "name": (("names",), 1.0),
+    "dossier": (("dossier_title",), 0.6),
+    "body": (("text",), 0.45),
 }
+SEARCHED = "{" + " ".join(c for columns, _ in FIELDS.values() for c in columns) + "}"
 # How closely an index word matches the typed one.
 CLOSENESS: dict[str, float] = {
     "exact": 1.0,
     "prefix": 0.9,  # the typed word begins it
+    "form": 0.85,  # the same word in the other number ("dierproeven" for "dierproef")
     "typo": 0.8,  # one edit away
     "compound": 0.75,  # the typed word is inside it
     "far typo": 0.6,  # two edits away
@@ -37,8 +41,11 @@ SHORT_PREFIXES = 8  # a word of one or two letters begins too many words to mean
 TYPO_FROM = 4  # letters: shorter words are not read as typos
 FAR_TYPO_FROM = 8  # letters: from here two edits are allowed
 COMPOUND_FROM = 5  # letters: shorter words are inside too many compounds
-# Documents read per field and closeness of one word; beyond it, only the newest.
-CAP = 5000
+# Documents read per field and closeness of one word; beyond it, only the newest (which of
+# the others hold it is asked of the index when ranking, db/finder.py). A word of a letter or
+# two is still being typed and stands for common words: fewer are read for it.
+CAP = 1200
+SHORT_CAPS = {1: 200, 2: 400, 3: 800}
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,9 @@ class WordMatches:
     terms: dict[str, list[str]]  # closeness -> index words
     documents: dict[int, Match] = field(default_factory=dict)
     complete: bool = True  # False: a field held more than CAP documents for it
+    # The weakest way it matched: what a document is known to hold it by when the word is
+    # too common to read every document of (not complete) and it is found by an AND query.
+    weakest: Match | None = None
 
     @property
     def known(self) -> bool:
@@ -66,6 +76,12 @@ class WordMatches:
     def all_terms(self) -> set[str]:
         return {term for terms in self.terms.values() for term in terms}
 
+    @property
+    def expression(self) -> str:
+        """An FTS5 expression for the documents that hold it in any field."""
+        alternatives = " OR ".join(f'"{term}"' for term in sorted(self.all_terms()))
+        return f"{SEARCHED} : ({alternatives})"
+
 
 def expand(word: str, vocabulary: Vocabulary) -> dict[str, list[str]]:
     """The index words a typed word stands for, by closeness; empty lists for none."""
@@ -74,9 +90,13 @@ def expand(word: str, vocabulary: Vocabulary) -> dict[str, list[str]]:
         terms["exact"] = [word]
     limit = EXPANSIONS["prefix"] if len(word) > 2 else SHORT_PREFIXES
     terms["prefix"] = [t.text for t in vocabulary.starting_with(word, limit)]
+    seen = set(terms["prefix"])
+    terms["form"] = sorted(
+        f for f in other_forms(word) if vocabulary.documents(f) and f not in seen
+    )
     if len(word) >= TYPO_FROM and word.isalpha():
         edits = 2 if len(word) >= FAR_TYPO_FROM else 1
-        seen = set(terms["prefix"])
+        seen |= set(terms["form"])
         for term, distance in vocabulary.within_edits(word, edits, EXPANSIONS["typo"]):
             if term.text not in seen:
                 terms["typo" if distance == 1 else "far typo"].append(term.text)
@@ -111,27 +131,30 @@ class WordIndex:
     def _look_up(self, word: str) -> WordMatches:
         matches = WordMatches(word, expand(word, self.vocabulary))
         documents = matches.documents
-        # Best first: a document keeps the first (best) match it is found with.
-        ways = sorted(
-            (
-                (weight * CLOSENESS[closeness], name, columns, terms)
-                for name, (columns, weight) in FIELDS.items()
-                for closeness, terms in matches.terms.items()
-                if terms
-            ),
-            key=lambda way: -way[0],
-        )
+        cap = SHORT_CAPS.get(len(word), CAP)
+        # Best first: a document keeps the first (best) match it is found with. A field is
+        # only asked for the index words it holds.
+        ways = []
+        for name, (columns, weight) in FIELDS.items():
+            mask = column_mask(columns)
+            for closeness, terms in matches.terms.items():
+                held = [t for t in terms if self.vocabulary.columns(t) & mask]
+                if held:
+                    ways.append((weight * CLOSENESS[closeness], name, columns, held))
+        ways.sort(key=lambda way: -way[0])
         for score, name, columns, terms in ways:
             alternatives = " OR ".join(f'"{term}"' for term in terms)
             rows = self.conn.execute(
                 "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
                 " ORDER BY rowid DESC LIMIT ?",
-                (f"{columns} : ({alternatives})", CAP + 1),
+                (f"{{{' '.join(columns)}}} : ({alternatives})", cap + 1),
             ).fetchall()
-            if len(rows) > CAP:
+            if len(rows) > cap:
                 matches.complete = False
-                rows = rows[:CAP]
+                rows = rows[:cap]
             match = Match(score, name)
+            if rows:
+                matches.weakest = match
             for (rowid,) in rows:
                 if rowid not in documents:
                     documents[rowid] = match

@@ -11,6 +11,7 @@ infinitive the Kamer's own subjects use ("voorbereiden").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from loaders.folding import fold
 from loaders.model import Signatory
@@ -25,7 +26,7 @@ _ORDINAL = re.compile(r"^\s*(?P<ordinal>TWEEDE|DERDE|VIERDE|VIJFDE)\s", re.I)
 _ADDRESSEE = re.compile(
     r"^(?:verzoekt|roept|draagt|vraagt|dringt|spoort|nodigt)\s+(?:er\s+bij\s+)?"
     r"(?:\S+\s+){0,3}?"  # "de", "het demissionaire", "deze"
-    r"(?:regering|regerering|kabinet|bewindspersonen|bewindspersoon|presidium|voorzitter"
+    r"(?:regering|regerering|kabinet|bewindspersonen|bewindspersoon|presidium|(?:kamer)?voorzitter"
     r"|kamer|ministers?|staatssecretaris(?:sen)?|commissie)\b"
     r"(?:\s+(?:van|voor)\s+(?:[A-Z][\w'-]*|en|van|voor|de|het|,)"
     r"(?:\s+(?:[A-Z][\w'-]*|en|van|voor|de|het|,))*?)?"
@@ -41,11 +42,11 @@ _SENTENCE_END = re.compile(
     r"\s*(?:[;:]|,\s+(?=(?:en|maar|omdat|zodat|opdat|waarbij|terwijl|mede|gezien)\b))"
 )
 # "voor te bereiden" -> "voorbereiden", "te onderzoeken" -> "onderzoeken".
-_PARTICLES = (
+_PARTICLES = frozenset(
     "aan af bij door in mee na om op over terug toe uit vast vrij weg samen tegen los voor"
     " voort kenbaar bekend".split()
 )
-_TE_VERB = re.compile(rf"\b(?:(?P<particle>{'|'.join(_PARTICLES)})\s+)?te\s+(?P<verb>\w+)", re.I)
+_TE = re.compile(r"\bte\s+(?P<verb>\w+)", re.I)
 _PARTICLE_WORDS = frozenset("van de der den het ter ten te 't in op".split())
 _LOWER_WORDS = frozenset({"en", "c.s.", "cs"})
 
@@ -122,9 +123,9 @@ def _first_clause(text: str) -> str:
     """Up to the first comma (or semicolon, colon, dash) after the clause's verb: a phrase
     set off by commas before the verb ("om, indien ..., over te gaan tot") stays. Without a
     "te" verb ("uitspreken dat ..."), commas of a list stay too."""
-    verb = next((m for m in _TE_VERB.finditer(text) if not _after_om(text, m.start())), None)
+    verb = _te_verb(text)
     ends = _CLAUSE_END if verb else _SENTENCE_END
-    end = ends.search(text, verb.end() if verb else 0)
+    end = ends.search(text, verb.end if verb else 0)
     if end is not None and len(text[: end.start()].split()) < SHORTEST_CLAUSE:
         # "om in kaart te brengen, mede aan de hand van ..., welke ...": what it asks follows
         end = ends.search(text, end.end())
@@ -134,19 +135,45 @@ def _first_clause(text: str) -> str:
 def _infinitive(clause: str) -> str:
     """The clause's "(particle) te verb" as the bare infinitive, and the verbs joined to it
     by "en"; a "te" after "om" belongs to a clause of its own and stays."""
-    match = next((m for m in _TE_VERB.finditer(clause) if not _after_om(clause, m.start())), None)
-    if match is None:
+    verb = _te_verb(clause)
+    if verb is None:
         return clause
-    result = clause[: match.start()] + _joined(match)
-    rest = clause[match.end() :]
-    while following := re.match(rf"(\s+en\s+){_TE_VERB.pattern}", rest, re.I):
-        result += following.group(1) + _joined(following)
-        rest = rest[following.end() :]
+    result = clause[: verb.start] + verb.infinitive
+    rest = clause[verb.end :]
+    while (
+        (following := _FOLLOWING.match(rest))
+        and (more := _te_verb(rest, following.end(1)))
+        and more.start == following.end(1)
+    ):
+        result += following.group(1) + more.infinitive
+        rest = rest[more.end :]
     return result + rest
 
 
-def _joined(match: re.Match[str]) -> str:
-    return (match["particle"] or "") + match["verb"]
+@dataclass(frozen=True)
+class _TeVerb:
+    start: int  # of the particle, where there is one
+    end: int
+    infinitive: str  # "voorbereiden" for "voor te bereiden"
+
+
+_FOLLOWING = re.compile(r"(\s+en\s+)")
+
+
+def _te_verb(text: str, at: int = 0) -> _TeVerb | None:
+    """The first "(particle) te verb" from ``at`` that is not the end of an "om" clause."""
+    for match in _TE.finditer(text, at):
+        if _after_om(text, match.start()):
+            continue
+        start, infinitive = match.start(), match["verb"]
+        words = text[max(at, start - 12) : start].split()  # particles are short words
+        if words and words[-1].lower() in _PARTICLES and text[start - 1].isspace():
+            particle = words[-1]
+            begins = text.rindex(particle, at, start)
+            if begins == at or not text[begins - 1].isalnum():  # a whole word, not a tail
+                start, infinitive = begins, particle + infinitive
+        return _TeVerb(start, match.end(), infinitive)
+    return None
 
 
 def _after_om(clause: str, at: int) -> bool:

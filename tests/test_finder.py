@@ -135,6 +135,19 @@ def test_words_cut_short_as_they_are_typed(finder) -> None:
     assert keys(finder.find("scherfv vrouwel"))[0] == "kst-29521-501"
 
 
+def test_a_word_in_the_other_number(finder) -> None:
+    """kst-32336-159's subject says "dierproef"; a reader types the plural."""
+    answer = finder.find("kostic graus dierproeven stoffen")
+    assert keys(answer)[0] == "kst-32336-159"
+    assert keys(finder.find("tankbataljons oprichting erkens"))[0] == "kst-36410-X-56"
+
+
+def test_the_first_letter_of_the_next_word_changes_nothing_yet(finder) -> None:
+    assert (
+        finder.find("erkens tankbataljon o").results == finder.find("erkens tankbataljon").results
+    )
+
+
 def test_a_word_inside_a_compound(finder) -> None:
     """ "missie" is in "vredesmissies" (the dossier) and "NAVO-missie" (the letter)."""
     assert "kst-29521-455" in keys(finder.find("missie irak"))[:3]
@@ -163,6 +176,12 @@ def test_a_dossier_number_among_words_keeps_to_that_dossier(finder, dossier: str
     assert all(r.dossier == "21501-02" for r in answer.results)
     first = answer.results[:15]
     assert len(first) == 15 and all(r.kind == "gewijzigde motie" for r in first)
+
+
+def test_a_dossier_number_with_words_no_document_has_lists_the_dossier(finder) -> None:
+    answer = finder.find("xyzzy 36410 X")
+    assert answer.unmatched == ("xyzzy",)
+    assert answer.results and all(r.dossier == "36410-X" for r in answer.results)
 
 
 def test_no_document_with_every_word_still_lists_the_closest(finder) -> None:

@@ -1,9 +1,14 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from loaders.detect import read_document_bytes
-from loaders.model import Document
+from loaders.kinds import kind_from_title
+from loaders.model import Document, Signatory
+from loaders.motie_subject import motie_subject
+from loaders.subject import MAX_LENGTH, subject_from_text
 
 
 def load(path: Path) -> Document:
@@ -98,3 +103,12 @@ def test_tables_are_rows_of_cells_and_the_minister_signs(fixtures) -> None:
     assert [(s.name, s.role) for s in document.signatories] == [
         ("C.J. Schouten", "Minister van Landbouw, Natuur en Voedselkwaliteit")
     ]
+
+
+@given(st.text(max_size=200), st.text(max_size=80))
+def test_subjects_and_kinds_are_made_of_any_text(text: str, title: str) -> None:
+    """Titles and dicta are typeset by hand: no text makes reading them fail."""
+    kind = kind_from_title(title)
+    subject = subject_from_text(text, kind, "", title, [Signatory(title[:10], "indiener")])
+    assert len(subject) <= MAX_LENGTH
+    assert isinstance(motie_subject(kind, title, text, []), str)

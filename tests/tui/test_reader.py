@@ -370,6 +370,7 @@ async def test_enter_typed_before_the_results_opens_what_was_typed(library, monk
             if app.letter.page.key == "kst-27925-919":
                 break
             await pilot.pause(0.02)
+        await pilot.pause()  # and what opening it set going
         assert app.letter.page.key == "kst-27925-919"
 
 
