@@ -97,6 +97,7 @@ class Answer:
     results: list[Result]
     unmatched: tuple[str, ...] = ()  # typed words that no document has
     read_as: tuple[str, ...] = ()  # what was read as a kind, a period, a dossier
+    by_number: bool = False  # read as a document's number (typed, pasted or cited)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -149,9 +150,9 @@ class Finder:
         if not text:
             return Answer(query, [])
         if reference := read_reference(text, dossier):  # as cited, pasted, or typed
-            return Answer(query, self._by_number(reference, limit))
+            return Answer(query, self._by_number(reference, limit), by_number=True)
         if is_number_query(text):  # a number being typed finds what it can become
-            return Answer(query, self._by_number(text, limit))
+            return Answer(query, self._by_number(text, limit), by_number=True)
         return self._by_words(query, read_words(text), limit)
 
     # -- numbers ----------------------------------------------------------------------------

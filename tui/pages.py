@@ -50,7 +50,11 @@ def ghost_page(document: Document, library: Library) -> Page:
         if link:
             links.append(Citation(offset, offset + len(text), text, link, "kamerstuk"))
 
-    add("This document is cited, but its text is not in the library.")
+    citing = library.cited_by(document.key)
+    if citing:
+        add("This document is cited, but its text is not in the library.")
+    else:
+        add("This document is not in the library, and no document here cites it.")
     known = []
     if document.title:
         known.append(f"Title, as the citing text gives it: «{document.title}»")
@@ -62,7 +66,6 @@ def ghost_page(document: Document, library: Library) -> Page:
         known.append(f"Tweede Kamer document number: {document.document_number}")
     for line in known:
         add(line)
-    citing = library.cited_by(document.key)
     add(f"Cited by ({len(citing)}):")
     for key in citing:
         row = library.get_row(key)

@@ -458,3 +458,16 @@ async def test_a_number_not_in_the_library_opens_a_page_that_can_fetch_it(librar
         page = app.letter.page
         assert (page.key, page.is_ghost) == ("kst-21501-02-3046", True)
         assert "Press F to fetch it" in page.text
+        assert "no document here cites it" in page.text
+
+
+async def test_a_reference_pasted_into_the_finder_opens_its_document(library) -> None:
+    """Pasted in one burst, brackets and full stop included, as it is copied from a letter."""
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(80, 24)) as pilot:
+        results = await find(pilot, "(Kamerstuk 27 925, nr. 919).")
+        ids = [results.get_option_at_index(i).id for i in range(results.option_count)]
+        assert ids == ["find:kst-27925-919"]  # the document, and no text search to offer
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.letter.page.key == "kst-27925-919"

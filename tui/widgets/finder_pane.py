@@ -21,7 +21,6 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from db.finder import Answer, Finder, Result
-from db.finder_query import is_number_query
 from db.library import DocumentRow, Library
 from loaders.dates import format_dutch_date
 from loaders.ids import reference_label, split_kst_key
@@ -104,7 +103,7 @@ LITTLE_RESULTS = 5
 
 
 def _has_little(answer: Answer) -> bool:
-    if not answer.query.strip() or is_number_query(answer.query.strip()):
+    if not answer.query.strip() or answer.by_number:
         return False
     results = answer.results
     return (
