@@ -68,14 +68,20 @@ def _current(path: Path) -> bool:
         return schema_version(library.conn) == SCHEMA_VERSION
 
 
-def build_with_text(path: Path = WITH_TEXT) -> Path:
-    """The cached library of the real moties and samples, loaded when missing or older."""
-    if _current(path):
-        return path
+def _partial(path: Path) -> Path:
+    """Where a library is built before it is moved to ``path``, cleared of an earlier try."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
     for leftover in path.parent.glob(partial.name + "*"):
         leftover.unlink()
+    return partial
+
+
+def build_with_text(path: Path = WITH_TEXT) -> Path:
+    """The cached library of the real moties and samples, loaded when missing or older."""
+    if _current(path):
+        return path
+    partial = _partial(path)
     with Library.open(partial) as library:
         load_paths(library, SOURCES)
         library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -87,10 +93,7 @@ def build(path: Path = CACHE) -> Path:
     """The cached catalogue, built when missing or older."""
     if _current(path):
         return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    for leftover in path.parent.glob(partial.name + "*"):
-        leftover.unlink()
+    partial = _partial(path)
     real = real_documents()
     dossier_titles = {d.dossier_key: d.dossiers[0].title for d in real.values() if d.dossiers}
     title_pool = sorted(set(dossier_titles.values()))

@@ -67,6 +67,19 @@ for _name, _number in MONTHS.items():
 
 
 @dataclass(frozen=True)
+class Motie:
+    """A motie of the library, as the queries are drawn from it."""
+
+    key: str
+    subject: str
+    signatories: str
+    dossier_title: str
+    date: str
+    text: str
+    siblings: tuple[str, ...] = ()  # the subjects of the other moties of its dossier
+
+
+@dataclass(frozen=True)
 class Remembered:
     kind: str  # a..e
     query: str
@@ -96,24 +109,26 @@ def draw(
     seed; subject words only of the moties in ``official`` (None: of every motie)."""
     conn = sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True)
     rows = conn.execute(
-        "SELECT d.key, d.subject, d.signatories, coalesce(s.title, ''), d.date, d.kind, d.text"
+        "SELECT d.key, d.subject, d.signatories, coalesce(s.title, ''), d.date, d.text"
         " FROM documents d LEFT JOIN dossiers s ON s.key = d.dossier"
         " WHERE d.ghost = 0 AND d.kind IN (SELECT value FROM json_each(?)) ORDER BY d.key",
         (f'["{MOTIE_KINDS[0]}", "{MOTIE_KINDS[1]}", "{MOTIE_KINDS[2]}"]',),
     ).fetchall()
+    by_dossier: dict[str, list[str]] = {}
+    for key, subject, *_ in rows:
+        by_dossier.setdefault(key.rsplit("-", 1)[0], []).append(subject)
+    moties = []
+    for key, subject, signatories, dossier_title, date, text in rows:
+        siblings = tuple(s for s in by_dossier[key.rsplit("-", 1)[0]] if s != subject)
+        moties.append(Motie(key, subject, signatories, dossier_title, date, text, siblings))
     rng = random.Random(seed)
     drawn: list[Remembered] = []
     for kind in kinds:
-        candidates = [r for r in rows if official is None or r[0] in official or kind in "de"]
-        if kind == "g":
-            by_dossier = _words_by_dossier(conn, rows)
+        candidates = [m for m in moties if official is None or m.key in official or kind in "de"]
         rng.shuffle(candidates)
         made = 0
-        for row in candidates:
-            if kind == "g":
-                remembered = _draw_g(conn, rng, by_dossier, *row)
-            else:
-                remembered = _DRAWERS[kind](conn, rng, *row)
+        for motie in candidates:
+            remembered = _DRAWERS[kind](conn, rng, motie)
             if remembered is not None:
                 drawn.append(remembered)
                 made += 1
@@ -153,6 +168,25 @@ def _holders(conn: sqlite3.Connection, words: list[str], name: str = "") -> int:
     return int(row[0])
 
 
+def _distinctive(
+    conn: sqlite3.Connection, rng: random.Random, words: list[str], count: int, name: str = ""
+) -> list[str] | None:
+    """``count`` of ``words`` that at most two documents hold together (with ``name`` among
+    their signatories); None when five draws find none."""
+    if len(words) < count:
+        return None
+    for _attempt in range(5):
+        picked = rng.sample(words, count)
+        if _holders(conn, picked, name) <= 2:
+            return picked
+    return None
+
+
+def _one_misspelt(words: list[str], rng: random.Random) -> list[str]:
+    typo = rng.randrange(len(words))
+    return [_misspelt(w, rng) if i == typo else w for i, w in enumerate(words)]
+
+
 def _misspelt(word: str, rng: random.Random) -> str:
     """One edit a hurried typist makes: two letters swapped, one dropped, doubled or hit
     next to the right key; never the first letter."""
@@ -182,127 +216,73 @@ def _typed(words: list[str]) -> str:
     return " ".join(w.lower() for w in words)
 
 
-def _draw_a(
-    conn: sqlite3.Connection, rng: random.Random, key: str, subject: str, signatories: str, *_: str
-) -> Remembered | None:
-    words, names = _subject_words(conn, subject), _surnames(signatories)
-    if len(words) < 2 or not names:
+def _draw_a(conn: sqlite3.Connection, rng: random.Random, motie: Motie) -> Remembered | None:
+    names = _surnames(motie.signatories)
+    if not names:
         return None
     name = rng.choice(names)
-    for _attempt in range(5):
-        picked = rng.sample(words, 2)
-        if _holders(conn, picked, name) <= 2:
-            return Remembered("a", _typed([name, *picked]), key)
-    return None
+    picked = _distinctive(conn, rng, _subject_words(conn, motie.subject), 2, name)
+    return Remembered("a", _typed([name, *picked]), motie.key) if picked else None
 
 
-def _draw_b(
-    conn: sqlite3.Connection, rng: random.Random, key: str, subject: str, *_: str
-) -> Remembered | None:
-    words = _subject_words(conn, subject)
-    if len(words) < 3:
+def _draw_b(conn: sqlite3.Connection, rng: random.Random, motie: Motie) -> Remembered | None:
+    picked = _distinctive(conn, rng, _subject_words(conn, motie.subject), 3)
+    return Remembered("b", _typed(_one_misspelt(picked, rng)), motie.key) if picked else None
+
+
+def _draw_c(conn: sqlite3.Connection, rng: random.Random, motie: Motie) -> Remembered | None:
+    words = [w for w in _subject_words(conn, motie.subject) if len(w) >= 6]
+    picked = _distinctive(conn, rng, words, 3)
+    if picked is None:
         return None
-    for _attempt in range(5):
-        picked = rng.sample(words, 3)
-        if _holders(conn, picked) <= 2:
-            typo = rng.randrange(3)
-            picked[typo] = _misspelt(picked[typo], rng)
-            return Remembered("b", _typed(picked), key)
-    return None
+    return Remembered("c", _typed([_cut(w, rng) for w in picked]), motie.key)
 
 
-def _draw_c(
-    conn: sqlite3.Connection, rng: random.Random, key: str, subject: str, *_: str
-) -> Remembered | None:
-    words = [w for w in _subject_words(conn, subject) if len(w) >= 6]
-    if len(words) < 3:
-        return None
-    for _attempt in range(5):
-        picked = rng.sample(words, 3)
-        if _holders(conn, picked) <= 2:
-            return Remembered("c", _typed([_cut(w, rng) for w in picked]), key)
-    return None
+def _draw_d(conn: sqlite3.Connection, rng: random.Random, motie: Motie) -> Remembered | None:
+    shown = f"{motie.subject} {motie.dossier_title} {motie.signatories}"
+    seen = {fold(w) for w in _WORD.findall(shown)}
+    body = [w for w in dict.fromkeys(_WORD.findall(motie.text)) if len(w) >= 7]
+    rare = [w for w in body if fold(w) not in seen and _holders(conn, [w]) <= 3]
+    picked = _distinctive(conn, rng, rare, 3)
+    return Remembered("d", _typed(_one_misspelt(picked, rng)), motie.key) if picked else None
 
 
-def _draw_d(
-    conn: sqlite3.Connection,
-    rng: random.Random,
-    key: str,
-    subject: str,
-    signatories: str,
-    dossier_title: str,
-    date: str,
-    kind: str,
-    text: str,
-) -> Remembered | None:
-    shown = {fold(w) for w in _WORD.findall(f"{subject} {dossier_title} {signatories}")}
-    body = [w for w in dict.fromkeys(_WORD.findall(text)) if len(w) >= 7]
-    rare = [w for w in body if fold(w) not in shown and _holders(conn, [w]) <= 3]
-    if len(rare) < 3:
-        return None
-    for _attempt in range(5):
-        picked = rng.sample(rare, 3)
-        if _holders(conn, picked) <= 2:
-            typo = rng.randrange(3)
-            picked[typo] = _misspelt(picked[typo], rng)
-            return Remembered("d", _typed(picked), key)
-    return None
-
-
-def _draw_e(
-    conn: sqlite3.Connection,
-    rng: random.Random,
-    key: str,
-    subject: str,
-    signatories: str,
-    dossier_title: str,
-    date: str,
-    *_: str,
-) -> Remembered | None:
-    title_words = [w for w in _WORD.findall(dossier_title) if fold(w) not in STOPWORDS]
-    names = _surnames(signatories)
-    if not title_words or not names or len(date) < 7:
+def _draw_e(conn: sqlite3.Connection, rng: random.Random, motie: Motie) -> Remembered | None:
+    title_words = [w for w in _WORD.findall(motie.dossier_title) if fold(w) not in STOPWORDS]
+    names = _surnames(motie.signatories)
+    if not title_words or not names or len(motie.date) < 7:
         return None
     word, name = rng.choice(title_words), rng.choice(names)
-    year, month = date[:4], int(date[5:7])
-    rows = conn.execute(
+    year, month = motie.date[:4], int(motie.date[5:7])
+    signed = " ".join(re.findall(r"\w+", fold(name)))
+    row = conn.execute(
         "SELECT count(*) FROM documents_fts f JOIN documents d ON d.rowid = f.rowid"
         " WHERE documents_fts MATCH ? AND d.date LIKE ? AND d.ghost = 0"
         " AND d.kind IN ('motie', 'gewijzigde motie', 'nader gewijzigde motie')",
-        (
-            f'dossier_title : "{fold(word)}" AND names : "'
-            + " ".join(re.findall(r"\w+", fold(name)))
-            + '"',
-            f"{year}-{month:02d}-%",
-        ),
+        (f'dossier_title : "{fold(word)}" AND names : "{signed}"', f"{year}-{month:02d}-%"),
     ).fetchone()
-    names = _MONTH_NAMES[month]
-    month_name = names[0] if rng.random() < 0.7 else min(names, key=len)
+    month_names = _MONTH_NAMES[month]
+    month_name = month_names[0] if rng.random() < 0.7 else min(month_names, key=len)
     query = f"motie {word.lower()} {name.lower()} {month_name} {year}"
-    return Remembered("e", query, key, max(1, int(rows[0])))
+    return Remembered("e", query, motie.key, max(1, int(row[0])))
 
 
-def _draw_f(
-    conn: sqlite3.Connection, rng: random.Random, key: str, subject: str, signatories: str, *_: str
-) -> Remembered | None:
-    names = [n for n in _surnames(signatories) if len(n) >= 5 and " " not in n]
+def _draw_f(conn: sqlite3.Connection, rng: random.Random, motie: Motie) -> Remembered | None:
+    names = [n for n in _surnames(motie.signatories) if len(n) >= 5 and " " not in n]
     if not names:
         return None
-    held = set(_WORD.findall(fold(subject)))
-    others = []
-    for word in _subject_words(conn, subject):
+    held = set(_WORD.findall(fold(motie.subject)))
+    others: dict[str, str] = {}
+    for word in _subject_words(conn, motie.subject):
         forms = [f for f in _number_forms(fold(word)) if f not in held and _holders(conn, [f])]
         if forms:
-            others.append((word, rng.choice(sorted(forms))))
-    if len(others) < 2:
+            others[word] = rng.choice(sorted(forms))
+    name = rng.choice(names)
+    picked = _distinctive(conn, rng, list(others), 2, name)
+    if picked is None:
         return None
-    for _attempt in range(5):
-        picked = rng.sample(others, 2)
-        name = rng.choice(names)
-        if _holders(conn, [w for w, _ in picked], name) <= 2:
-            misspelt = _misspelt(name.lower(), rng)
-            return Remembered("f", _typed([misspelt, *(form for _, form in picked)]), key)
-    return None
+    typed = [_misspelt(name.lower(), rng), *(others[w] for w in picked)]
+    return Remembered("f", _typed(typed), motie.key)
 
 
 def _number_forms(word: str) -> set[str]:
@@ -316,52 +296,27 @@ def _number_forms(word: str) -> set[str]:
     return {word + "en", word + "s", word[:-1] + "ven" if word.endswith("f") else word + "en"}
 
 
-def _words_by_dossier(
-    conn: sqlite3.Connection, rows: list[tuple[str, ...]]
-) -> dict[str, list[tuple[str, str]]]:
-    """For each dossier, its moties' keys and subjects."""
-    found: dict[str, list[tuple[str, str]]] = {}
-    for key, subject, *_ in rows:
-        dossier = key.rsplit("-", 1)[0]
-        found.setdefault(dossier, []).append((key, subject))
-    return found
-
-
-def _draw_g(
-    conn: sqlite3.Connection,
-    rng: random.Random,
-    by_dossier: dict[str, list[tuple[str, str]]],
-    key: str,
-    subject: str,
-    signatories: str,
-    dossier_title: str,
-    date: str,
-    kind: str,
-    text: str,
-) -> Remembered | None:
-    words = _subject_words(conn, subject)
-    if len(words) < 2:
-        return None
-    held = set(_WORD.findall(fold(f"{subject} {text}")))
-    siblings = [s for k, s in by_dossier.get(key.rsplit("-", 1)[0], []) if k != key]
-    strangers = [w for s in siblings for w in _subject_words(conn, s) if fold(w) not in held]
+def _draw_g(conn: sqlite3.Connection, rng: random.Random, motie: Motie) -> Remembered | None:
+    held = set(_WORD.findall(fold(f"{motie.subject} {motie.text}")))
+    strangers = {
+        w for other in motie.siblings for w in _subject_words(conn, other) if fold(w) not in held
+    }
     if not strangers:
         return None
-    for _attempt in range(5):
-        picked = rng.sample(words, 2)
-        if _holders(conn, picked) <= 2:
-            wrong = rng.choice(sorted(set(strangers)))
-            typed = [*picked, wrong]
-            rng.shuffle(typed)
-            return Remembered("g", _typed(typed), key)
-    return None
+    picked = _distinctive(conn, rng, _subject_words(conn, motie.subject), 2)
+    if picked is None:
+        return None
+    typed = [*picked, rng.choice(sorted(strangers))]
+    rng.shuffle(typed)
+    return Remembered("g", _typed(typed), motie.key)
 
 
-_DRAWERS: dict[str, Callable[..., Remembered | None]] = {
+_DRAWERS: dict[str, Callable[[sqlite3.Connection, random.Random, Motie], Remembered | None]] = {
     "a": _draw_a,
     "b": _draw_b,
     "c": _draw_c,
     "d": _draw_d,
     "e": _draw_e,
     "f": _draw_f,
+    "g": _draw_g,
 }

@@ -15,7 +15,7 @@ from __future__ import annotations
 import heapq
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from db.finder_query import (
     WordQuery,
@@ -54,8 +54,8 @@ _UNKNOWN = ("", "")
 
 
 @dataclass(frozen=True)
-class Result:
-    """One ranked document, and what of it matched the query."""
+class _Listed:
+    """What the finder lists of a document: never its text."""
 
     key: str
     title: str
@@ -65,6 +65,12 @@ class Result:
     dossier: str
     dossier_title: str
     ghost: bool
+
+
+@dataclass(frozen=True)
+class Result(_Listed):
+    """One ranked document, and what of it matched the query."""
+
     score: float
     shown: Shown = field(default_factory=Shown)
     matched: tuple[str, ...] = ()  # fields that matched: subject, name, dossier, body, kind, date
@@ -109,16 +115,8 @@ class Answer:
 
 
 @dataclass(frozen=True)
-class _Row:
+class _Row(_Listed):
     rowid: int
-    key: str
-    title: str
-    subject: str
-    kind: str
-    date: str
-    dossier: str
-    dossier_title: str
-    ghost: bool
     signatories: str
 
 
@@ -402,16 +400,16 @@ class Finder:
         ).fetchall()
         return [
             _Row(
-                r[0],
-                r[1],
-                r[2] or "",
-                r[3] or "",
-                r[4] or "",
-                r[5] or "",
-                r[6] or "",
-                r[7] or "",
-                bool(r[8]),
-                r[9] or "[]",
+                key=r[1],
+                title=r[2] or "",
+                subject=r[3] or "",
+                kind=r[4] or "",
+                date=r[5] or "",
+                dossier=r[6] or "",
+                dossier_title=r[7] or "",
+                ghost=bool(r[8]),
+                rowid=r[0],
+                signatories=r[9] or "[]",
             )
             for r in rows
         ]
@@ -500,36 +498,14 @@ def _shown_text(row: _Row) -> str:
 
 
 def _result(row: _Row, score: float, shown: Shown, matched: tuple[str, ...] = ()) -> Result:
-    return Result(
-        row.key,
-        row.title,
-        row.subject,
-        row.kind,
-        row.date,
-        row.dossier,
-        row.dossier_title,
-        row.ghost,
-        score,
-        shown,
-        matched,
-    )
+    listed = {f.name: getattr(row, f.name) for f in fields(_Listed)}
+    return Result(**listed, score=score, shown=shown, matched=matched)
 
 
 def _absent(key: str) -> Result:
     split = split_kst_key(key)
-    return Result(
-        key,
-        "",
-        "",
-        "",
-        "",
-        split[0] if split else "",
-        "",
-        True,
-        0.0,
-        Shown.plain(ABSENT),
-        absent=True,
-    )
+    dossier = split[0] if split else ""
+    return Result(key, "", "", "", "", dossier, "", True, 0.0, Shown.plain(ABSENT), absent=True)
 
 
 def _natural(keys: list[str]) -> list[str]:
