@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from finder_library import SHARED, build, build_with_text
+from finder_library import SHARED, build, build_own_words, build_with_text
 from remembered import DESCRIPTIONS, KINDS, SEED, Remembered, draw, with_official_subject
 
 NUMBERS = Path(__file__).resolve().parent / "finder_queries.tsv"
@@ -141,6 +141,7 @@ def report(name: str, typed: Typed) -> None:
         found = typed.found.get(kind, 0)
         what = DESCRIPTIONS.get(kind, "number in any spelling, first")
         where = "top N" if kind == "e" else "first" if kind == "number" else "top 3"
+        what = what if len(what) < 60 else what[:57] + "..."
         line = f"  ({kind}) {what}: {found}/{asked} = {100 * found / asked:.0f}% in the {where}"
         if kind == "e":
             in_three = typed.found_in_three.get(kind, 0)
@@ -248,9 +249,18 @@ def main() -> None:
         f" ({time.perf_counter() - started:.1f} s to build or find)"
     )
     numbers = number_queries()
-    remembered = draw(with_text, with_official_subject(CORPUS), per_kind)
+    official = with_official_subject(CORPUS)
+    remembered = draw(with_text, official, per_kind)
     _show("the moties with their text", remembered, numbers)
     report("the 7,034 real moties with their text", type_queries(with_text, remembered + numbers))
+    # A reader may have read the Kamer's subject on its site while the library knows the
+    # motie only by its own words (no open data loaded): the same queries, that library.
+    own_words = build_own_words(official)
+    subject_queries = [r for r in remembered if r.kind in "abchi"]
+    report(
+        "the same moties known by subjects made from their own words (kinds a, b, c, h, i)",
+        type_queries(own_words, subject_queries),
+    )
     # The catalogue holds the real moties its id list knew of (to 2024), without their text,
     # so its queries are drawn from those, by the subjects the library gave them.
     listed = draw(catalogue, None, per_kind, kinds="abcef")

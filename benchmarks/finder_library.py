@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import lzma
+import shutil
 import zlib
 from pathlib import Path
 
@@ -28,12 +29,14 @@ from loaders.detect import read_document_bytes
 from loaders.errors import LoadError
 from loaders.ids import key_from_published_id, split_kst_key
 from loaders.model import Document
+from loaders.subject import subject_from_text
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 IDS = SHARED / "corpora/koop-parliamentary-ids.txt.xz"
 SOURCES = [SHARED / "corpora/moties-2023-2025.tar.xz", SHARED / "kamerstukken-samples"]
 CACHE = Path(__file__).resolve().parent / ".cache" / "finder-library-2.db"
 WITH_TEXT = Path(__file__).resolve().parent / ".cache" / "moties-library.db"
+OWN_WORDS = Path(__file__).resolve().parent / ".cache" / "moties-own-words.db"
 KINDS = {
     "h": "handelingen",
     "ah": "aanhangsel",
@@ -85,6 +88,28 @@ def build_with_text(path: Path = WITH_TEXT) -> Path:
     with Library.open(partial) as library:
         load_paths(library, SOURCES)
         library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    partial.rename(path)
+    return path
+
+
+def build_own_words(official: set[str], path: Path = OWN_WORDS) -> Path:
+    """The library with text, but with the moties of ``official`` known only by the subject
+    made from their own words: as a library holds them that has no record of the Kamer's
+    own subject (a motie loaded without its open data)."""
+    if _current(path):
+        return path
+    partial = _partial(path)
+    shutil.copyfile(build_with_text(), partial)
+    with Library.open(partial) as library, library.batch():
+        for key in sorted(official):
+            document = library.get(key)
+            if document is None or document.metadata_only:
+                continue
+            title = document.dossiers[0].title if document.dossiers else ""
+            document.subject = subject_from_text(
+                document.text, document.kind, title, document.title, document.signatories
+            )
+            library.store(document)
     partial.rename(path)
     return path
 

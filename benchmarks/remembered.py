@@ -14,7 +14,10 @@ leave out: people remember words in another form and misremember some altogether
 (f) a misspelt signer's surname and two subject words in the other number (a plural for a
     singular or the reverse), in a form that other documents of the corpus use;
 (g) two subject words and one the motie does not hold at all (from another motie of its
-    dossier).
+    dossier);
+(h), (i) as (b) and (c), but each word is needed: leaving out any one of the three leaves
+    three documents or more that hold the other two, so the misspelt or cut word must be read
+    right for the motie to come first.
 
 Words must be distinctive: at most two documents of the library hold all the words of a query
 (a, b, c, d) as typed before any typo or cut. For (e) every document that truly matches all of
@@ -35,7 +38,7 @@ from pathlib import Path
 from loaders.dates import MONTHS
 from loaders.folding import fold
 
-KINDS = "abcdefg"
+KINDS = "abcdefghi"
 DESCRIPTIONS = {
     "a": "a signer's surname + two subject words",
     "b": "three subject words, one misspelt",
@@ -44,6 +47,8 @@ DESCRIPTIONS = {
     "e": "kind + dossier-title word + name + month and year",
     "f": "misspelt surname + two subject words in the other number",
     "g": "two subject words + one it does not hold",
+    "h": "as (b), each word needed: without any one, three or more documents hold the rest",
+    "i": "as (c), each word needed: without any one, three or more documents hold the rest",
 }
 SEED = 20261201
 MOTIE_KINDS = ("motie", "gewijzigde motie", "nader gewijzigde motie")
@@ -169,16 +174,27 @@ def _holders(conn: sqlite3.Connection, words: list[str], name: str = "") -> int:
 
 
 def _distinctive(
-    conn: sqlite3.Connection, rng: random.Random, words: list[str], count: int, name: str = ""
+    conn: sqlite3.Connection,
+    rng: random.Random,
+    words: list[str],
+    count: int,
+    name: str = "",
+    every_word_counts: bool = False,
 ) -> list[str] | None:
     """``count`` of ``words`` that at most two documents hold together (with ``name`` among
-    their signatories); None when five draws find none."""
+    their signatories); with ``every_word_counts``, such that three or more hold all but any
+    one of them. None when a few draws find none."""
     if len(words) < count:
         return None
-    for _attempt in range(5):
+    for _attempt in range(12 if every_word_counts else 5):
         picked = rng.sample(words, count)
-        if _holders(conn, picked, name) <= 2:
-            return picked
+        if _holders(conn, picked, name) > 2:
+            continue
+        if every_word_counts and any(
+            _holders(conn, picked[:i] + picked[i + 1 :], name) < 3 for i in range(count)
+        ):
+            continue
+        return picked
     return None
 
 
@@ -225,17 +241,22 @@ def _draw_a(conn: sqlite3.Connection, rng: random.Random, motie: Motie) -> Remem
     return Remembered("a", _typed([name, *picked]), motie.key) if picked else None
 
 
-def _draw_b(conn: sqlite3.Connection, rng: random.Random, motie: Motie) -> Remembered | None:
-    picked = _distinctive(conn, rng, _subject_words(conn, motie.subject), 3)
-    return Remembered("b", _typed(_one_misspelt(picked, rng)), motie.key) if picked else None
+def _draw_b(
+    conn: sqlite3.Connection, rng: random.Random, motie: Motie, kind: str = "b"
+) -> Remembered | None:
+    words = _subject_words(conn, motie.subject)
+    picked = _distinctive(conn, rng, words, 3, every_word_counts=kind == "h")
+    return Remembered(kind, _typed(_one_misspelt(picked, rng)), motie.key) if picked else None
 
 
-def _draw_c(conn: sqlite3.Connection, rng: random.Random, motie: Motie) -> Remembered | None:
+def _draw_c(
+    conn: sqlite3.Connection, rng: random.Random, motie: Motie, kind: str = "c"
+) -> Remembered | None:
     words = [w for w in _subject_words(conn, motie.subject) if len(w) >= 6]
-    picked = _distinctive(conn, rng, words, 3)
+    picked = _distinctive(conn, rng, words, 3, every_word_counts=kind == "i")
     if picked is None:
         return None
-    return Remembered("c", _typed([_cut(w, rng) for w in picked]), motie.key)
+    return Remembered(kind, _typed([_cut(w, rng) for w in picked]), motie.key)
 
 
 def _draw_d(conn: sqlite3.Connection, rng: random.Random, motie: Motie) -> Remembered | None:
@@ -319,4 +340,6 @@ _DRAWERS: dict[str, Callable[[sqlite3.Connection, random.Random, Motie], Remembe
     "e": _draw_e,
     "f": _draw_f,
     "g": _draw_g,
+    "h": lambda conn, rng, motie: _draw_b(conn, rng, motie, "h"),
+    "i": lambda conn, rng, motie: _draw_c(conn, rng, motie, "i"),
 }
