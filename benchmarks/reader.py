@@ -24,7 +24,7 @@ from loaders.archives import iter_sources
 from loaders.detect import read_document_bytes
 from loaders.model import Citation, Document, Dossier
 from tui.app import KamerlezerApp
-from tui.page import Page, layout
+from tui.page import Link, Page, layout
 from tui.widgets.letter_view import LetterView
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared/corpora/moties-2023-2025.tar.xz"
@@ -56,7 +56,8 @@ def large_document() -> Document:
 
 
 def time_layout(document: Document, width: int) -> float:
-    page = Page(document.key, [("header", "header")], document.text, document.citations)
+    links = [Link.of(c) for c in document.citations]
+    page = Page(document.key, [("header", "header")], document.text, links)
     started = time.perf_counter()
     lines = layout(page, width)
     elapsed = time.perf_counter() - started
@@ -82,11 +83,11 @@ async def time_open(library: Library, key: str) -> tuple[float, float]:
         for _ in range(3):
             first_line.clear()
             started = time.perf_counter()
-            app.open_document(key)
+            app.reader.open_document(key)
             opened.append(time.perf_counter() - started)
             await pilot.pause()
             drawn.append(first_line[0] - started)
-            app.open_document("kst-29521-455" if key != "kst-29521-455" else "kst-99999-1")
+            app.reader.open_document("kst-29521-455" if key != "kst-29521-455" else "kst-99999-1")
             await pilot.pause()
     LetterView.render_line = draw  # type: ignore[method-assign]
     return min(opened), min(drawn)

@@ -98,6 +98,10 @@ class RowQueries:
     def has_documents(self) -> bool:
         return bool(self.conn.execute("SELECT 1 FROM documents WHERE ghost = 0 LIMIT 1").fetchone())
 
+    def dossier_title(self, dossier: str) -> str:
+        row = self.conn.execute("SELECT title FROM dossiers WHERE key = ?", (dossier,)).fetchone()
+        return str(row[0] or "") if row else ""
+
     def documents_in(self, dossier: str) -> list[DocumentRow]:
         """The documents and ghosts of a dossier, by ondernummer (Eerste Kamer letters last)."""
         rows = self.conn.execute(

@@ -53,3 +53,10 @@ def motie_service(httpserver, monkeypatch, tmp_path):
     monkeypatch.setenv("KAMERLEZER_SRU_URL", httpserver.url_for("/sru"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     return httpserver
+
+
+@pytest.fixture(autouse=True)
+def reader_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """The reader's remembered settings (side pane widths) in a folder of the test's own, so
+    that no test reads or writes the user's."""
+    monkeypatch.setenv("KAMERLEZER_CONFIG", str(tmp_path_factory.mktemp("config")))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from loaders.official import OfficialSources
 from tests.conftest import MOTIE_FILE, MOTIE_METADATA
 from tui.cli import main
 
@@ -27,12 +28,16 @@ def server(httpserver, monkeypatch, tmp_path):
     monkeypatch.setenv("KAMERLEZER_SRU_URL", httpserver.url_for("/sru"))
     monkeypatch.setenv("KAMERLEZER_ODATA_URL", httpserver.url_for("/odata"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr("loaders.official.time.sleep", lambda seconds: None)  # no backoff waits
     return httpserver
 
 
+def patient_once(**options: object) -> OfficialSources:
+    """The official sources' client as the command makes it, but without backoff waits."""
+    return OfficialSources.from_environment(**options, sleep=lambda seconds: None)
+
+
 def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
+    code = main(list(argv), sources=patient_once)
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -72,7 +77,8 @@ def test_no_network_is_one_clear_line(capsys, monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     code, _, err = run(capsys, "--db", str(tmp_path / "l.db"), "fetch", "29521", "--dry-run")
     assert code == 1
-    assert err.startswith("kamerlezer: search ") and "cannot reach the source" in err
+    # what was being looked up, not the query it took
+    assert err.startswith("kamerlezer: 29521: looking it up: cannot reach the source")
     assert len(err.splitlines()) == 1
 
 

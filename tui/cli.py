@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.demo import ensure_demo_library
 from db.library import Library, LibraryError
@@ -31,6 +32,9 @@ from tui.render import (
     print_library_summary,
     print_results,
 )
+
+if TYPE_CHECKING:
+    from loaders.official import OfficialSources
 
 PROG = "kamerlezer"
 
@@ -118,7 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, sources: Callable[..., OfficialSources] | None = None
+) -> int:
+    """The command line; ``sources`` makes the official sources' client (tests pass one that
+    does not back off)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -137,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "search":
             return command_search(args)
         if args.command == "fetch":
-            return command_fetch(args, parser)
+            return command_fetch(args, parser, sources)
         return command_default(args)
     except LibraryError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)

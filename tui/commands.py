@@ -1,51 +1,197 @@
-"""The reader's actions as the command palette lists them, and its keys as the help screen
-shows them: both read from the bindings, so neither can drift from what the keys do."""
+"""Every command of the reader, declared once: its keys, its title and its help.
+
+The bindings of each screen and widget, the help screen and the command palette are all
+made from these declarations, so that none of them can drift from what the keys do. A
+command belongs to the screen or widget whose action it runs; the palette offers it only
+where that screen's or widget's ``check_action`` allows it now.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
 
 from textual.app import SystemCommand
-from textual.binding import Binding, BindingType
-from textual.screen import Screen
-from textual.widgets import OptionList, Tree
-
-from tui.screens.search import SearchScreen
-from tui.widgets.dossier_tree import DossierTree
-from tui.widgets.finder_pane import FinderPane
-from tui.widgets.letter_view import LetterView
-
-if TYPE_CHECKING:
-    from textual.app import App
+from textual.binding import Binding
+from textual.dom import DOMNode
 
 
-def bindings(items: list[BindingType]) -> list[Binding]:
-    return [b for b in items if isinstance(b, Binding)]
+@dataclass(frozen=True)
+class Command:
+    action: str  # the action of the screen or widget it belongs to
+    keys: str  # Textual key names, comma-separated: "backspace,alt+left"
+    title: str  # as the footer and the palette name it
+    help: str  # what it does, in a few words, for help and the palette
+    footer: bool = False  # shown in the footer
+    priority: bool = False  # before the focused widget sees the key
+    in_palette: bool = True
+
+    def binding(self) -> Binding:
+        return Binding(self.keys, self.action, self.title, show=self.footer, priority=self.priority)
 
 
-def help_sections(
-    app_bindings: list[BindingType], palette_key: str
-) -> list[tuple[str, list[Binding]]]:
-    """The keys of each pane, read from the bindings themselves."""
-    palette = Binding(palette_key, "command_palette", "All commands")
-    return [
-        ("Everywhere", [*bindings(app_bindings), *bindings(Screen.BINDINGS), palette]),
-        ("Letter", bindings(LetterView.BINDINGS)),
-        ("Finder", [*bindings(FinderPane.BINDINGS), *bindings(OptionList.BINDINGS)]),
-        ("Tree", [*bindings(DossierTree.BINDINGS), *bindings(Tree.BINDINGS)]),
-        ("Search screen (s)", bindings(SearchScreen.BINDINGS)),
-    ]
+def bindings(commands: tuple[Command, ...]) -> list[Binding]:
+    return [command.binding() for command in commands]
 
 
-def reader_commands(app: App[None], letter: LetterView) -> Iterator[SystemCommand]:
-    """Every reader action for the command palette."""
-    for binding in bindings(app.BINDINGS):
-        if binding.action != "quit":
-            action = getattr(app, f"action_{binding.action}")
-            yield SystemCommand(binding.description, f"Key: {binding.key}", action)
-    yield SystemCommand("Next citation", "Key: ]", letter.action_next_citation)
-    yield SystemCommand("Previous citation", "Key: [", letter.action_previous_citation)
-    yield SystemCommand("Follow the citation", "Key: Enter", letter.action_follow)
-    yield SystemCommand("Next search hit", "Key: n", letter.action_next_hit)
-    yield SystemCommand("Previous search hit", "Key: N", letter.action_previous_hit)
+# The App's: on every screen.
+APP = (
+    Command("help", "question_mark,f1", "Help", "every key, by pane", footer=True),
+    Command("command_palette", "ctrl+p", "Commands", "every command, by name", in_palette=False),
+    Command("quit", "q", "Quit", "leave kamerlezer", in_palette=False),
+)
+
+# The reader screen's. Keys that open a box (f, /, s) are priority bindings whose actions
+# move focus at once, so that keys typed right after them in one burst (as over SSH) reach
+# the box; in a text box they are letters (the reader's check_action).
+READER = (
+    Command(
+        "find",
+        "f,ctrl+f",
+        "Find",
+        "find a document: a number, or words you remember of it",
+        footer=True,
+        priority=True,
+    ),
+    Command("search", "slash", "Search this text", "search the open document", priority=True),
+    Command(
+        "search_all",
+        "s",
+        "Search all",
+        "search the text of every document",
+        footer=True,
+        priority=True,
+    ),
+    # On the reader, not the letter, so that it opens before any key typed after it acts.
+    Command("follow", "enter", "Follow", "open what the citation names", footer=True),
+    Command("go_back", "backspace,alt+left", "Back", "back, as in a browser", footer=True),
+    Command("forward", "alt+right", "Forward", "forward again"),
+    Command("copy_citation", "y", "Copy citation", "copy how to cite the open document"),
+    Command("official_url", "o", "Official address", "show and copy the publication's address"),
+    Command("toggle_tree", "t", "Tree", "show or hide the dossier tree"),
+    Command("wider", "greater_than_sign", "Wider side panes", "widen the tree and the finder"),
+    Command("narrower", "less_than_sign", "Narrower side panes", "narrow them again"),
+    Command("fetch", "F", "Fetch this document", "get a cited document from the official sources"),
+    Command("cancel", "escape", "Cancel", "cancel a fetch, close the search box", in_palette=False),
+)
+
+# The letter pane's.
+LETTER = (
+    Command(
+        "next_citation",
+        "right_square_bracket",
+        "Next citation",
+        "go to the next citation",
+        footer=True,
+    ),
+    Command(
+        "previous_citation", "left_square_bracket", "Previous citation", "go to the citation before"
+    ),
+    Command("next_hit", "n", "Next hit", "the next place a search found"),
+    Command("previous_hit", "N", "Previous hit", "the place before"),
+    Command("scroll_down", "j,down", "Down", "scroll down", in_palette=False),
+    Command("scroll_up", "k,up", "Up", "scroll up", in_palette=False),
+    Command("page_down", "space,pagedown", "Page down", "a page down", in_palette=False),
+    Command("page_up", "b,pageup", "Page up", "a page up", in_palette=False),
+    Command("scroll_home", "g,home", "Top", "to the top", in_palette=False),
+    Command("scroll_end", "G,end", "Bottom", "to the bottom", in_palette=False),
+)
+
+# The finder pane's.
+FINDER = (
+    Command("to_results", "down", "Results", "from the box to the results", in_palette=False),
+    Command("leave", "escape", "Back to the letter", "close the finder", in_palette=False),
+)
+
+# The dossier tree's (Textual's own Tree keys move and select).
+TREE = (
+    Command("expand_node", "right,l", "Expand", "open a dossier", in_palette=False),
+    Command("collapse_node", "left,h", "Collapse", "close it", in_palette=False),
+)
+
+# The search screen's.
+SEARCH = (
+    Command("close", "escape", "Back to the letter", "leave the search", footer=True),
+    Command(
+        "toggle_sort", "ctrl+d", "Sort by date / rank", "sort the hits", footer=True, priority=True
+    ),
+    Command("to_results", "down", "Results", "from the box to the hits", in_palette=False),
+)
+
+# The help screen's.
+HELP = (
+    Command("dismiss", "escape,q,question_mark,f1", "Close help", "close this help", footer=True),
+    Command("scroll_down", "j,down", "Down", "scroll down", in_palette=False),
+    Command("scroll_up", "k,up", "Up", "scroll up", in_palette=False),
+    Command("page_down", "space,pagedown", "Page down", "a page down", in_palette=False),
+    Command("page_up", "b,pageup", "Page up", "a page up", in_palette=False),
+)
+
+# Where each applies, as help lists them.
+SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
+    ("Everywhere", APP),
+    ("Reader", READER),
+    ("Letter", LETTER),
+    ("Finder", FINDER),
+    ("Tree", TREE),
+    ("Search screen (s)", SEARCH),
+)
+
+_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "greater_than_sign": ">",
+    "less_than_sign": "<",
+    "backspace": "⌫",
+    "escape": "Esc",
+    "enter": "Enter",
+    "space": "Space",
+    "tab": "Tab",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "home": "Home",
+    "end": "End",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+}
+
+
+def key_display(keys: str) -> str:
+    """How kamerlezer shows a key or keys, everywhere: "backspace,alt+left" -> "⌫ / Alt+←"."""
+    return " / ".join(_one_key(key.strip()) for key in keys.split(",") if key.strip())
+
+
+def _one_key(key: str) -> str:
+    *modifiers, name = key.split("+")
+    shown = _NAMES.get(
+        name, name.upper() if len(name) > 1 and name[0] == "f" and name[1:].isdigit() else name
+    )
+    if modifiers and len(shown) == 1:
+        shown = shown.upper()  # "Ctrl+P", as keys are printed
+    return "+".join([*(m.capitalize() for m in modifiers), shown])
+
+
+class Offers(Protocol):
+    """A screen that says which of its commands (and its widgets') the palette may offer."""
+
+    def palette(self) -> Iterable[tuple[Command, DOMNode]]: ...
+
+
+def palette_commands(screen: object) -> Iterator[SystemCommand]:
+    """The palette's entries for ``screen``: its commands that apply now (its or its
+    widget's ``check_action`` allows them), each with its help and keys."""
+    offered = screen.palette() if hasattr(screen, "palette") else ()
+    for command, node in offered:
+        if not command.in_palette or node.check_action(command.action, ()) is False:
+            continue
+        yield SystemCommand(
+            command.title,
+            f"{command.help} · {key_display(command.keys)}",
+            functools.partial(node.run_action, command.action),
+        )

@@ -6,18 +6,20 @@ The HTTP client is imported only when a fetch runs, so other commands start with
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from db.library import Library
-from db.loading import load_paths
 from db.location import library_path
 from loaders.errors import LoadError
 from loaders.ids import parse_dossier
 from tui.render import print_records
 
 if TYPE_CHECKING:
-    from loaders.fetching import FetchReport
+    from rich.progress import Progress
+
     from loaders.official import OfficialSources
     from loaders.sru import SruRecord
 
@@ -42,8 +44,14 @@ def add_fetch_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
     )
 
 
-def command_fetch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from loaders.fetching import fetch_dossier_metadata, parse_targets, records_for
+def command_fetch(
+    args: argparse.Namespace,
+    parser: argparse.ArgumentParser,
+    sources: Callable[..., OfficialSources] | None = None,
+) -> int:
+    """``sources`` makes the client (``OfficialSources.from_environment`` by default)."""
+    from db.fetching import fetch_and_load
+    from loaders.fetching import parse_targets
     from loaders.official import OfficialSources
 
     if not args.targets and not args.ghosts:
@@ -61,45 +69,53 @@ def command_fetch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     except LoadError as exc:
         print(f"{parser.prog}: {exc}", file=sys.stderr)
         return 1
-    with OfficialSources.from_environment(refresh=args.refresh) as sources:
+    make = sources or OfficialSources.from_environment
+    with make(refresh=args.refresh) as client, _progress(sys.stderr.isatty()) as bar:
         try:
-            records = list(records_for(sources, dossiers, identifiers))
+            fetched = fetch_and_load(
+                path,
+                client,
+                dossiers,
+                identifiers,
+                dry_run=args.dry_run,
+                on_found=bar.found if bar else None,
+                on_record=bar.advance if bar else None,
+            )
         except LoadError as exc:
             print(f"{parser.prog}: {exc}", file=sys.stderr)
             return 1
-        found = {record.identifier for record in records}
-        unlisted = [
-            f"{identifier}: the official sources do not list it"
-            for identifier in dict.fromkeys(identifiers)
-            if identifier not in found
-        ]
-        if args.dry_run:
-            for problem in unlisted:
-                print(f"{parser.prog}: {problem}", file=sys.stderr)
-            print_records(records)
-            return 1 if unlisted else 0
-        report = _fetch_with_progress(sources, records, show=sys.stderr.isatty())
-        for dossier in dossiers:
-            fetch_dossier_metadata(sources, dossier, report)
-    with Library.open(path) as library:
-        loaded = load_paths(library, report.files)
-    problems = [*unlisted, *report.errors, *loaded.errors]
-    for problem in problems:
+    for problem in fetched.problems:
         print(f"{parser.prog}: {problem}", file=sys.stderr)
-    print(f"{len(records)} found, {len(report.files)} files; " + loaded.summary())
-    return 1 if problems or loaded.failed else 0
+    if args.dry_run:
+        print_records(fetched.records)
+        return 1 if fetched.unlisted else 0
+    summary = fetched.loaded.summary() if fetched.loaded else "nothing loaded"
+    print(f"{len(fetched.records)} found, {len(fetched.report.files)} files; " + summary)
+    failed = fetched.loaded is not None and fetched.loaded.failed
+    return 1 if fetched.problems or failed else 0
 
 
-def _fetch_with_progress(
-    sources: OfficialSources, records: list[SruRecord], show: bool
-) -> FetchReport:
-    """Download the records' files, with a progress bar on a terminal."""
-    from loaders.fetching import fetch_files
+class _Bar:
+    """A progress bar, once a fetch knows how many documents it gets."""
 
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.task = progress.add_task("fetch", total=None)
+
+    def found(self, count: int) -> None:
+        self.progress.update(self.task, total=count)
+
+    def advance(self, _record: SruRecord) -> None:
+        self.progress.advance(self.task)
+
+
+@contextlib.contextmanager
+def _progress(show: bool) -> Iterator[_Bar | None]:
+    """A progress bar on a terminal."""
     if not show:
-        return fetch_files(sources, records)
+        yield None
+        return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     with Progress(TextColumn("Fetching"), BarColumn(), MofNCompleteColumn(), transient=True) as bar:
-        task = bar.add_task("fetch", total=len(records))
-        return fetch_files(sources, records, on_record=lambda _: bar.advance(task))
+        yield _Bar(bar)

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
-from tui.widgets.letter_view import Position
+
+@dataclass(frozen=True)
+class Position:
+    """Where a reader was in a page: restored on Back."""
+
+    scroll_y: float
+    cursor: int | None
+
+
+Place = Literal["welcome", "document", "search"]
 
 
 @dataclass
 class Visit:
-    key: str
+    place: Place
+    key: str = ""  # the document's, for a document
     position: Position = field(default_factory=lambda: Position(0, None))
 
 
@@ -25,16 +36,17 @@ class History:
     def current(self) -> Visit | None:
         return self.visits[self.index] if 0 <= self.index < len(self.visits) else None
 
-    def open(self, key: str) -> Visit:
-        if self.current is not None and self.current.key == key:
-            return self.current
+    def open(self, place: Place, key: str = "") -> Visit:
+        current = self.current
+        if current is not None and (current.place, current.key) == (place, key):
+            return current
         del self.visits[self.index + 1 :]
-        self.visits.append(Visit(key))
+        self.visits.append(Visit(place, key))
         self.index = len(self.visits) - 1
         return self.visits[self.index]
 
     def remember(self, position: Position) -> None:
-        """Where the reader is in the current document, to come back to it."""
+        """Where the reader is in the current page, to come back to it."""
         if self.current is not None:
             self.current.position = position
 

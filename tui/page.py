@@ -42,6 +42,21 @@ class Line(NamedTuple):
     indent: int = 0
 
 
+@dataclass(frozen=True)
+class Link:
+    """A span of a page's text that opens another document: a citation in a document's text,
+    or an entry of a list (the newest documents, who cites a ghost)."""
+
+    start: int
+    end: int
+    target: str
+    citation: Citation | None = None  # what the text says of the target, for a citation
+
+    @classmethod
+    def of(cls, citation: Citation) -> Link:
+        return cls(citation.start, citation.end, citation.target, citation)
+
+
 @dataclass
 class Page:
     """A document (or a ghost's page) ready to be laid out."""
@@ -49,14 +64,16 @@ class Page:
     key: str
     header: list[tuple[str, str]]  # (text, style) lines above the text, not wrapped
     text: str
-    links: list[Citation] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
     ghost_targets: frozenset[str] = frozenset()
     is_ghost: bool = False
+    head: str = ""  # one line that stays above the text as it scrolls: key, kind, date, dossier
 
     def __post_init__(self) -> None:
         # Documents are data: control characters become U+FFFD, the same length, so spans hold.
         self.text = terminal_safe(self.text)
         self.header = [(terminal_safe(text), style) for text, style in self.header]
+        self.head = terminal_safe(self.head)
         self.links = sorted(self.links, key=lambda link: (link.start, link.end))
 
     def paragraphs(self) -> Iterator[tuple[int, str]]:

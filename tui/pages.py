@@ -1,15 +1,17 @@
-"""The pages the letter pane shows: a document, or what is known of a ghost."""
+"""The pages the letter pane shows: a document, what is known of a ghost, the welcome page."""
 
 from __future__ import annotations
 
-from db.library import Library
+from db.library import DocumentRow, Library
+from db.reading import Reading
 from loaders.dates import format_dutch_date
-from loaders.ids import format_dossier, official_url, standard_citation
-from loaders.model import Citation, Document
-from tui.page import Page
+from loaders.ids import format_dossier, official_url, reference_label, standard_citation
+from loaders.model import Document
+from tui.page import Link, Page
 
 
 def header_line(document: Document) -> str:
+    """Key, kind, date, dossier: the line that stays above the text."""
     parts = [document.key]
     if document.kind:
         parts.append(document.kind)
@@ -21,92 +23,115 @@ def header_line(document: Document) -> str:
     return " · ".join(parts)
 
 
-def document_page(document: Document, library: Library) -> Page:
-    """A loaded document: header, title, its text with its citations as links."""
-    if document.metadata_only:
-        return ghost_page(document, library)
-    header = [(header_line(document), "header")]
-    if document.title:
-        header.append((document.title, "title"))
-    rows = library.get_rows([c.target for c in document.citations])
-    ghosts = frozenset(
-        c.target for c in document.citations if c.target not in rows or rows[c.target].ghost
+def document_page(reading: Reading) -> Page:
+    """A loaded document: its title, its text with its citations as links."""
+    if reading.is_ghost:
+        return ghost_page(reading)
+    document = reading.document
+    header = [(document.title, "title")] if document.title else []
+    links = [Link.of(citation) for citation in document.citations]
+    return Page(
+        document.key,
+        header,
+        document.text,
+        links,
+        reading.ghost_targets,
+        head=header_line(document),
     )
-    return Page(document.key, header, document.text, document.citations, ghosts)
 
 
-def ghost_page(document: Document, library: Library) -> Page:
-    """A document that is cited but not loaded: what the citing texts say, who cites it, and
-    how to get it."""
-    header = [(header_line(document) + " · not in the library", "header")]
-    if document.title:
-        header.append((document.title, "title"))
-    paragraphs: list[str] = []
-    links: list[Citation] = []
+def row_label(key: str, row: DocumentRow | None) -> str:
+    """A document in a list: number, kind, date, what it is about."""
+    if row is None:
+        return reference_label(key)
+    parts = (key, row.kind, format_dutch_date(row.date), row.subject or row.title)
+    return " · ".join(p for p in parts if p)
 
-    def add(text: str, link: str = "") -> None:
-        offset = sum(len(p) + 2 for p in paragraphs)
-        paragraphs.append(text)
-        if link:
-            links.append(Citation(offset, offset + len(text), text, link, "kamerstuk"))
 
-    citing = library.cited_by(document.key)
-    if citing:
-        add("This document is cited, but its text is not in the library.")
+class _Paragraphs:
+    """A page's text built paragraph by paragraph, some of them links."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[str] = []
+        self.links: list[Link] = []
+        self._length = 0
+
+    def add(self, text: str, target: str = "") -> None:
+        offset = self._length + (2 if self.paragraphs else 0)
+        self.paragraphs.append(text)
+        self._length = offset + len(text)
+        if target:
+            self.links.append(Link(offset, offset + len(text), target))
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def ghost_page(reading: Reading) -> Page:
+    """A document that is cited (or only named) but not loaded: what the citing texts say,
+    who cites it, and how to get it."""
+    document = reading.document
+    header = [(document.title, "title")] if document.title else []
+    page = _Paragraphs()
+    if reading.cited_by:
+        page.add("This document is cited, but its text is not in the library.")
     else:
-        add("This document is not in the library, and no document here cites it.")
-    known = []
+        page.add("This document is not in the library, and no document here cites it.")
     if document.title:
-        known.append(f"Title, as the citing text gives it: «{document.title}»")
+        page.add(f"Title, as the citing text gives it: «{document.title}»")
     if document.date:
-        known.append(f"Date, as the citing text gives it: {format_dutch_date(document.date)}")
+        page.add(f"Date, as the citing text gives it: {format_dutch_date(document.date)}")
     if document.subject:
-        known.append(f"Subject: {document.subject}")
+        page.add(f"Subject: {document.subject}")
     if document.document_number:
-        known.append(f"Tweede Kamer document number: {document.document_number}")
-    for line in known:
-        add(line)
-    add(f"Cited by ({len(citing)}):")
-    for key in citing:
-        row = library.get_row(key)
-        label = (
-            key
-            if row is None
-            else " · ".join(
-                part
-                for part in (key, row.kind, format_dutch_date(row.date), row.subject or row.title)
-                if part
-            )
-        )
-        add(label, link=key)
+        page.add(f"Tweede Kamer document number: {document.document_number}")
+    page.add(f"Cited by ({len(reading.cited_by)}):")
+    for key in reading.cited_by:
+        page.add(row_label(key, reading.rows.get(key)), target=key)
     if document.key.startswith("kst-"):
         cited_as = standard_citation(document.key, document.vergaderjaar, document.chamber)
-        add(f"Cite it as: {cited_as}")
-    add("Press F to fetch it from the official sources and read it here.")
-    add(f"Or read it at {official_url(document.key)}, or load its file: kamerlezer load FILE")
-    return Page(document.key, header, "\n\n".join(paragraphs), links, frozenset(), is_ghost=True)
+        page.add(f"Cite it as: {cited_as}")
+    page.add("Press F to fetch it from the official sources and read it here.")
+    page.add("Or read it at its official address (o shows and copies it), or load its file:")
+    page.add(f"  {official_url(document.key)}")
+    page.add("  kamerlezer load FILE")
+    head = header_line(document) + " · not in the library"
+    return Page(document.key, header, page.text, page.links, is_ghost=True, head=head)
 
 
 def welcome_page(library: Library) -> Page:
     """What the letter pane shows before a document is open: how to start, and the newest
     documents to start from."""
     stats = library.stats()
-    paragraphs = [
+    page = _Paragraphs()
+    page.add(
         f"This library holds {stats.documents} documents in {stats.dossiers} dossiers, and "
-        f"knows of {stats.ghosts} more that they cite.",
+        f"knows of {stats.ghosts} more that they cite."
+    )
+    page.add(
         "Open a document from the tree (Enter), or press f and type a number "
         "(27925 919, 29 521 nr. 455) or a few words. In a document, ] and [ go from citation "
-        "to citation and Enter follows one; Backspace goes back. Press ? for every key.",
-        "Newest documents:",
-    ]
-    links: list[Citation] = []
+        "to citation and Enter follows one; Backspace goes back. Press ? for every key."
+    )
+    page.add("Newest documents:")
     for row in library.newest_documents(12):
-        label = " · ".join(
-            p
-            for p in (row.key, row.kind, format_dutch_date(row.date), row.subject or row.title)
-            if p
-        )
-        offset = sum(len(p) + 2 for p in paragraphs)
-        paragraphs.append(label)
-        links.append(Citation(offset, offset + len(label), label, row.key, "kamerstuk"))
-    return Page("", [("kamerlezer", "title")], "\n\n".join(paragraphs), links)
+        page.add(row_label(row.key, row), target=row.key)
+    return Page("", [], page.text, page.links, head="kamerlezer")
+
+
+def dossier_page(library: Library, dossier: str) -> Page:
+    """A dossier a citation names: its documents in the library, or how to get them."""
+    title = library.dossier_title(dossier)
+    rows = library.documents_in(dossier)
+    page = _Paragraphs()
+    loaded = [row for row in rows if not row.ghost]
+    if loaded:
+        page.add(f"The library holds {len(loaded)} documents of this dossier:")
+    else:
+        page.add("None of this dossier's documents is in the library.")
+    for row in rows:
+        page.add(row_label(row.key, row), target=row.key)
+    page.add(f"kamerlezer fetch {dossier} gets the whole dossier from the official sources.")
+    head = f"{reference_label(dossier)} · {title or 'cited only'}"
+    return Page(dossier, [], page.text, page.links, head=head)

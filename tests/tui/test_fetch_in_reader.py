@@ -11,10 +11,16 @@ from werkzeug import Request, Response
 
 from db.library import Library
 from db.loading import load_paths
+from loaders.official import OfficialSources
 from tests.conftest import MOTIE_FILE
 from tui.app import KamerlezerApp
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def without_backoff() -> OfficialSources:
+    """The sources the reader uses, but not waiting between retries."""
+    return OfficialSources.from_environment(sleep=lambda seconds: None)
 
 
 def citing_library(tmp_path: Path) -> Path:
@@ -50,13 +56,13 @@ async def test_f_on_a_ghost_fetches_and_opens_it(motie_service, tmp_path) -> Non
     )
     path = citing_library(tmp_path)
     with Library.open(path, write=False) as library:
-        app = KamerlezerApp(library, start="kst-35786-7")
+        app = KamerlezerApp(library, start="kst-35786-7", sources=without_backoff)
         async with app.run_test(size=(120, 36)) as pilot:
-            assert app.letter.page.is_ghost
+            assert app.reader.letter.page.is_ghost
             await pilot.press("F")
             await app.workers.wait_for_complete()
             await pilot.pause()
-            page = app.letter.page
+            page = app.reader.letter.page
             assert page.key == "kst-35786-7" and not page.is_ghost
             assert "Grondwet" in page.text
             assert [n.message for n in app._notifications] == ["kst-35786-7 fetched and loaded"]
@@ -70,10 +76,10 @@ async def test_escape_cancels_a_fetch_and_the_ghost_stays(motie_service, tmp_pat
     motie_service.expect_request(MOTIE_FILE).respond_with_handler(slow_file)
     path = citing_library(tmp_path)
     with Library.open(path, write=False) as library:
-        app = KamerlezerApp(library, start="kst-35786-7")
+        app = KamerlezerApp(library, start="kst-35786-7", sources=without_backoff)
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.press("F")
-            bar = app.query_one("#citation-bar", Static)
+            bar = app.query_one("#status", Static)
             for _ in range(100):  # until the download is under way
                 await pilot.pause(0.02)
                 if "Downloading" in str(bar.render()):
@@ -87,7 +93,7 @@ async def test_escape_cancels_a_fetch_and_the_ghost_stays(motie_service, tmp_pat
                     break
             assert str(bar.render()) == "Fetching kst-35786-7 cancelled"
             assert time.perf_counter() - started < 1.0  # not waiting for the slow file
-            assert app.letter.page.key == "kst-35786-7" and app.letter.page.is_ghost
+            assert app.reader.letter.page.key == "kst-35786-7" and app.reader.letter.page.is_ghost
     with Library.open(path, write=False) as library:
         assert library.is_ghost("kst-35786-7")
 
@@ -97,7 +103,7 @@ async def test_without_a_network_f_says_so_in_one_line(monkeypatch, tmp_path) ->
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     path = citing_library(tmp_path)
     with Library.open(path, write=False) as library:
-        app = KamerlezerApp(library, start="kst-35786-7")
+        app = KamerlezerApp(library, start="kst-35786-7", sources=without_backoff)
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.press("F")
             await app.workers.wait_for_complete()
@@ -105,4 +111,4 @@ async def test_without_a_network_f_says_so_in_one_line(monkeypatch, tmp_path) ->
             assert [n.message for n in app._notifications] == [
                 "kst-35786-7: looking it up: cannot reach the source (ConnectError)"
             ]
-            assert app.letter.page.is_ghost
+            assert app.reader.letter.page.is_ghost

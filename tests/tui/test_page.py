@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from loaders.model import Citation
-from tui.page import Page, layout, paragraph_style, wrap
+from tui.page import Link, Page, layout, paragraph_style, wrap
 
 
 def test_wrapping_keeps_words_whole_and_offsets_exact() -> None:
@@ -42,7 +42,7 @@ def test_list_items_hang_and_footnotes_are_styled() -> None:
         [("kst-1-1 · brief", "header")],
         "Inleiding\n\n– de motie op stuk nr. 1181 om te komen tot een gelijkwaardige uitkomst via"
         " een echte deur-tot-deuraanpak\n\n[1] Kamerstuk.",
-        [Citation(14, 34, "de motie op stuk nr.", "kst-33529-1181", "kamerstuk")],
+        [Link.of(Citation(14, 34, "de motie op stuk nr.", "kst-33529-1181", "kamerstuk"))],
     )
     lines = layout(page, 30)
     styles = [line.style for line in lines if line.text]

@@ -30,7 +30,7 @@ async def test_from_the_tree_to_a_cited_ghost_and_back(library) -> None:
         tree.move_cursor(node.children[2])
         await pilot.press("enter")
         await pilot.pause()
-        letter = app.letter
+        letter = app.reader.letter
         assert letter.page.key == "kst-29521-455"
         letter.focus()
         for _ in range(4):
@@ -38,7 +38,7 @@ async def test_from_the_tree_to_a_cited_ghost_and_back(library) -> None:
         assert letter.cursor is not None
         link = letter.page.links[letter.cursor]
         assert link.target == "kst-29521-447"
-        bar = str(app.query_one("#citation-bar").render())
+        bar = str(app.query_one("#status").render())
         assert "29 521, nr. 447" in bar and "not in the library" in bar
         before = letter.position
         assert before.scroll_y > 0  # the cursor scrolled the letter down to nr. 447
@@ -74,9 +74,9 @@ async def test_the_finder_opens_a_ghost_by_number(library) -> None:
         assert first.id == "find:kst-27925-919"
         await pilot.press("enter")
         await pilot.pause()
-        assert app.letter.page.key == "kst-27925-919"
-        assert app.letter.page.is_ghost
-        assert app.focused is app.letter
+        assert app.reader.letter.page.key == "kst-27925-919"
+        assert app.reader.letter.page.is_ghost
+        assert app.focused is app.reader.letter
 
 
 async def test_the_finder_finds_words_with_typos(library) -> None:
@@ -111,7 +111,7 @@ async def test_searching_inside_a_letter(library) -> None:
         assert search.has_focus
         await pilot.press(*"irak")
         await pilot.press("enter")
-        letter = app.letter
+        letter = app.reader.letter
         assert app.focused is letter
         assert len(letter.hits) >= 5
         first = letter.hit
@@ -128,7 +128,7 @@ async def test_markup_and_escape_sequences_in_a_document_are_plain_text(library)
     app = KamerlezerApp(library, start="kst-29521-999")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        letter = app.letter
+        letter = app.reader.letter
         shown = "\n".join(line.text for line in letter.lines)
         assert "[bold]x[/bold]" in shown
         assert "[link=https://x]klik[/link]" in shown
@@ -143,14 +143,14 @@ async def test_markup_and_escape_sequences_in_a_document_are_plain_text(library)
 async def test_back_and_forward_like_a_browser(library) -> None:
     app = KamerlezerApp(library, start="kst-29521-455")
     async with app.run_test(size=(120, 36)) as pilot:
-        app.open_document("kst-28844-269")
+        app.reader.open_document("kst-28844-269")
         await pilot.pause()
         await pilot.press("backspace")
-        assert app.letter.page.key == "kst-29521-455"
+        assert app.reader.letter.page.key == "kst-29521-455"
         await pilot.press("alt+right")
-        assert app.letter.page.key == "kst-28844-269"
+        assert app.reader.letter.page.key == "kst-28844-269"
         await pilot.press("alt+left")
-        assert app.letter.page.key == "kst-29521-455"
+        assert app.reader.letter.page.key == "kst-29521-455"
 
 
 async def test_copy_gives_the_standard_citation(library) -> None:
@@ -176,23 +176,23 @@ async def test_at_80_columns_the_tree_and_finder_share_a_side(library) -> None:
     app = KamerlezerApp(library, start="kst-29521-455")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert app.dossier_tree.region.width == 0
-        assert app.finder.region.width > 0
-        assert app.letter.region.width >= 40
+        assert app.reader.dossier_tree.region.width == 0
+        assert app.reader.finder.region.width > 0
+        assert app.reader.letter.region.width >= 40
         await pilot.press("t")
         await pilot.pause()
-        assert app.dossier_tree.region.width > 0
-        assert app.finder.region.width == 0
+        assert app.reader.dossier_tree.region.width > 0
+        assert app.reader.finder.region.width == 0
         await pilot.press("f")
         await pilot.pause()
-        assert app.finder.region.width > 0
+        assert app.reader.finder.region.width > 0
 
 
 async def test_a_click_on_a_citation_follows_it(library) -> None:
     app = KamerlezerApp(library, start="kst-29521-455")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        letter = app.letter
+        letter = app.reader.letter
         link = letter.page.links[0]
         y = next(i for i, line in enumerate(letter.lines) if line.start <= link.start < line.end)
         line = letter.lines[y]
@@ -207,7 +207,7 @@ async def test_the_official_url_is_shown(library) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("o")
         await pilot.pause()
-        bar = str(app.query_one("#citation-bar").render())
+        bar = str(app.query_one("#status").render())
         assert bar.strip() == "https://zoek.officielebekendmakingen.nl/kst-29521-455.html"
 
 
@@ -215,41 +215,57 @@ async def test_hiding_the_tree_gives_the_letter_the_keys(library) -> None:
     app = KamerlezerApp(library, start="kst-29521-455")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("t")
-        assert app.focused is app.dossier_tree
+        assert app.focused is app.reader.dossier_tree
         await pilot.press("t")
-        assert app.screen.focused is app.letter
+        assert app.screen.focused is app.reader.letter
         await pilot.press("right_square_bracket")
-        assert app.letter.cursor == 0
+        assert app.reader.letter.cursor == 0
 
 
-async def test_every_action_is_in_the_command_palette(library) -> None:
+def _palette(app: KamerlezerApp) -> dict[str, str]:
+    """The palette's entries on the screen on top: title -> help."""
+    return {c.title: c.help for c in app.get_system_commands(app.screen)}
+
+
+async def test_the_palette_offers_what_applies_here_with_its_keys(library) -> None:
     app = KamerlezerApp(library, start="kst-29521-455")
-    async with app.run_test(size=(120, 36)):
-        titles = {command.title for command in app.get_system_commands(app.screen)}
-        for expected in (
-            "Find",
-            "Search this text",
-            "Search all",
-            "Back",
-            "Forward",
-            "Copy citation",
-        ):
-            assert expected in titles
-        for expected in ("Next citation", "Follow the citation", "Help", "Tree"):
-            assert expected in titles
+    async with app.run_test(size=(120, 36)) as pilot:
+        offered = _palette(app)
+        for title in ("Find", "Search all", "Back", "Copy citation", "Next citation", "Help"):
+            assert title in offered
+        assert offered["Back"].endswith("⌫ / Alt+←")  # keys as help and the footer show them
+        assert "Fetch this document" not in offered  # a loaded document: nothing to fetch
+        assert "Keys" not in offered  # help (?) is where the keys are
+        app.reader.open_document("kst-27925-919")  # a ghost
+        await pilot.pause()
+        assert "Fetch this document" in _palette(app)
+
+
+async def test_over_the_search_screen_the_palette_has_no_reader_command(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        offered = _palette(app)
+        assert "Next citation" not in offered and "Tree" not in offered
+        assert "Sort by date / rank" in offered
+        cursor = app.reader.letter.cursor
+        await pilot.press("right_square_bracket")  # the reader's key rests under it
+        assert app.reader.letter.cursor == cursor
 
 
 async def test_back_from_the_first_document_returns_to_the_start_page(library) -> None:
     app = KamerlezerApp(library)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("right_square_bracket", "enter")
-        opened = app.letter.page.key
+        opened = app.reader.letter.page.key
         assert opened.startswith("kst-")
         await pilot.press("backspace")
-        assert app.letter.page.key == ""
-        assert app.letter.cursor == 0  # where the reader was
+        assert app.reader.letter.page.key == ""
+        assert app.reader.letter.cursor == 0  # where the reader was
         await pilot.press("alt+right")
-        assert app.letter.page.key == opened
+        assert app.reader.letter.page.key == opened
 
 
 async def test_a_library_of_many_dossiers_groups_them_by_thousand(tmp_path, fixtures) -> None:
@@ -265,10 +281,10 @@ async def test_a_library_of_many_dossiers_groups_them_by_thousand(tmp_path, fixt
         app = KamerlezerApp(library, start="kst-20555-1")
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
-            groups = app.dossier_tree.root.children
+            groups = app.reader.dossier_tree.root.children
             assert [str(group.label).split("  ")[0] for group in groups] == ["20 000 – 20 999"]
             assert groups[0].is_expanded  # opened to show the open document
-            assert app.dossier_tree.cursor_node.data.key == "kst-20555-1"
+            assert app.reader.dossier_tree.cursor_node.data.key == "kst-20555-1"
 
 
 async def test_search_open_a_hit_and_come_back_to_the_results(library) -> None:
@@ -287,7 +303,7 @@ async def test_search_open_a_hit_and_come_back_to_the_results(library) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, SearchScreen)
-        letter = app.letter
+        letter = app.reader.letter
         assert letter.page.key == chosen
         shown = {letter.page.text[s:e].lower() for s, e in letter.hits}
         assert shown == {"prosperity", "guardian"}
@@ -317,7 +333,7 @@ async def test_the_readers_keys_rest_over_the_search_screen(library) -> None:
         await pilot.press("f", "t", "backspace")
         assert app.screen is screen
         await pilot.press("escape")
-        assert app.letter.page.key == "kst-29521-455"
+        assert app.reader.letter.page.key == "kst-29521-455"
 
 
 async def test_a_long_document_is_drawn_first_and_laid_out_whole_after(tmp_path, fixtures) -> None:
@@ -343,7 +359,7 @@ async def test_a_long_document_is_drawn_first_and_laid_out_whole_after(tmp_path,
     with Library.open(path, write=False) as library:
         app = KamerlezerApp(library, start="kst-29521-9999")
         async with app.run_test(size=(100, 30)) as pilot:
-            view = app.letter
+            view = app.reader.letter
             await pilot.pause()
             paragraphs = len([p for p in text.split("\n\n") if p.strip()])
             assert paragraphs > FIRST_PARAGRAPHS
@@ -363,15 +379,15 @@ async def test_enter_typed_before_the_results_opens_what_was_typed(library, monk
         monkeypatch.setattr(finder, "find", lambda *a, **k: answering.wait(5) and find_now(*a, **k))
         await pilot.press("f", *"27925 919", "enter")  # the list still shows 455's citations
         await pilot.pause()
-        assert app.letter.page.key == "kst-29521-455"
+        assert app.reader.letter.page.key == "kst-29521-455"
         answering.set()
         await app.workers.wait_for_complete()
         for _ in range(50):  # the answer is shown, then the first result opens
-            if app.letter.page.key == "kst-27925-919":
+            if app.reader.letter.page.key == "kst-27925-919":
                 break
             await pilot.pause(0.02)
         await pilot.pause()  # and what opening it set going
-        assert app.letter.page.key == "kst-27925-919"
+        assert app.reader.letter.page.key == "kst-27925-919"
 
 
 async def test_keys_typed_in_a_burst_after_f_all_reach_the_finder(library) -> None:
@@ -443,7 +459,7 @@ async def test_nr_alone_in_the_finder_is_a_document_of_the_open_dossier(library)
         assert results.get_option_at_index(0).id == "find:kst-29521-474"
         await pilot.press("enter")
         await pilot.pause()
-        assert app.letter.page.key == "kst-29521-474"
+        assert app.reader.letter.page.key == "kst-29521-474"
 
 
 async def test_a_number_not_in_the_library_opens_a_page_that_can_fetch_it(library) -> None:
@@ -455,7 +471,7 @@ async def test_a_number_not_in_the_library_opens_a_page_that_can_fetch_it(librar
         assert "F fetches it" in str(first.prompt)
         await pilot.press("enter")
         await pilot.pause()
-        page = app.letter.page
+        page = app.reader.letter.page
         assert (page.key, page.is_ghost) == ("kst-21501-02-3046", True)
         assert "Press F to fetch it" in page.text
         assert "no document here cites it" in page.text
@@ -470,4 +486,4 @@ async def test_a_reference_pasted_into_the_finder_opens_its_document(library) ->
         assert ids == ["find:kst-27925-919"]  # the document, and no text search to offer
         await pilot.press("enter")
         await pilot.pause()
-        assert app.letter.page.key == "kst-27925-919"
+        assert app.reader.letter.page.key == "kst-27925-919"

@@ -1,4 +1,5 @@
-"""The help screen, written from the bindings themselves, so it cannot drift from them."""
+"""The help screen, written from the commands' own declarations, so it cannot drift from
+what the keys do."""
 
 from __future__ import annotations
 
@@ -7,73 +8,41 @@ from typing import ClassVar
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-INTRO = (
+from tui.commands import HELP, Command, bindings, key_display
+
+WIDE_INTRO = (
     "kamerlezer reads parliamentary dossiers. The tree (left) lists dossiers and their "
     "documents; the letter (centre) shows the open document with its citations; the finder "
     "(right) lists what it cites and what cites it, and finds any document by number or words."
 )
+NARROW_INTRO = (
+    "kamerlezer reads parliamentary dossiers. The letter (left) shows the open document with "
+    "its citations; the side column shows the finder (f), which lists what it cites and what "
+    "cites it and finds any document by number or words, or the dossier tree (t)."
+)
 
 
-def key_names(binding: Binding) -> str:
-    if binding.key_display:
-        return binding.key_display
-    names = []
-    for key in binding.key.split(","):
-        key = key.strip()
-        names.append(
-            {
-                "question_mark": "?",
-                "slash": "/",
-                "left_square_bracket": "[",
-                "right_square_bracket": "]",
-                "backspace": "Backspace",
-                "escape": "Esc",
-                "enter": "Enter",
-                "space": "Space",
-                "tab": "Tab",
-            }.get(key, _modifiers(key))
-        )
-    return " / ".join(names)
-
-
-def _modifiers(key: str) -> str:
-    for raw, shown in (
-        ("ctrl+", "Ctrl+"),
-        ("alt+", "Alt+"),
-        ("shift+", "Shift+"),
-        ("super+", "Super+"),
-    ):
-        key = key.replace(raw, shown)
-    return key
-
-
-def bindings_table(sections: list[tuple[str, list[Binding]]]) -> Table:
+def commands_table(sections: tuple[tuple[str, tuple[Command, ...]], ...]) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    for title, bindings in sections:
+    for title, commands in sections:
         table.add_row(Text(title, style="bold underline"), "")
-        seen = set()
-        for binding in bindings:
-            if not binding.description or binding.description in seen:
-                continue
-            seen.add(binding.description)
-            table.add_row(key_names(binding), binding.description)
+        for command in commands:
+            table.add_row(key_display(command.keys), f"{command.title}: {command.help}")
         table.add_row("", "")
     return table
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every key of the reader, by pane."""
+    """Every key of the reader, by where it applies."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close help"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings(HELP)]
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
@@ -83,12 +52,31 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
+    def __init__(
+        self, sections: tuple[tuple[str, tuple[Command, ...]], ...], narrow: bool = False
+    ) -> None:
         super().__init__()
         self.sections = sections
+        self.narrow = narrow
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(Text(INTRO + "\n"))
-            yield Static(bindings_table(self.sections))
+            yield Static(Text((NARROW_INTRO if self.narrow else WIDE_INTRO) + "\n"))
+            yield Static(commands_table(self.sections))
             yield Static(Text("Esc closes this help.", style="dim"))
+
+    @property
+    def _scroll(self) -> VerticalScroll:
+        return self.query_one(VerticalScroll)
+
+    def action_scroll_down(self) -> None:
+        self._scroll.scroll_down()
+
+    def action_scroll_up(self) -> None:
+        self._scroll.scroll_up()
+
+    def action_page_down(self) -> None:
+        self._scroll.scroll_page_down()
+
+    def action_page_up(self) -> None:
+        self._scroll.scroll_page_up()

@@ -6,14 +6,16 @@ returns to it as it was.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -22,6 +24,7 @@ from db.library import Library
 from db.search import Hit, Searcher, SearchError, SearchResult
 from loaders.ids import format_dossier, reference_label
 from loaders.sanitize import terminal_safe
+from tui.commands import SEARCH, Command, bindings
 from tui.widgets.dossier_tree import short_date
 
 HELP = (
@@ -30,14 +33,19 @@ HELP = (
 )
 
 
-class SearchScreen(Screen[None]):
-    """Search every document; Enter on a hit reads it with the words highlighted."""
+@dataclass(frozen=True)
+class Chosen:
+    """The hit the reader chose to read, and the words to highlight in it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back to the letter"),
-        Binding("ctrl+d", "toggle_sort", "Sort by date / rank"),
-        Binding("down", "to_results", "Results", show=False),
-    ]
+    key: str
+    terms: list[str]
+
+
+class SearchScreen(Screen[Chosen | None]):
+    """Search every document; Enter on a hit reads it with the words highlighted. The
+    screen ends with the hit chosen, or None when the reader goes back to the letter."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings(SEARCH)]
 
     DEFAULT_CSS = """
     SearchScreen #search-input { height: 3; }
@@ -49,17 +57,12 @@ class SearchScreen(Screen[None]):
     SearchScreen #search-preview { width: 1fr; padding: 0 1; border-left: vkey $foreground 20%; }
     """
 
-    class OpenHit(Message):
-        def __init__(self, key: str, terms: list[str]) -> None:
-            super().__init__()
-            self.key = key
-            self.terms = terms
-
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.searcher = Searcher(library)
         self.sort = "rank"
         self.result: SearchResult | None = None
+        self._typed_early: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Search every document", id="search-input")
@@ -71,7 +74,34 @@ class SearchScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#search-input", Input).focus()
+        box = self.query_one("#search-input", Input)
+        self.set_focus(box)
+        if self._typed_early:  # keys typed before the box was there
+            box.insert_text_at_cursor("".join(self._typed_early))
+            self._typed_early.clear()
+
+    def take_typing(self) -> None:
+        """Before the screen is shown: what the reader types next goes into the box,
+        replacing the last query (typed in one burst with the s, it arrives at once)."""
+        if not self.is_mounted:
+            return  # on_mount focuses the empty box
+        box = self.query_one("#search-input", Input)
+        self.set_focus(box)
+        box.select_all()
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed outside the box (on the results, or before it exists) goes into it."""
+        if not (event.is_printable and event.character):
+            return
+        if not self.is_mounted or not self.query("#search-input"):
+            self._typed_early.append(event.character)
+            event.stop()
+            return
+        box = self.query_one("#search-input", Input)
+        if not box.has_focus:
+            self.set_focus(box)
+            box.insert_text_at_cursor(event.character)
+            event.stop()
 
     def search_for(self, text: str) -> None:
         """Search for ``text`` as if the reader had typed it."""
@@ -99,6 +129,7 @@ class SearchScreen(Screen[None]):
             self.result = None
             results.clear_options()
             summary.update(Text(HELP, style="dim"))
+            self.query_one("#search-preview-text", Static).update("")
             return
         try:
             self.result = self.searcher.search(text, limit=200, sort=self.sort)  # type: ignore[arg-type]
@@ -143,7 +174,7 @@ class SearchScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#search-results")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         if self.result is not None and event.option.id:
-            self.post_message(self.OpenHit(event.option.id, self.result.query.highlight_terms()))
+            self.dismiss(Chosen(event.option.id, self.result.query.highlight_terms()))
 
     def _hit(self, key: str | None) -> Hit | None:
         if self.result is None:
@@ -153,12 +184,11 @@ class SearchScreen(Screen[None]):
     def action_to_results(self) -> None:
         self.query_one("#search-results", OptionList).focus()
 
-    class Closed(Message):
-        """The reader left the search screen without opening a hit."""
-
     def action_close(self) -> None:
-        self.app.pop_screen()
-        self.app.post_message(self.Closed())
+        self.dismiss(None)
+
+    def palette(self) -> Iterable[tuple[Command, DOMNode]]:
+        return ((command, self) for command in SEARCH)
 
     @property
     def selected(self) -> str | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -19,6 +19,7 @@ from db.library import DocumentRow, DossierRow, Library
 from loaders.ids import format_dossier
 from loaders.sanitize import terminal_safe
 from loaders.subject import short_subject
+from tui.commands import TREE, bindings
 
 GHOST_MARK = "◌"
 # Up to this many dossiers the tree lists them all; a larger library groups them by thousand
@@ -94,10 +95,12 @@ def document_label(row: DocumentRow) -> Text:
 class DossierTree(Tree[NodeData]):
     """Dossiers and their documents; selecting a document opens it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right,l", "expand_node", "Expand", show=False),
-        Binding("left,h", "collapse_node", "Collapse", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings(TREE)]
+
+    def on_focus(self) -> None:
+        """Entering the tree shows where one is in it: a row is always highlighted."""
+        if self.cursor_line < 0 and self.root.children:
+            self.cursor_line = 0
 
     def __init__(self, library: Library, **kwargs: object) -> None:
         super().__init__("Dossiers", **kwargs)  # type: ignore[arg-type]

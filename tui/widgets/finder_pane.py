@@ -13,7 +13,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList
@@ -22,10 +22,11 @@ from textual.worker import get_current_worker
 
 from db.finder import Answer, Finder, Result
 from db.library import DocumentRow, Library
-from loaders.dates import format_dutch_date
+from db.reading import Reading
 from loaders.ids import reference_label, split_kst_key
 from loaders.model import Citation
 from loaders.sanitize import terminal_safe
+from tui.commands import FINDER, bindings
 from tui.render import finder_notes
 from tui.widgets.dossier_tree import GHOST_MARK, short_date
 
@@ -123,10 +124,7 @@ def _more(count: int, hint: str) -> Option:
 class FinderPane(Vertical):
     """Search box and results; Enter opens the highlighted result."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "to_results", "Results", show=False),
-        Binding("escape", "leave", "Back to the letter", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings(FINDER)]
 
     class Open(Message):
         def __init__(self, key: str) -> None:
@@ -147,8 +145,10 @@ class FinderPane(Vertical):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.library = library
         self._finder: Finder | None = None
+        # One worker at a time uses the finder (its caches and its connection): the warm-up
+        # and a search never fill them at once.
         self._finder_lock = threading.Lock()
-        self._shown_context: tuple[str, list[Citation], list[str]] = ("", [], [])
+        self._shown_context: Reading | None = None
         self._listed_query = ""  # the query whose results the list shows ("" for the context)
         self._open_when_listed = False  # Enter came before the results of what was typed
 
@@ -165,42 +165,55 @@ class FinderPane(Vertical):
         return self.query_one("#finder-results", OptionList)
 
     def finder(self) -> Finder:
-        """The finder, on a connection of its own: it runs in worker threads."""
-        with self._finder_lock:
-            if self._finder is None:
-                self._finder = Finder(Library.open(self.library.path, write=False))
-            return self._finder
+        """The finder, on a connection of its own: it runs in worker threads (which hold
+        ``_finder_lock`` while they use it)."""
+        if self._finder is None:
+            self._finder = Finder(Library.open(self.library.path, write=False))
+        return self._finder
 
     def on_mount(self) -> None:
         self._warm()
 
+    def on_unmount(self) -> None:
+        self._close_finder()
+
     @work(thread=True, group="warm")
     def _warm(self) -> None:
         """Read the finder's vocabulary before the first keystroke needs it."""
-        self.finder().warm()
+        with self._finder_lock:
+            self.finder().warm()
 
     def refresh_library(self) -> None:
-        """After a load: search the library as it is now."""
-        self._finder = None
+        """After a load: search the library as it is now (on a new connection)."""
+        self._close_finder()
+
+    def _close_finder(self) -> None:
+        with self._finder_lock:
+            if self._finder is not None:
+                self._finder.library.close()
+                self._finder = None
 
     # -- the open document's citations ------------------------------------------------------
-    def show_context(self, key: str, citations: list[Citation], cited_by: list[str]) -> None:
-        self._shown_context = (key, citations, cited_by)
+    def show_context(self, reading: Reading | None) -> None:
+        """What the open document cites and what cites it (None: no document is open)."""
+        self._shown_context = reading
         if not self.input.value.strip():
             self._show_context()
 
     def _show_context(self) -> None:
         self._listed_query = ""
-        key, citations, cited_by = self._shown_context
+        reading = self._shown_context
         results = self.results
         results.clear_options()
-        if not key:
+        if reading is None:
             return
+        citations = [] if reading.is_ghost else reading.document.citations
+        cited_by = reading.cited_by
         options: list[Option] = [
             Option(Text(f"Cited here ({len(citations)})", style="bold"), disabled=True)
         ]
         shown_here, shown_by = citations[:LISTED], cited_by[:LISTED]
-        rows = self.library.get_rows([c.target for c in shown_here] + shown_by)
+        rows = reading.rows
         for index, citation in enumerate(shown_here):
             row = rows.get(citation.target)
             options.append(
@@ -219,6 +232,7 @@ class FinderPane(Vertical):
         if len(cited_by) > LISTED:
             options.append(_more(len(cited_by) - LISTED, "search finds them"))
         results.add_options(options)
+        results.highlighted = _first_enabled(results)
 
     def _row_prompt(self, key: str, row: DocumentRow | None, citation: Citation | None) -> Text:
         ghost = row is None or row.ghost
@@ -256,14 +270,17 @@ class FinderPane(Vertical):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str) -> None:
-        answer = self.finder().find(query, limit=50, dossier=self._open_dossier())
+        with self._finder_lock:
+            if get_current_worker().is_cancelled:  # a newer keystroke waits behind it
+                return
+            answer = self.finder().find(query, limit=50, dossier=self._open_dossier())
         if get_current_worker().is_cancelled:
             return
         self.app.call_from_thread(self._show_answer, answer)
 
     def _open_dossier(self) -> str:
         """The dossier of the open document: "nr. 455" is a document of it."""
-        split = split_kst_key(self._shown_context[0])
+        split = split_kst_key(self._shown_context.key) if self._shown_context else None
         return split[0] if split else ""
 
     def _show_answer(self, answer: Answer) -> None:
@@ -293,11 +310,7 @@ class FinderPane(Vertical):
                     id=f"{SEARCH_TEXT}{query.strip()}",
                 )
             )
-        first = next(
-            (i for i in range(options.option_count) if not options.get_option_at_index(i).disabled),
-            None,
-        )
-        options.highlighted = first
+        options.highlighted = _first_enabled(options)
         if self._open_when_listed:
             self._open_when_listed = False
             self._open_highlighted()
@@ -348,10 +361,9 @@ class FinderPane(Vertical):
             self.input.focus()
         self.input.select_all()
 
-    def describe(self, key: str) -> str:
-        row = self.library.get_row(key)
-        if row is None:
-            return reference_label(key)
-        return " · ".join(
-            p for p in (reference_label(key), row.kind, format_dutch_date(row.date)) if p
-        )
+
+def _first_enabled(options: OptionList) -> int | None:
+    return next(
+        (i for i in range(options.option_count) if not options.get_option_at_index(i).disabled),
+        None,
+    )

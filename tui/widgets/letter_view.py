@@ -8,21 +8,21 @@ their spans; ``[`` and ``]`` move a cursor between them, Enter (or a click) foll
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from loaders.model import Citation
-from tui.page import Line, Page, layout
+from tui.commands import LETTER, bindings
+from tui.history import Position
+from tui.page import Line, Link, Page, layout
 from tui.search_text import find_all
 
 # Lines longer than this are hard to read; a wide pane leaves the rest empty.
@@ -33,36 +33,10 @@ LAZY_FROM = 50_000
 FIRST_PARAGRAPHS = 120
 
 
-@dataclass(frozen=True)
-class Position:
-    """Where a reader was in a page: restored on Back."""
-
-    scroll_y: float
-    cursor: int | None
-
-
 class LetterView(ScrollView, can_focus=True):
     """The open document."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right_square_bracket", "next_citation", "Next citation", key_display="]"),
-        Binding(
-            "left_square_bracket",
-            "previous_citation",
-            "Previous citation",
-            key_display="[",
-            show=False,
-        ),
-        Binding("enter", "follow", "Follow"),
-        Binding("j,down", "scroll_down", "Down", show=False),
-        Binding("k,up", "scroll_up", "Up", show=False),
-        Binding("space,pagedown", "page_down", "Page down", show=False),
-        Binding("b,pageup", "page_up", "Page up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
-        Binding("n", "next_hit", "Next hit", show=False),
-        Binding("N", "previous_hit", "Previous hit", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings(LETTER)]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "letter--header",
@@ -95,13 +69,23 @@ class LetterView(ScrollView, can_focus=True):
     LetterView > .letter--current-hit { background: $warning; color: $background; }
     """
 
-    class CitationFocused(Message):
-        """The cursor moved to a citation (or off all of them: ``citation`` is None)."""
+    class LinkFocused(Message):
+        """The cursor moved to a link (or off all of them: ``link`` is None)."""
 
-        def __init__(self, citation: Citation | None, is_ghost: bool) -> None:
+        def __init__(self, link: Link | None, is_ghost: bool, number: int, count: int) -> None:
             super().__init__()
-            self.citation = citation
+            self.link = link
             self.is_ghost = is_ghost
+            self.number = number  # 1-based
+            self.count = count
+
+    class HitMoved(Message):
+        """The search hit shown changed: ``hit`` of ``count`` (None: no hit)."""
+
+        def __init__(self, hit: int | None, count: int) -> None:
+            super().__init__()
+            self.hit = hit
+            self.count = count
 
     class Follow(Message):
         """The reader asked to follow a citation."""
@@ -296,22 +280,20 @@ class LetterView(ScrollView, can_focus=True):
             self.scroll_to(y=max(0, line - height // 3), animate=False)
 
     def _announce_cursor(self) -> None:
-        citation = None
-        if self.page is not None and self.cursor is not None and self.cursor < len(self.page.links):
-            citation = self.page.links[self.cursor]
-        ghost = (
-            citation is not None
-            and self.page is not None
-            and citation.target in self.page.ghost_targets
-        )
-        self.post_message(self.CitationFocused(citation, ghost))
+        page = self.page
+        link = None
+        if page is not None and self.cursor is not None and self.cursor < len(page.links):
+            link = page.links[self.cursor]
+        ghost = link is not None and page is not None and link.target in page.ghost_targets
+        count = len(page.links) if page is not None else 0
+        self.post_message(self.LinkFocused(link, ghost, (self.cursor or 0) + 1, count))
 
-    def action_follow(self) -> None:
-        if self.page is None or self.cursor is None:
-            if self.page is not None and self.page.links:
-                self.notify("Choose a citation with ] first.", timeout=2)
-            return
-        self.post_message(self.Follow(self.page.links[self.cursor].target))
+    @property
+    def link(self) -> Link | None:
+        """The link under the cursor."""
+        if self.page is None or self.cursor is None or self.cursor >= len(self.page.links):
+            return None
+        return self.page.links[self.cursor]
 
     def on_click(self, event: events.Click) -> None:
         offset = self._offset_at(event.x - self.gutter.left, event.y)
@@ -357,6 +339,7 @@ class LetterView(ScrollView, can_focus=True):
             self.hit = bisect.bisect_left(starts, top) % len(self.hits)
             self._scroll_to_offset(self.hits[self.hit][0])
         self.refresh()
+        self.post_message(self.HitMoved(self.hit, len(self.hits)))
         return len(self.hits)
 
     def highlight(self, terms: list[str]) -> int:
@@ -369,6 +352,7 @@ class LetterView(ScrollView, can_focus=True):
         if self.hits:
             self._scroll_to_offset(self.hits[0][0])
         self.refresh()
+        self.post_message(self.HitMoved(self.hit, len(self.hits)))
         return len(self.hits)
 
     def action_next_hit(self) -> None:
@@ -384,3 +368,4 @@ class LetterView(ScrollView, can_focus=True):
         self.hit = ((self.hit or 0) + step) % len(self.hits) if self.hit is not None else 0
         self._scroll_to_offset(self.hits[self.hit][0])
         self.refresh()
+        self.post_message(self.HitMoved(self.hit, len(self.hits)))

@@ -1,0 +1,60 @@
+"""A document as the reader shows it, read once: the document, what it cites and what cites
+it, each of those as a list shows it. The page, the finder's list of citations, the status
+bar and copying a citation all read from this one reading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from db.library import Library
+from db.rows import DocumentRow
+from loaders.ids import split_kst_key
+from loaders.model import Document, Dossier
+
+
+@dataclass(frozen=True)
+class Reading:
+    document: Document
+    cited_by: list[str] = field(default_factory=list)  # keys of the documents that cite it
+    rows: dict[str, DocumentRow] = field(default_factory=dict)  # of those and its targets
+    in_library: bool = True  # False: a well-formed number nothing here holds or cites
+
+    @property
+    def key(self) -> str:
+        return self.document.key
+
+    @property
+    def is_ghost(self) -> bool:
+        return self.document.metadata_only
+
+    @property
+    def ghost_targets(self) -> frozenset[str]:
+        """What it cites that the library has not loaded."""
+        return frozenset(
+            c.target
+            for c in self.document.citations
+            if c.target not in self.rows or self.rows[c.target].ghost
+        )
+
+
+def read_document(library: Library, text: str) -> Reading | None:
+    """The reading of the document ``text`` names (any spelling of its number); a page for
+    a Kamerstuk number the library does not hold; None for anything else."""
+    key = library.resolve(text) or text.strip()
+    document = library.get(key)
+    if document is None:
+        split = split_kst_key(key)
+        if split is None:
+            return None
+        named = Document(
+            key=key,
+            published_id=key,
+            dossiers=[Dossier(split[0])],
+            ondernummer=split[1],
+            metadata_only=True,
+        )
+        return Reading(named, in_library=False)
+    cited_by = library.cited_by(document.key)
+    targets = [] if document.metadata_only else [c.target for c in document.citations]
+    rows = library.get_rows(targets + cited_by)
+    return Reading(document, cited_by, rows)

@@ -1,0 +1,250 @@
+"""The reader as a screen, tried as a user would: resizing, keys typed in a burst (as over
+SSH), where focus is, what the bar says, and one reading of a document per open."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual import events
+from textual.widgets import Input, OptionList, Static
+
+from db.library import Library
+from db.loading import load_paths
+from tui.app import KamerlezerApp
+from tui.screens.help import HelpScreen
+from tui.screens.search import SearchScreen
+from tui.widgets.status_bar import StatusBar
+
+
+def burst(app: KamerlezerApp, keys: str) -> None:
+    """Keys as a terminal delivers a burst of them: queued at once, nobody waiting."""
+    for char in keys:
+        name = {
+            " ": "space",
+            "/": "slash",
+            "]": "right_square_bracket",
+            "\r": "enter",
+            "\x7f": "backspace",
+        }.get(char, char)
+        key = events.Key(name, char if char not in "\r\x7f" else None)
+        key.set_sender(app)
+        assert app._driver is not None
+        app._driver.send_message(key)
+
+
+async def settle(pilot, times: int = 3) -> None:
+    for _ in range(times):
+        await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+# -- resizing ---------------------------------------------------------------------------------
+async def test_resizing_lays_out_the_panes_for_the_new_size(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = app.reader
+        assert reader.dossier_tree.region.width == 0  # narrow: the finder has the side column
+        await pilot.resize_terminal(120, 36)
+        await settle(pilot)
+        assert reader.dossier_tree.region.width > 0 and reader.finder.region.width > 0
+        normal = reader.finder.region.width
+        await pilot.resize_terminal(200, 50)
+        await settle(pilot)
+        assert reader.finder.region.width > normal  # wide: the finder gets the room
+        await pilot.resize_terminal(60, 20)
+        await settle(pilot)
+        assert reader.letter.region.width >= 20  # never squeezed away
+
+
+async def test_the_side_panes_widen_and_are_remembered(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        before = app.reader.dossier_tree.region.width
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        await settle(pilot)
+        assert app.reader.dossier_tree.region.width == before + 8
+    again = KamerlezerApp(library, start="kst-29521-455")
+    async with again.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert again.reader.dossier_tree.region.width == before + 8
+        await pilot.press("less_than_sign", "less_than_sign")
+
+
+# -- keys typed in a burst --------------------------------------------------------------------
+async def test_keys_typed_right_after_s_go_into_the_search_box(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        burst(app, "snavo irak")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#search-input", Input).value == "navo irak"
+
+
+async def test_reopening_search_replaces_the_old_query_as_it_is_typed(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        burst(app, "snavo")
+        await settle(pilot)
+        await pilot.press("down", "escape")  # on the results, then back to the letter
+        await settle(pilot)
+        burst(app, "sirak")
+        await settle(pilot)
+        assert app.screen.query_one("#search-input", Input).value == "irak"
+
+
+async def test_clearing_the_search_box_clears_results_and_preview(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        burst(app, "snavo")
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("ctrl+u")
+        await settle(pilot)
+        assert screen.query_one("#search-results", OptionList).option_count == 0
+        assert str(screen.query_one("#search-preview-text", Static).render()) == ""
+
+
+async def test_ctrl_d_sorts_by_date_while_typing(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        burst(app, "snavo")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await pilot.press("ctrl+d")
+        assert screen.sort == "date"
+
+
+async def test_keys_typed_right_after_slash_go_into_the_documents_search_box(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        burst(app, "/irak")
+        await settle(pilot)
+        assert app.reader.query_one("#doc-search", Input).value == "irak"
+        assert app.reader.status.shown.startswith("hit 1 of")
+
+
+async def test_enter_and_backspace_in_one_burst_come_back_to_where_one_was(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        burst(app, "]\r\x7f")
+        await settle(pilot)
+        reader = app.reader
+        assert reader.letter.page.key == "kst-29521-455"
+        await pilot.press("alt+right")
+        await settle(pilot)
+        assert reader.letter.page.key == "kst-29521-446"
+
+
+# -- focus and the bar ------------------------------------------------------------------------
+async def test_entering_the_tree_highlights_a_row(library) -> None:
+    app = KamerlezerApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("t", "t")  # hide it, show it: focus moves into it
+        await settle(pilot)
+        tree = app.reader.dossier_tree
+        assert app.screen.focused is tree and tree.cursor_line >= 0
+
+
+async def test_the_empty_finders_list_has_its_first_entry_highlighted(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        results = app.reader.query_one("#finder-results", OptionList)
+        assert results.highlighted is not None
+        assert results.get_option_at_index(results.highlighted).id == "here:0:kst-29521-446"
+
+
+async def test_the_bar_counts_citations_and_the_header_stays_put(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await settle(pilot)
+        reader = app.reader
+        assert reader.status.shown.startswith("2/4 → 27 925, nr. 919")
+        await pilot.press("end")
+        await settle(pilot)
+        head = str(reader.query_one("#letter-head", Static).render())
+        assert head.startswith("kst-29521-455 · brief · 13 december 2022")
+        assert reader.query_one(StatusBar).styles.text_overflow == "ellipsis"
+
+
+async def test_o_shows_the_whole_address_and_copies_it(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        await settle(pilot)
+        url = "https://zoek.officielebekendmakingen.nl/kst-29521-455.html"
+        assert app.clipboard == url
+        assert any(n.message == url for n in app._notifications)
+
+
+async def test_a_dossier_citation_opens_its_dossier(tmp_path: Path) -> None:
+    letter = {
+        "key": "kst-29521-900",
+        "dossier": "29521",
+        "dossier_title": "Nederlandse deelname aan vredesmissies",
+        "title": "BRIEF",
+        "text": "Zie Kamerstukken II 1990/91, 22 195 en 29 521, nr. 455.",
+        "citations": [
+            {
+                "start": 4,
+                "end": 36,
+                "text": "Kamerstukken II 1990/91, 22 195",
+                "target": "22195",
+                "kind": "dossier",
+            },
+        ],
+    }
+    source = tmp_path / "letter.jsonl"
+    source.write_text(json.dumps(letter) + "\n")
+    with Library.open(tmp_path / "library.db") as library:
+        load_paths(library, [source])
+    with Library.open(tmp_path / "library.db", write=False) as library:
+        app = KamerlezerApp(library, start="kst-29521-900")
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("right_square_bracket", "enter")
+            await settle(pilot)
+            page = app.reader.letter.page
+            assert page.key == "22195"
+            assert "dossier 22 195" in page.head
+
+
+# -- help -------------------------------------------------------------------------------------
+async def test_help_scrolls_with_the_letters_keys_and_says_where_the_panes_are(library) -> None:
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, HelpScreen)
+        assert "side column" in str(screen.query(Static).first().render())
+        await pilot.press("j", "j", "space")
+        await settle(pilot)
+        assert screen.query_one("VerticalScroll").scroll_y > 0
+
+
+# -- one reading ------------------------------------------------------------------------------
+async def test_opening_a_document_reads_it_once_and_the_cursor_asks_nothing(library) -> None:
+    app = KamerlezerApp(library, start="kst-28844-269")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        asked: list[str] = []
+        library.conn.set_trace_callback(asked.append)
+        try:
+            app.reader.open_document("kst-29521-455")
+            await settle(pilot)
+            reads = [s for s in asked if "FROM documents WHERE key" in s or "citations" in s]
+            asked.clear()
+            for _ in range(4):
+                await pilot.press("right_square_bracket")
+            await settle(pilot)
+            on_cursor = list(asked)
+        finally:
+            library.conn.set_trace_callback(None)
+        cited = [s for s in reads if "FROM citations WHERE source" in s]
+        assert len(cited) == 1  # its citations, once
+        assert on_cursor == []

@@ -1,0 +1,394 @@
+"""The reader: dossier tree, letter pane and reference finder, and moving between documents.
+
+Everything is reachable from the keyboard (and the command palette, Ctrl+P); the mouse works
+too but is never needed. Over SSH, `y` and `o` copy through the terminal (OSC 52). Its keys
+are declared in ``tui/commands.py``; as a screen, they rest while another screen is on top.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from typing import ClassVar
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from db.fetching import Cancelled, fetch_and_load
+from db.library import Library
+from db.reading import Reading, read_document
+from loaders.errors import LoadError
+from loaders.ids import official_url, parse_dossier, reference_label, standard_citation
+from loaders.official import OfficialSources
+from tui.commands import LETTER, READER, Command, bindings
+from tui.history import History, Position, Visit
+from tui.layout_widths import SideWidths
+from tui.pages import document_page, dossier_page, welcome_page
+from tui.screens.search import Chosen, SearchScreen
+from tui.widgets.dossier_tree import DocumentNode, DossierTree, NodeData
+from tui.widgets.finder_pane import FinderPane
+from tui.widgets.letter_view import LetterView
+from tui.widgets.status_bar import StatusBar
+
+# The actions that open a box: in a text box their keys are letters.
+_OPENING_BOXES = frozenset({"find", "search", "search_all"})
+
+
+class ReaderScreen(Screen[None]):
+    """Read a library of Kamerstukken and follow their citations."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings(READER)]
+    # Below 110 columns the tree and the finder share one side column; from 160 on, the
+    # finder gets the room.
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual reads it off the class)
+        (0, "-narrow"),
+        (110, "-normal"),
+        (160, "-wide"),
+    ]
+
+    def __init__(
+        self,
+        library: Library,
+        start: str | None = None,
+        sources: Callable[[], OfficialSources] = OfficialSources.from_environment,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.start = start
+        self.sources = sources
+        self.history = History()
+        self.reading: Reading | None = None  # of the open document
+        self.widths = SideWidths.remembered()
+        self._search: SearchScreen | None = None
+
+    # -- layout -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield DossierTree(self.library, id="tree")
+            with Vertical(id="letter-pane"):
+                yield Static("", id="letter-head")
+                yield LetterView(id="letter")
+                yield Input(placeholder="Search this document", id="doc-search")
+                yield StatusBar(id="status")
+            yield FinderPane(self.library, id="finder")
+        yield Footer()
+
+    @property
+    def letter(self) -> LetterView:
+        return self.query_one(LetterView)
+
+    @property
+    def dossier_tree(self) -> DossierTree:
+        return self.query_one(DossierTree)
+
+    @property
+    def finder(self) -> FinderPane:
+        return self.query_one(FinderPane)
+
+    @property
+    def status(self) -> StatusBar:
+        return self.query_one(StatusBar)
+
+    def on_mount(self) -> None:
+        self._fit(self.app.size.width)
+        if self.start:
+            self.open_document(self.start)
+        else:
+            self._welcome()
+        self.letter.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        """The side panes' widths for ``width`` columns (the breakpoints set which show)."""
+        if width >= 110:
+            self.remove_class("-show-tree")
+        tree, finder = self.widths.for_width(width)
+        self.dossier_tree.styles.width = tree
+        self.finder.styles.width = finder
+
+    def action_wider(self) -> None:
+        self.widths = self.widths.wider()
+        self._fit(self.size.width)
+
+    def action_narrower(self) -> None:
+        self.widths = self.widths.narrower()
+        self._fit(self.size.width)
+
+    # -- opening documents --------------------------------------------------------------------
+    def open_document(self, key: str, *, remember: bool = True) -> bool:
+        """Open the document (or ghost page) ``key``; False when the library has no such key."""
+        reading = read_document(self.library, key)
+        if reading is None:
+            if parse_dossier(key) == key:  # a citation of a whole dossier
+                self._open_dossier(key, remember)
+                return True
+            self.notify(f"{reference_label(key)}: not in this library", severity="warning")
+            return False
+        if remember:
+            self.history.remember(self.letter.position)
+            self.history.open("document", reading.key)
+        current = self.history.current
+        position = current.position if not remember and current else None
+        self._show(reading, position)
+        self.dossier_tree.reveal(reading.key, reading.document.dossier_key)
+        return True
+
+    def _show(self, reading: Reading | None, position: Position | None = None) -> None:
+        self.reading = reading
+        page = document_page(reading) if reading is not None else welcome_page(self.library)
+        self.query_one("#letter-head", Static).update(page.head)
+        self.letter.show(page, position)
+        self.finder.show_context(reading)
+
+    def _welcome(self) -> None:
+        self.history.open("welcome")
+        self._show(None)
+
+    def _open_dossier(self, key: str, remember: bool) -> None:
+        """Its page in the letter pane, and its place in the tree."""
+        if remember:
+            self.history.remember(self.letter.position)
+            self.history.open("document", key)
+        self.reading = None
+        page = dossier_page(self.library, key)
+        self.query_one("#letter-head", Static).update(page.head)
+        self.letter.show(page)
+        self.finder.show_context(None)
+        if self.dossier_tree.dossier_node(key) is not None:
+            self.dossier_tree.reveal_dossier(key)
+
+    @on(LetterView.Follow)
+    def _follow(self, event: LetterView.Follow) -> None:
+        self.open_document(event.target)
+
+    def action_follow(self) -> None:
+        """Enter in the letter: at once, so that a Back typed right after goes back from it."""
+        link = self.letter.link
+        if link is not None:
+            self.open_document(link.target)
+        elif self.letter.page is not None and self.letter.page.links:
+            self.notify("Choose a citation with ] first.", timeout=2)
+
+    @on(FinderPane.Open)
+    def _open_from_finder(self, event: FinderPane.Open) -> None:
+        if self.open_document(event.key):
+            self.finder.clear()
+            self.letter.focus()
+
+    @on(FinderPane.Leave)
+    def _leave_finder(self) -> None:
+        self.letter.focus()
+
+    @on(FinderPane.SearchText)
+    def _search_from_finder(self, event: FinderPane.SearchText) -> None:
+        self.finder.clear()
+        self._open_search(event.query)
+
+    @on(DossierTree.NodeSelected)
+    def _open_from_tree(self, event: DossierTree.NodeSelected[NodeData]) -> None:
+        data = event.node.data
+        if isinstance(data, DocumentNode):
+            self.open_document(data.key)
+
+    @on(LetterView.LinkFocused)
+    def _link_focused(self, event: LetterView.LinkFocused) -> None:
+        rows = self.reading.rows if self.reading is not None else {}
+        self.status.link(event.link, rows, event.is_ghost, event.number, event.count)
+        if event.link is not None:
+            self.finder.highlight_citation(self.letter.cursor)
+
+    @on(LetterView.HitMoved)
+    def _hit_moved(self, event: LetterView.HitMoved) -> None:
+        self.status.hits(event.count, event.hit)
+
+    # -- actions ------------------------------------------------------------------------------
+    def palette(self) -> Iterable[tuple[Command, DOMNode]]:
+        """The reader's commands and the letter's, for the palette."""
+        yield from ((command, self) for command in READER)
+        yield from ((command, self.letter) for command in LETTER)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In a text box the keys that open a box are letters; F only on a ghost's page;
+        Esc when there is something to cancel."""
+        if action in _OPENING_BOXES and isinstance(self.focused, Input):
+            return False
+        if action == "fetch":
+            return self.reading is not None and self.reading.is_ghost
+        if action == "cancel":
+            return self._fetching() or self.query_one("#doc-search", Input).has_focus
+        if action in ("copy_citation", "official_url"):
+            return self.reading is not None
+        return True
+
+    def action_find(self) -> None:
+        if self.has_class("-narrow"):
+            self.remove_class("-show-tree")
+        self.finder.focus_search()
+
+    def action_search(self) -> None:
+        search = self.query_one("#doc-search", Input)
+        search.add_class("-visible")
+        self.set_focus(search)  # at once: keys typed right after / belong to the box
+        search.select_all()
+
+    @on(Input.Changed, "#doc-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        count = self.letter.search(event.value)
+        if not event.value:
+            self.status.clear()
+        elif not count:
+            self.status.hits(0, None)
+
+    @on(Input.Submitted, "#doc-search")
+    def _search_submitted(self) -> None:
+        self._close_doc_search()
+
+    def _close_doc_search(self) -> None:
+        self.query_one("#doc-search", Input).remove_class("-visible")
+        self.letter.focus()
+
+    def action_cancel(self) -> None:
+        if self.query_one("#doc-search", Input).has_focus:
+            self._close_doc_search()
+        elif self._fetching():
+            self.workers.cancel_group(self, "fetch")
+
+    def action_go_back(self) -> None:
+        self.history.remember(self.letter.position)
+        self._revisit(self.history.back(), "Nothing to go back to.")
+
+    def action_forward(self) -> None:
+        self.history.remember(self.letter.position)
+        self._revisit(self.history.forward(), "Nothing to go forward to.")
+
+    def _revisit(self, visit: Visit | None, nothing: str) -> None:
+        if visit is None:
+            self.notify(nothing, timeout=2)
+            return
+        if visit.place == "search":
+            self.app.push_screen(self._search_screen(), self._search_done)
+            return
+        if visit.place == "welcome":
+            self._show(None, visit.position)
+        else:
+            self.open_document(visit.key, remember=False)
+        self.letter.focus()
+
+    def action_copy_citation(self) -> None:
+        if self.reading is None:
+            return
+        document = self.reading.document
+        text = standard_citation(document.key, document.vergaderjaar, document.chamber)
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied: {text}", timeout=4)
+
+    def action_official_url(self) -> None:
+        if self.reading is None:
+            return
+        url = official_url(self.reading.key)
+        remote = bool(os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_TTY"))
+        if not remote and (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            self.app.open_url(url)
+        self.app.copy_to_clipboard(url)
+        self.status.address(url)  # on one line, where a terminal can make it a link
+        self.notify(url, title="Official address, copied", timeout=8)
+
+    def action_toggle_tree(self) -> None:
+        if self.has_class("-narrow"):
+            self.toggle_class("-show-tree")
+            shown = self.has_class("-show-tree")
+        else:
+            self.toggle_class("-hide-tree")
+            shown = not self.has_class("-hide-tree")
+        if shown:
+            self.dossier_tree.focus()
+        elif self.focused is None or self.focused is self.dossier_tree:
+            self.letter.focus()
+
+    # -- fetching -----------------------------------------------------------------------------
+    def action_fetch(self) -> None:
+        """On a ghost's page: get the document from the official sources, then open it."""
+        if self.reading is not None and self.reading.is_ghost:
+            self._fetch(self.reading.key)
+
+    @work(thread=True, exclusive=True, group="fetch")
+    def _fetch(self, key: str) -> None:
+        worker = get_current_worker()
+
+        def step(message: str) -> None:
+            self.app.call_from_thread(self.status.activity, f"{message} (Esc cancels)")
+
+        try:
+            with self.sources() as sources:
+                fetched = fetch_and_load(
+                    self.library.path,
+                    sources,
+                    [],
+                    [key],
+                    on_step=step,
+                    cancelled=lambda: worker.is_cancelled,
+                )
+        except Cancelled:
+            self.app.call_from_thread(self.status.activity, f"Fetching {key} cancelled")
+            return
+        except LoadError as exc:
+            self.app.call_from_thread(self._fetch_failed, str(exc))
+            return
+        if fetched.problems and not (fetched.loaded and fetched.loaded.loaded):
+            self.app.call_from_thread(self._fetch_failed, fetched.problems[0])
+            return
+        self.app.call_from_thread(self._fetched, key)
+
+    def _fetch_failed(self, problem: str) -> None:
+        self.status.activity(None)
+        self.notify(problem, severity="error", timeout=8)
+
+    def _fetched(self, key: str) -> None:
+        self.finder.refresh_library()
+        self.dossier_tree.reload()
+        self.status.activity(None)
+        self.notify(f"{key} fetched and loaded", timeout=4)
+        if self.reading is not None and self.reading.key == key:  # still on its page: show it
+            self.open_document(key, remember=False)
+
+    def _fetching(self) -> bool:
+        return any(w.group == "fetch" and w.is_running for w in self.workers)
+
+    # -- searching every document -------------------------------------------------------------
+    def action_search_all(self) -> None:
+        self._open_search()
+
+    def _open_search(self, query: str | None = None) -> None:
+        screen = self._search_screen()
+        screen.take_typing()  # the keys typed right after s belong to its box
+        self.app.push_screen(screen, self._search_done)
+        if query is not None:
+            self.app.call_after_refresh(screen.search_for, query)  # once it is composed
+
+    def _search_screen(self) -> SearchScreen:
+        """One search screen for the session, installed so that leaving it keeps its query,
+        results and selection."""
+        if self._search is None:
+            self._search = SearchScreen(self.library)
+            self.app.install_screen(self._search, name="search")
+        return self._search
+
+    def _search_done(self, chosen: Chosen | None) -> None:
+        if chosen is None:  # back to the letter
+            current = self.history.current
+            if current is not None and current.place == "search":  # it came back with Back
+                self.history.forward()
+            return
+        self.history.remember(self.letter.position)
+        self.history.open("search")
+        if self.open_document(chosen.key):
+            self.letter.highlight(chosen.terms)  # the bar says where the hits are
+        self.letter.focus()

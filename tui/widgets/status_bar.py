@@ -1,0 +1,102 @@
+"""The line under the letter: where the reader is (the citation under the cursor, the search
+hit), and what is going on (a fetch). One owner, named messages.
+
+What the reader does sets the context line; a fetch, while it runs, is shown over it and
+gives it back when it ends. A line too long for the pane ends in an ellipsis.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from db.rows import DocumentRow
+from loaders.ids import parse_dossier, reference_label
+from loaders.sanitize import terminal_safe
+from tui.page import Link
+from tui.pages import row_label
+
+
+class StatusBar(Static):
+    DEFAULT_CSS = """
+    StatusBar {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+        color: $text-muted;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        self._where: Text = Text()
+        self._activity: Text | None = None
+
+    # -- where the reader is ------------------------------------------------------------------
+    def link(
+        self,
+        link: Link | None,
+        rows: dict[str, DocumentRow],
+        is_ghost: bool,
+        number: int,
+        count: int,
+    ) -> None:
+        """The link under the cursor, what counts first (a narrow pane cuts the end): "2/4 →
+        27 925, nr. 919 · not in the library · Enter follows · «title»"; ``rows`` tell what
+        the targets in the library are."""
+        if link is None:
+            self.clear()
+            return
+        parts = [f"{number}/{count} → {reference_label(link.target)}"]
+        if link.citation is None:  # an entry of a list
+            parts.append("Enter opens")
+        elif parse_dossier(link.target) == link.target:
+            parts += ["dossier", "Enter opens it"]
+        elif is_ghost:
+            parts += ["not in the library", "Enter follows"]
+            if link.citation.title:
+                parts.append(f"«{link.citation.title}»")
+        else:
+            row = rows.get(link.target)
+            parts += [row_label(link.target, row).partition(" · ")[2], "Enter follows"]
+        self._set(" · ".join(p for p in parts if p))
+
+    def hits(self, found: int, current: int | None, then: str = "n/N next/previous") -> None:
+        """Search hits in the letter: "hit 3 of 7 · n/N next/previous"."""
+        if not found:
+            self._set("nothing found")
+        elif current is None:
+            self._set(f"{found} found · {then}")
+        else:
+            self._set(f"hit {current + 1} of {found} · {then}")
+
+    def address(self, url: str) -> None:
+        """The official address, whole, as a link a terminal can open."""
+        self._where = Text(url, style="underline")
+        self._show()
+
+    def say(self, message: str) -> None:
+        self._set(message)
+
+    def clear(self) -> None:
+        self._set("")
+
+    # -- what is going on ---------------------------------------------------------------------
+    def activity(self, message: str | None) -> None:
+        """A fetch's progress over the context line, or (None) the context again."""
+        self._activity = Text(terminal_safe(message)) if message else None
+        self._show()
+
+    @property
+    def shown(self) -> str:
+        """The line as it reads now."""
+        return (self._activity or self._where).plain
+
+    def _set(self, message: str) -> None:
+        self._where = Text(terminal_safe(message))
+        self._show()
+
+    def _show(self) -> None:
+        self.update(self._activity or self._where)
