@@ -25,6 +25,9 @@ from db.library import Library
 from loaders.folding import fold
 from loaders.ids import parse_dossier
 
+Sort = Literal["rank", "date"]
+"""The orders a search lists its hits in: best match first, or newest first."""
+
 # A word stands for at most this many index words containing it (most frequent first).
 MAX_EXPANSIONS = 60
 MARK_START, MARK_END = "\ue000", "\ue001"  # snippet highlight marks, never in document text
@@ -186,9 +189,7 @@ class Searcher:
         self.library = library
         self._vocabulary: list[tuple[str, int]] | None = None
 
-    def search(
-        self, text: str, *, limit: int = 50, sort: Literal["rank", "date"] = "rank"
-    ) -> SearchResult:
+    def search(self, text: str, *, limit: int = 50, sort: Sort = "rank") -> SearchResult:
         query = parse_query(text)
         match = self.match_expression(query)
         where, parameters = _filters(query)
@@ -276,7 +277,7 @@ def _filters(query: Query) -> tuple[str, list[str]]:
     return "".join(f" AND {clause}" for clause in clauses), parameters
 
 
-def _hit(row: tuple) -> Hit:  # type: ignore[type-arg]
+def _hit(row: tuple[str, str | None, str | None, str | None, str | None, str | None, float]) -> Hit:
     key, kind, date, dossier, title, marked, rank = row
     plain, spans = _unmark(marked or "")
     return Hit(key, kind or "", date or "", dossier or "", title or "", plain, spans, rank)

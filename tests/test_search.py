@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from db.library import Library
-from db.search import Searcher, SearchError, parse_query
+from db.search import Searcher, SearchError, Sort, parse_query
 
 
 @pytest.fixture(scope="module")
@@ -16,8 +16,8 @@ def searcher(samples_library: Path):
         yield Searcher(library)
 
 
-def keys(searcher: Searcher, query: str, **options: object) -> list[str]:
-    return [hit.key for hit in searcher.search(query, limit=200, **options).hits]  # type: ignore[arg-type]
+def keys(searcher: Searcher, query: str, sort: Sort = "rank") -> list[str]:
+    return [hit.key for hit in searcher.search(query, limit=200, sort=sort).hits]
 
 
 def test_every_word_must_occur(searcher) -> None:

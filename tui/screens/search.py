@@ -21,7 +21,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from db.library import Library
-from db.search import Hit, Searcher, SearchError, SearchResult
+from db.search import Hit, Searcher, SearchError, SearchResult, Sort
 from loaders.ids import format_dossier, reference_label
 from loaders.sanitize import terminal_safe
 from tui.commands import SEARCH, Command, bindings
@@ -60,7 +60,7 @@ class SearchScreen(Screen[Chosen | None]):
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.searcher = Searcher(library)
-        self.sort = "rank"
+        self.sort: Sort = "rank"
         self.result: SearchResult | None = None
         self._typed_early: list[str] = []
 
@@ -132,7 +132,7 @@ class SearchScreen(Screen[Chosen | None]):
             self.query_one("#search-preview-text", Static).update("")
             return
         try:
-            self.result = self.searcher.search(text, limit=200, sort=self.sort)  # type: ignore[arg-type]
+            self.result = self.searcher.search(text, limit=200, sort=self.sort)
         except SearchError as exc:
             summary.update(Text(str(exc), style="italic"))
             return

@@ -102,8 +102,10 @@ class DossierTree(Tree[NodeData]):
         if self.cursor_line < 0 and self.root.children:
             self.cursor_line = 0
 
-    def __init__(self, library: Library, **kwargs: object) -> None:
-        super().__init__("Dossiers", **kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self, library: Library, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__("Dossiers", id=id, classes=classes)
         self.library = library
         self.show_root = False
         self.guide_depth = 2

@@ -141,8 +141,10 @@ class FinderPane(Vertical):
             super().__init__()
             self.query = query
 
-    def __init__(self, library: Library, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self, library: Library, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
         self.library = library
         self._finder: Finder | None = None
         # One worker at a time uses the finder (its caches and its connection): the warm-up

@@ -94,8 +94,8 @@ class LetterView(ScrollView, can_focus=True):
             super().__init__()
             self.target = target
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.page: Page | None = None
         self._lines: list[Line] = []
         self._complete = True  # False while a long document has only its first lines

@@ -29,8 +29,8 @@ class StatusBar(Static):
     }
     """
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__("", **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__("", id=id, classes=classes)
         self._where: Text = Text()
         self._activity: Text | None = None
 
