@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import heapq
 import json
-import math
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 
 from db.finder_query import (
     WordQuery,
@@ -25,6 +24,8 @@ from db.finder_query import (
     read_reference,
     read_words,
 )
+from db.finder_results import Answer, Listed, Result, absent_result, listed_result
+from db.finder_scores import overall_scores, word_scores, word_weight
 from db.finder_shown import Shown, shown_for
 from db.finder_words import FIELDS, WordIndex, WordMatches
 from db.library import Library
@@ -33,19 +34,12 @@ from loaders.ids import canonical_key, parse_dossier, parse_reference, split_kst
 
 __all__ = ["Answer", "Finder", "Result", "is_number_query"]
 
-# A kind or a period in the query counts like a word of this weight.
-KIND_WEIGHT = 0.6
-PERIOD_WEIGHT = 1.0
-NEAR_PERIOD = 0.3  # a document dated within a month of the period, for a period's weight
-# At most this many documents are ranked; past it, those that match the words best.
-CANDIDATES = 2000
 # Of documents that hold common words, at most this many (the newest) are asked for.
 HOLDING = 1000
 # A word held by at most this many documents picks the candidates; commoner words only rank.
 SELECTIVE = 3000
 # Documents a query without words (a kind, a period, a dossier) lists, newest first.
 LISTED_WITHOUT_WORDS = 500
-ABSENT = "not in the library · F fetches it"
 # The first this many results that matched in the body show words of it (a list shows fewer).
 SNIPPETS = 20
 # The kinds and dates of at most this many documents are remembered between keystrokes.
@@ -54,68 +48,7 @@ _UNKNOWN = ("", "")
 
 
 @dataclass(frozen=True)
-class _Listed:
-    """What the finder lists of a document: never its text."""
-
-    key: str
-    title: str
-    subject: str
-    kind: str
-    date: str
-    dossier: str
-    dossier_title: str
-    ghost: bool
-
-
-@dataclass(frozen=True)
-class Result(_Listed):
-    """One ranked document, and what of it matched the query."""
-
-    score: float
-    shown: Shown = field(default_factory=Shown)
-    matched: tuple[str, ...] = ()  # fields that matched: subject, name, dossier, body, kind, date
-    absent: bool = False  # named by a well-formed number, but not in the library
-
-    def to_dict(self) -> dict[str, object]:
-        record: dict[str, object] = {
-            "key": self.key,
-            "title": self.title,
-            "subject": self.subject,
-            "kind": self.kind,
-            "date": self.date,
-            "dossier": self.dossier,
-            "ghost": self.ghost,
-            "score": round(self.score, 1),
-            "matched": list(self.matched),
-        }
-        if self.absent:
-            record["in_library"] = False
-        if self.shown.snippet:
-            record["snippet"] = self.shown.snippet
-        return record
-
-
-@dataclass(frozen=True)
-class Answer:
-    """What the finder found for a query, and what it made of the query."""
-
-    query: str
-    results: list[Result]
-    unmatched: tuple[str, ...] = ()  # typed words that no document has
-    read_as: tuple[str, ...] = ()  # what was read as a kind, a period, a dossier
-    by_number: bool = False  # read as a document's number (typed, pasted or cited)
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "query": self.query,
-            "results": [r.to_dict() for r in self.results],
-            "unmatched": list(self.unmatched),
-            "read_as": list(self.read_as),
-        }
-
-
-@dataclass(frozen=True)
-class _Row(_Listed):
+class _Row(Listed):
     rowid: int
     signatories: str
 
@@ -195,12 +128,14 @@ class Finder:
         ordered = list(dict.fromkeys(keys))[:limit]
         rows_by_key = {r.key: r for r in self._rows_by("key", ordered)}
         results = [
-            _result(rows_by_key[k], 100.0 - n * 0.01, Shown.plain(_shown_text(rows_by_key[k])))
+            listed_result(
+                rows_by_key[k], 100.0 - n * 0.01, Shown.plain(_shown_text(rows_by_key[k]))
+            )
             for n, k in enumerate(ordered)
             if k in rows_by_key
         ]
         if absent:
-            named = _absent(absent)
+            named = absent_result(absent)
             results.insert(0 if not results else len(results), named)
         return results[:limit]
 
@@ -219,7 +154,7 @@ class Finder:
             pool: set[int] | list[int] = self._pool(matches, in_dossier, held)
         else:
             pool = self._listed_without_words(read, in_dossier)
-        scores = _word_scores(matches, weights, pool, held)
+        scores = word_scores(matches, weights, pool, held)
         ranked = self._rank(read, weights, scores, limit)
         rows = {r.rowid: r for r in self._rows_by("rowid", [rowid for _, rowid in ranked])}
         snippets = [rowid for _, rowid in ranked[:SNIPPETS] if _in_body(rowid, matches)]
@@ -234,7 +169,7 @@ class Finder:
             shown = shown_for(
                 _shown_text(row), row.signatories, texts.get(rowid, ""), terms, fields
             )
-            results.append(_result(row, score, shown, fields))
+            results.append(listed_result(row, score, shown, fields))
         return Answer(query, results, unmatched, tuple(read.readings))
 
     def _rank(
@@ -247,25 +182,7 @@ class Finder:
         """The best ``limit`` documents with their scores (0..100), best first; among
         equals, the newest. ``scores`` holds each candidate's words' score and weight."""
         facts = self._facts(list(scores)) if read.kinds or read.period else {}
-        possible = sum(weights) + (KIND_WEIGHT if read.kinds else 0.0)
-        possible += PERIOD_WEIGHT if read.period else 0.0
-        scored: list[tuple[float, int]] = []
-        for rowid, (total, covered) in scores.items():
-            if not possible:  # only a dossier: each of its documents is what was asked
-                scored.append((100.0, rowid))
-                continue
-            if facts:
-                kind, date = facts.get(rowid, ("", ""))
-                if read.kinds:
-                    closeness = _kind_closeness(kind, read.kinds)
-                    total += KIND_WEIGHT * closeness
-                    covered += KIND_WEIGHT * (closeness > 0)
-                if read.period is not None:
-                    closeness = _period_closeness(date, read)
-                    total += PERIOD_WEIGHT * closeness
-                    covered += PERIOD_WEIGHT * (closeness > 0)
-            coverage = covered / possible
-            scored.append((100.0 * total / possible * (0.5 + 0.5 * coverage**2), rowid))
+        scored = overall_scores(read, weights, scores, facts)
         best = heapq.nlargest(limit, scored)
         if not best:
             return []
@@ -315,10 +232,7 @@ class Finder:
         return {r[0] for r in rows}
 
     def _weight(self, word: WordMatches) -> float:
-        """Rarer words say more: 1 for a word of one document, 0.5 for one of every."""
-        size = self._library_size()
-        held = max(1, len(word.documents)) if word.complete else size // 2
-        return 0.5 + 0.5 * math.log(size / held + 1) / math.log(size + 1)
+        return word_weight(word, self._library_size())
 
     def _library_size(self) -> int:
         if not self._size:
@@ -415,68 +329,6 @@ class Finder:
         ]
 
 
-def _word_scores(
-    matches: list[WordMatches],
-    weights: list[float],
-    pool: set[int] | list[int],
-    held: dict[str, set[int]],
-) -> dict[int, list[float]]:
-    """For each document of the pool, what its words score (weighted) and weigh, the words
-    being read from whichever side is smaller; at most CANDIDATES, the best scored. A common
-    word scores what it weakest matched by in the documents known to hold it but not read."""
-    scores = {rowid: [0.0, 0.0] for rowid in pool}
-    for weight, word in zip(weights, matches, strict=True):
-        documents = word.documents
-        weakest = word.weakest
-        if word.word in held and weakest is not None:
-            for rowid in held[word.word].difference(documents):
-                entry = scores.get(rowid)
-                if entry is not None:
-                    entry[0] += weight * weakest.score
-                    entry[1] += weight
-        if len(documents) < len(scores):
-            for rowid, match in documents.items():
-                entry = scores.get(rowid)
-                if entry is not None:
-                    entry[0] += weight * match.score
-                    entry[1] += weight
-        else:
-            for rowid, entry in scores.items():
-                found = documents.get(rowid)
-                if found is not None:
-                    entry[0] += weight * found.score
-                    entry[1] += weight
-    if len(scores) <= CANDIDATES:
-        return scores
-    return dict(heapq.nlargest(CANDIDATES, scores.items(), key=lambda item: item[1][0]))
-
-
-def _kind_closeness(kind: str, kinds: tuple[str, ...]) -> float:
-    if not kind or kind not in kinds:
-        return 0.0
-    return 1.0 if kind == kinds[0] else 0.8
-
-
-def _period_closeness(date: str, read: WordQuery) -> float:
-    period = read.period
-    if period is None or not date:
-        return 0.0
-    if period.holds(date):
-        return 1.0
-    try:
-        day = _ordinal(date)
-        distance = min(abs(day - _ordinal(period.start)), abs(day - _ordinal(period.end)))
-    except ValueError:
-        return 0.0
-    return NEAR_PERIOD if distance <= 31 else 0.0
-
-
-def _ordinal(iso: str) -> int:
-    from datetime import date
-
-    return date.fromisoformat(iso[:10]).toordinal()
-
-
 def _in_body(rowid: int, matches: list[WordMatches]) -> bool:
     return any((m := w.documents.get(rowid)) is not None and m.field == "body" for w in matches)
 
@@ -495,17 +347,6 @@ def _fields_matched(
 
 def _shown_text(row: _Row) -> str:
     return row.subject or row.title or row.dossier_title
-
-
-def _result(row: _Row, score: float, shown: Shown, matched: tuple[str, ...] = ()) -> Result:
-    listed = {f.name: getattr(row, f.name) for f in fields(_Listed)}
-    return Result(**listed, score=score, shown=shown, matched=matched)
-
-
-def _absent(key: str) -> Result:
-    split = split_kst_key(key)
-    dossier = split[0] if split else ""
-    return Result(key, "", "", "", "", dossier, "", True, 0.0, Shown.plain(ABSENT), absent=True)
 
 
 def _natural(keys: list[str]) -> list[str]:
