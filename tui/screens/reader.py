@@ -28,7 +28,7 @@ from loaders.ids import official_url, parse_dossier, reference_label, standard_c
 from loaders.official import OfficialSources
 from tui.commands import LETTER, READER, Command, bindings
 from tui.history import History, Position, Visit
-from tui.layout_widths import SideWidths
+from tui.layout_widths import NARROW, WIDE, SideWidths
 from tui.pages import document_page, dossier_page, welcome_page
 from tui.screens.search import Chosen, SearchScreen
 from tui.widgets.dossier_tree import DocumentNode, DossierTree, NodeData
@@ -48,8 +48,8 @@ class ReaderScreen(Screen[None]):
     # finder gets the room.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual reads it off the class)
         (0, "-narrow"),
-        (110, "-normal"),
-        (160, "-wide"),
+        (NARROW, "-normal"),
+        (WIDE, "-wide"),
     ]
 
     def __init__(
