@@ -80,6 +80,7 @@ class Hit:
     snippet: str  # plain text
     highlights: tuple[tuple[int, int], ...]  # spans of the snippet that matched
     rank: float
+    subject: str = ""  # what a motie is about ("over ..."), where its title only names who moved it
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -88,6 +89,7 @@ class Hit:
             "date": self.date,
             "dossier": self.dossier,
             "title": self.title,
+            "subject": self.subject,
             "snippet": self.snippet,
             "highlights": [list(span) for span in self.highlights],
         }
@@ -203,7 +205,7 @@ class Searcher:
         conn = self.library.conn
         rows = conn.execute(
             "SELECT d.key, d.kind, d.date, d.dossier, d.title,"
-            f" snippet(documents_fts, -1, '{MARK_START}', '{MARK_END}', '…', 14), rank"
+            f" snippet(documents_fts, -1, '{MARK_START}', '{MARK_END}', '…', 14), rank, d.subject"
             f" {base} {order} LIMIT ?",
             (match, *parameters, limit),
         ).fetchall()
@@ -277,10 +279,15 @@ def _filters(query: Query) -> tuple[str, list[str]]:
     return "".join(f" AND {clause}" for clause in clauses), parameters
 
 
-def _hit(row: tuple[str, str | None, str | None, str | None, str | None, str | None, float]) -> Hit:
-    key, kind, date, dossier, title, marked, rank = row
+_Row = tuple[str, str | None, str | None, str | None, str | None, str | None, float, str | None]
+
+
+def _hit(row: _Row) -> Hit:
+    key, kind, date, dossier, title, marked, rank, subject = row
     plain, spans = _unmark(marked or "")
-    return Hit(key, kind or "", date or "", dossier or "", title or "", plain, spans, rank)
+    return Hit(
+        key, kind or "", date or "", dossier or "", title or "", plain, spans, rank, subject or ""
+    )
 
 
 def _unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:

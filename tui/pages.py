@@ -110,9 +110,10 @@ def welcome_page(library: Library) -> Page:
         f"knows of {stats.ghosts} more that they cite."
     )
     page.add(
-        "Open a document from the tree (Enter), or press f and type a number "
-        "(27925 919, 29 521 nr. 455) or a few words. In a document, ] and [ go from citation "
-        "to citation and Enter follows one; Backspace goes back. Press ? for every key."
+        "Open a document from the tree (Tab to it, then Enter) or from the list below (] to "
+        "it, then Enter), or press f and type a number (27925 919, 29 521 nr. 455) or a few "
+        "words. In a document, ] and [ go from citation to citation and Enter follows one; "
+        "Backspace goes back. Press ? for every key."
     )
     page.add("Newest documents:")
     for row in library.newest_documents(12):

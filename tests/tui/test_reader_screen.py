@@ -248,3 +248,42 @@ async def test_opening_a_document_reads_it_once_and_the_cursor_asks_nothing(libr
         cited = [s for s in reads if "FROM citations WHERE source" in s]
         assert len(cited) == 1  # its citations, once
         assert on_cursor == []
+
+
+async def test_the_start_page_shows_the_tree_it_speaks_of_at_80_columns(library) -> None:
+    """Where the tree shares its column with the finder, the start page (which says to open
+    a document from the tree) shows the tree; opening a document gives the finder back."""
+    app = KamerlezerApp(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        tree = app.reader.dossier_tree
+        assert tree.display and tree.region.width > 0
+        await pilot.press("tab")
+        assert app.focused is tree
+        app.reader.letter.focus()
+        await pilot.press("right_square_bracket", "enter")
+        await pilot.pause()
+        assert app.reader.letter.page.key.startswith("kst-")
+        await pilot.press("f")
+        assert app.reader.finder.region.width > 0
+
+
+async def test_a_search_hit_shows_its_subject_and_the_word_that_matched_at_80_columns(
+    library,
+) -> None:
+    """In a list 40 columns wide the row shows the snippet from just before the word that
+    matched, so the word is in view; the preview says what the motie is about."""
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, "sirak")  # the snippet: "…446) maakte het kabinet … militaire inzet in Irak…"
+        await settle(pilot)
+        results = app.screen.query_one("#search-results", OptionList)
+        rows = [results.render_line(y).text for y in range(results.size.height)]
+        assert any("Irak" in row for row in rows), rows
+        await pilot.press("ctrl+u")
+        burst(app, "scherfvesten")
+        await settle(pilot)
+        preview = str(app.screen.query_one("#search-preview-text", Static).render())
+        assert "over zorgen dat vrouwelijke militairen toegang hebben" in preview
+        summary = str(app.screen.query_one("#search-summary", Static).render())
+        assert summary.startswith("1 document ·")

@@ -99,8 +99,13 @@ class ReaderScreen(Screen[None]):
         self._fit(self.app.size.width)
         if self.start:
             self.open_document(self.start)
-        else:
-            self._welcome()
+            self.letter.focus()
+            return
+        # Nothing is open yet: the welcome page says to pick a document from the tree, so
+        # the tree is shown, also where it shares its column with the finder.
+        self._welcome()
+        if self.app.size.width < NARROW:
+            self.add_class("-show-tree")
         self.letter.focus()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -108,7 +113,7 @@ class ReaderScreen(Screen[None]):
 
     def _fit(self, width: int) -> None:
         """The side panes' widths for ``width`` columns (the breakpoints set which show)."""
-        if width >= 110:
+        if width >= NARROW:
             self.remove_class("-show-tree")
         tree, finder = self.widths.for_width(width)
         self.dossier_tree.styles.width = tree

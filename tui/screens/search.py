@@ -137,7 +137,10 @@ class SearchScreen(Screen[Chosen | None]):
             summary.update(Text(str(exc), style="italic"))
             return
         result = self.result
-        line = Text(f"{result.total} documents", style="bold")
+        noun = "document" if result.total == 1 else "documents"
+        line = Text(f"{result.total} {noun}", style="bold")
+        if result.total > len(result.hits):
+            line.append(f" (showing the first {len(result.hits)})", style="dim")
         if result.by_dossier:
             places = ", ".join(f"{format_dossier(d)} ({n})" for d, n in result.by_dossier[:4])
             line.append(f" · {places}", style="dim")
@@ -164,7 +167,10 @@ class SearchScreen(Screen[Chosen | None]):
             preview.update("")
             return
         text = Text(f"{reference_label(hit.key)}\n", style="bold")
-        text.append(terminal_safe(hit.title) + "\n\n", style="bold")
+        text.append(terminal_safe(hit.title) + "\n", style="bold")
+        if hit.subject:
+            text.append(terminal_safe(hit.subject) + "\n")
+        text.append("\n")
         snippet = Text(terminal_safe(hit.snippet))
         for start, end in hit.highlights:
             snippet.stylize("reverse", start, end)
@@ -198,12 +204,34 @@ class SearchScreen(Screen[Chosen | None]):
         return results.get_option_at_index(results.highlighted).id
 
 
+# Characters of the snippet shown before its first hit, so the hit is in view in a narrow list.
+LEAD = 24
+
+
 def _prompt(hit: Hit) -> Text:
+    """Two lines, each cut to the list's width: the hit's number, kind, date and subject (or
+    title); and
+    its snippet from a little before the first word that matched."""
     first = Text(reference_label(hit.key), style="bold")
     for part in (hit.kind, short_date(hit.date)):
         if part:
             first.append(f" {part}", style="dim")
-    second = Text("  " + terminal_safe(hit.snippet))
+    if hit.subject or hit.title:
+        first.append(f" · {terminal_safe(hit.subject or hit.title)}")
+    first.no_wrap, first.overflow = True, "ellipsis"
+    snippet = Text(terminal_safe(hit.snippet))
     for start, end in hit.highlights:
-        second.stylize("bold reverse", start + 2, end + 2)
+        snippet.stylize("bold reverse", start, end)
+    cut = _words_before(hit.snippet, hit.highlights[0][0]) if hit.highlights else 0
+    second = Text("  …" if cut else "  ") + snippet[cut:]
+    second.no_wrap, second.overflow = True, "ellipsis"
     return Text("\n").join([first, second])
+
+
+def _words_before(snippet: str, hit: int) -> int:
+    """Where to start showing ``snippet`` so that about LEAD characters precede the hit:
+    at a word's start, and at 0 when the hit is near the start anyway."""
+    if hit <= LEAD:
+        return 0
+    space = snippet.find(" ", hit - LEAD, hit)
+    return space + 1 if space != -1 else hit - LEAD
