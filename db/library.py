@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
+from db.relations import RelationQueries, relations_in, write_relations
 from db.rows import DocumentRow, DossierRow, RowQueries, Stats
 from db.storage import LibraryError, LibraryFile
 from loaders.ids import canonical_key, parse_reference, split_kst_key
@@ -63,7 +64,7 @@ _UPDATE_DOCUMENT = (
 )
 
 
-class Library(LibraryFile, RowQueries):
+class Library(LibraryFile, RowQueries, RelationQueries):
     """A library file with the documents in it."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -183,6 +184,11 @@ class Library(LibraryFile, RowQueries):
             "INSERT OR IGNORE INTO document_dossiers VALUES (?, ?, ?)",
             [(document.key, d.key, i) for i, d in enumerate(document.dossiers)],
         )
+        conn.execute("DELETE FROM document_zaken WHERE document = ?", (document.key,))
+        conn.executemany(
+            "INSERT OR IGNORE INTO document_zaken VALUES (?, ?)",
+            [(document.key, zaak) for zaak in document.zaak_numbers],
+        )
         if document.published_id and document.published_id != document.key:
             conn.execute(
                 "INSERT OR REPLACE INTO published_ids VALUES (?, ?)",
@@ -209,8 +215,13 @@ class Library(LibraryFile, RowQueries):
         )
         for citation in document.citations:
             if citation.kind != "dossier" and citation.target != document.key:
-                self._ensure_ghost(citation)
-        self._drop_orphan_ghosts(old_targets - {c.target for c in document.citations})
+                self._ensure_ghost(citation.target, citation.title, citation.date)
+        relations = relations_in(document)
+        no_longer_related = write_relations(conn, document.key, relations)
+        for relation in relations:
+            self._ensure_ghost(relation.target)
+        targets = {c.target for c in document.citations} | {r.target for r in relations}
+        self._drop_orphan_ghosts((old_targets | no_longer_related) - targets)
 
     def _ensure_dossier(self, dossier: Dossier) -> None:
         """The dossier row. Its first title stays (the documents of a dossier print it with
@@ -235,22 +246,21 @@ class Library(LibraryFile, RowQueries):
         )
         self._fts_pending.update(reindex)
 
-    def _ensure_ghost(self, citation: Citation) -> None:
-        """A cited document that is not loaded: known by what citing texts say of it."""
-        row = self._row(citation.target)
+    def _ensure_ghost(self, target: str, title: str = "", date: str = "") -> None:
+        """A cited (or replaced) document that is not loaded: known by what citing texts
+        say of it."""
+        row = self._row(target)
         if row is None:
-            ghost = self._ghost_base(citation.target, None)
-            ghost.title, ghost.date = citation.title, citation.date
+            ghost = self._ghost_base(target, None)
+            ghost.title, ghost.date = title, date
             self._write(ghost, "", ghost=True)
-        elif row["ghost"] and (
-            (citation.title and not row["title"]) or (citation.date and not row["date"])
-        ):
-            rowid = self._unindex(citation.target)
+        elif row["ghost"] and ((title and not row["title"]) or (date and not row["date"])):
+            rowid = self._unindex(target)
             self.conn.execute(
                 "UPDATE documents SET"
                 " title = CASE WHEN title = '' THEN ? ELSE title END,"
                 " date = CASE WHEN date = '' THEN ? ELSE date END WHERE key = ?",
-                (citation.title, citation.date, citation.target),
+                (title, date, target),
             )
             if rowid is not None:
                 self._fts_pending.add(rowid)
@@ -260,14 +270,16 @@ class Library(LibraryFile, RowQueries):
             orphan = self.conn.execute(
                 "SELECT 1 FROM documents WHERE key = ? AND ghost = 1"
                 " AND NOT EXISTS (SELECT 1 FROM citations WHERE target = ?)"
+                " AND NOT EXISTS (SELECT 1 FROM relations WHERE target = ?)"
                 " AND NOT EXISTS (SELECT 1 FROM document_metadata WHERE key = ?)",
-                (key, key, key),
+                (key, key, key, key),
             ).fetchone()
             if orphan:
                 self._unindex(key)
                 self.conn.execute("DELETE FROM documents WHERE key = ?", (key,))
                 self.conn.execute("DELETE FROM published_ids WHERE key = ?", (key,))
                 self.conn.execute("DELETE FROM document_dossiers WHERE document = ?", (key,))
+                self.conn.execute("DELETE FROM document_zaken WHERE document = ?", (key,))
 
     # -- reading ----------------------------------------------------------------------------
     def _row(self, key: str) -> sqlite3.Row | None:

@@ -7,10 +7,13 @@ by a newer kamerlezer is refused rather than damaged.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 import sqlite_utils
 
-SCHEMA_VERSION = 4
+from db.relations import add_relations_of_loaded
+
+SCHEMA_VERSION = 5
 APPLICATION_ID = 0x4B4C5A52  # "KLZR": marks the file as a kamerlezer library
 
 
@@ -104,7 +107,8 @@ _INDEX_VIEW = """CREATE VIEW document_index AS SELECT d.rowid AS rid, d.title AS
 
 # Steps from version N-1 to N; each runs in one transaction. A new library is version 1 plus
 # every step, so that new and migrated libraries are the same.
-MIGRATIONS: dict[int, list[str]] = {
+Step = str | Callable[[sqlite3.Connection], None]  # SQL, or Python for what SQL cannot do
+MIGRATIONS: dict[int, list[Step]] = {
     2: [
         # Word and prefix index for the finder; prefixes of 1 to 3 letters make typing fast.
         "CREATE VIRTUAL TABLE finder_fts USING fts5(words,"
@@ -132,7 +136,27 @@ MIGRATIONS: dict[int, list[str]] = {
         " tokenize='unicode61 remove_diacritics 2')",
         "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')",
     ],
+    # What a document replaces or changes (db/relations.py), "replaced by" one indexed query;
+    # and the zaak numbers of documents as rows, to join the open data's decisions on.
+    5: [
+        "CREATE TABLE relations (source TEXT NOT NULL, target TEXT NOT NULL,"
+        " kind TEXT NOT NULL, basis TEXT NOT NULL, PRIMARY KEY (source, target, kind))",
+        "CREATE INDEX relations_target ON relations (target, kind)",
+        "CREATE TABLE document_zaken (document TEXT NOT NULL, zaak TEXT NOT NULL,"
+        " PRIMARY KEY (document, zaak))",
+        "CREATE INDEX document_zaken_zaak ON document_zaken (zaak)",
+        "INSERT OR IGNORE INTO document_zaken SELECT d.key, z.value FROM documents d,"
+        " json_each(CASE WHEN json_valid(d.zaak_numbers) THEN d.zaak_numbers ELSE '[]' END) z",
+        lambda conn: add_relations_of_loaded(conn, INDEX_COLUMNS),
+    ],
 }
+
+
+def _run(conn: sqlite3.Connection, step: Step) -> None:
+    if isinstance(step, str):
+        conn.execute(step)
+    else:
+        step(conn)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -143,8 +167,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
     """Build the current schema in an empty database (the caller makes that atomic)."""
     _create_v1(db)
     for version in range(2, SCHEMA_VERSION + 1):
-        for statement in MIGRATIONS[version]:
-            db.conn.execute(statement)
+        for step in MIGRATIONS[version]:
+            _run(db.conn, step)
     db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     db.conn.commit()
@@ -166,8 +190,8 @@ def check_schema(conn: sqlite3.Connection, writable: bool = True) -> None:
         version += 1
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in MIGRATIONS.get(version, []):
-                conn.execute(statement)
+            for step in MIGRATIONS.get(version, []):
+                _run(conn, step)
             conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
         except BaseException:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from loaders.citations import CitingDocument, find_citations, merge_citations
 from loaders.model import Citation
 
-TABLE = Path(__file__).parent / "fixtures" / "citations.tsv"
+TABLE = Path(__file__).parent / "tables" / "citations.tsv"
 
 
 def table_rows() -> list[tuple[str, list[str], str]]:

@@ -189,6 +189,8 @@ def test_an_older_library_is_migrated_when_opened(tmp_path, fixtures) -> None:
             "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')",
             "DROP INDEX documents_date",
             "DROP INDEX documents_ghost_date",
+            "DROP TABLE relations",
+            "DROP TABLE document_zaken",
             "PRAGMA user_version = 1",
         ):
             conn.execute(statement)
@@ -202,6 +204,28 @@ def test_an_older_library_is_migrated_when_opened(tmp_path, fixtures) -> None:
         assert_index_holds_its_documents(library)
     assert version == SCHEMA_VERSION
     assert signed == 1  # the letter, by who signed it: a column version 1 did not have
+
+
+def test_a_library_from_before_relations_gets_them_when_opened(tmp_path, fixtures) -> None:
+    """Loading again changes nothing (the same content), so the migration finds them."""
+    path = tmp_path / "library.db"
+    with Library.open(path) as library:
+        load_paths(library, [fixtures / "moties" / "kst-19637-3237.xml"])
+        with library.transaction():  # as version 4 left it: no relation, no ghost for it
+            library._unindex("kst-19637-3219")
+            for statement in (
+                "DELETE FROM documents WHERE key = 'kst-19637-3219'",
+                "DELETE FROM document_dossiers WHERE document = 'kst-19637-3219'",
+                "DROP TABLE relations",
+                "DROP TABLE document_zaken",
+            ):
+                library.conn.execute(statement)
+        library.conn.execute("PRAGMA user_version = 4")
+    with Library.open(path) as library:
+        assert library.replaced_by("kst-19637-3219") == ["kst-19637-3237"]
+        assert library.is_ghost("kst-19637-3219")
+        assert_index_holds_its_documents(library)
+        assert load_paths(library, [fixtures / "moties" / "kst-19637-3237.xml"]).unchanged == 1
 
 
 def test_who_signed_is_indexed_by_name_and_role_only(library, fixtures) -> None:
