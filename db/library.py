@@ -14,13 +14,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
+from db.open_data import OpenDataStore
+from db.outcomes import OutcomeQueries
 from db.relations import RelationQueries, relations_in, write_relations
 from db.rows import DocumentRow, DossierRow, RowQueries, Stats
 from db.storage import LibraryError, LibraryFile
 from loaders.ids import canonical_key, parse_reference, split_kst_key
 from loaders.jsonl import document_from_record
 from loaders.merge import apply_metadata
-from loaders.model import Citation, Document, Dossier, Signatory
+from loaders.model import Citation, Document, Dossier, Record, Signatory
 
 __all__ = [
     "DocumentRow",
@@ -64,7 +66,7 @@ _UPDATE_DOCUMENT = (
 )
 
 
-class Library(LibraryFile, RowQueries, RelationQueries):
+class Library(LibraryFile, RowQueries, RelationQueries, OpenDataStore, OutcomeQueries):
     """A library file with the documents in it."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -75,8 +77,11 @@ class Library(LibraryFile, RowQueries, RelationQueries):
         )
 
     # -- storing ----------------------------------------------------------------------------
-    def store(self, document: Document) -> Outcome:
-        """Store one document (or metadata-only record) in its own transaction."""
+    def store(self, document: Record) -> Outcome:
+        """Store one document (or metadata-only record, or open-data record) in its own
+        transaction."""
+        if not isinstance(document, Document):
+            return self.store_open_data(document)
         if document.metadata_only:
             return self._store_metadata(document)
         digest = content_hash(document)

@@ -96,9 +96,9 @@ def _record(library: Library, parsed: Parsed, report: LoadReport) -> None:
             report.failed += 1
             report.errors.append(parsed.error)
         return
-    if not parsed.documents:
+    if not parsed.records:
         report.skipped += 1
         report.skipped_files.append(f"{parsed.name}: no document records to merge")
-    for document in parsed.documents:
-        outcome = library.store(document)
+    for record in parsed.records:
+        outcome = library.store(record)
         setattr(report, outcome, getattr(report, outcome) + 1)

@@ -20,9 +20,9 @@ from multiprocessing.context import ForkContext, SpawnContext
 from pathlib import Path
 
 from loaders.archives import iter_sources
-from loaders.detect import read_document_bytes
+from loaders.detect import read_records
 from loaders.errors import LoadError, UnknownFormat
-from loaders.model import Document
+from loaders.model import Record
 
 # Files travel in chunks (one message each), at most QUEUE_SIZE chunks waiting at a time.
 CHUNK_SIZE = 32
@@ -38,7 +38,7 @@ class Parsed:
     """One source's outcome: its records, or why it could not be read."""
 
     name: str
-    documents: list[Document]
+    records: list[Record]
     error: str = ""  # one line naming the file
     unknown_format: bool = False
     in_container: bool = False
@@ -88,7 +88,7 @@ def parse_bytes(item: Unparsed) -> Parsed:
 def parse_source(name: str, read: Callable[[], bytes], in_container: bool) -> Parsed:
     """One source's records, or its error as one line; never raises for bad content."""
     try:
-        return Parsed(name, read_document_bytes(read(), name), in_container=in_container)
+        return Parsed(name, read_records(read(), name), in_container=in_container)
     except UnknownFormat as exc:
         return Parsed(name, [], str(exc), unknown_format=True, in_container=in_container)
     except LoadError as exc:

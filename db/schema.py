@@ -13,7 +13,7 @@ import sqlite_utils
 
 from db.relations import add_relations_of_loaded
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION_ID = 0x4B4C5A52  # "KLZR": marks the file as a kamerlezer library
 
 
@@ -148,6 +148,32 @@ MIGRATIONS: dict[int, list[Step]] = {
         "INSERT OR IGNORE INTO document_zaken SELECT d.key, z.value FROM documents d,"
         " json_each(CASE WHEN json_valid(d.zaak_numbers) THEN d.zaak_numbers ELSE '[]' END) z",
         lambda conn: add_relations_of_loaded(conn, INDEX_COLUMNS),
+    ],
+    # The Tweede Kamer's decisions and votes (db/open_data.py), as the open data has them,
+    # joined to documents through zaak numbers when read (db/outcomes.py).
+    6: [
+        "CREATE TABLE decisions (id TEXT PRIMARY KEY, agenda_item TEXT NOT NULL, kind TEXT,"
+        " text TEXT, method TEXT, decision_order INTEGER, changed TEXT, source_path TEXT,"
+        " content_hash TEXT)",
+        "CREATE INDEX decisions_agenda_item ON decisions (agenda_item)",
+        "CREATE TABLE decision_zaken (decision TEXT NOT NULL, zaak TEXT NOT NULL,"
+        " PRIMARY KEY (decision, zaak))",
+        "CREATE INDEX decision_zaken_zaak ON decision_zaken (zaak)",
+        "CREATE TABLE agenda_items (id TEXT PRIMARY KEY, activity TEXT, number TEXT,"
+        " subject TEXT, source_path TEXT, content_hash TEXT)",
+        "CREATE TABLE agenda_item_zaken (agenda_item TEXT NOT NULL, position INTEGER NOT NULL,"
+        " zaak TEXT NOT NULL, PRIMARY KEY (agenda_item, position))",
+        "CREATE INDEX agenda_item_zaken_zaak ON agenda_item_zaken (zaak)",
+        "CREATE TABLE activities (id TEXT PRIMARY KEY, date TEXT, kind TEXT, number TEXT,"
+        " subject TEXT, source_path TEXT, content_hash TEXT)",
+        "CREATE TABLE votes (id TEXT PRIMARY KEY, decision TEXT NOT NULL, vote TEXT,"
+        " seats INTEGER, actor TEXT, party TEXT, person TEXT, party_id TEXT, mistaken INTEGER,"
+        " source_path TEXT, content_hash TEXT)",
+        "CREATE INDEX votes_decision ON votes (decision)",
+        "CREATE TABLE parties (id TEXT PRIMARY KEY, short TEXT, name TEXT, source_path TEXT,"
+        " content_hash TEXT)",
+        "CREATE TABLE persons (id TEXT PRIMARY KEY, name TEXT, source_path TEXT,"
+        " content_hash TEXT)",
     ],
 }
 

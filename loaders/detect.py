@@ -13,10 +13,11 @@ from loaders.jsonl import is_record, read_jsonl
 from loaders.kamerwrk_xml import read_kamerwrk_xml
 from loaders.koop_xml import read_koop_xml
 from loaders.metadata_xml import read_metadata_xml
-from loaders.model import Document
+from loaders.model import Document, Record
 from loaders.pdf_text import looks_like_pdf_text, read_pdf_text
 from loaders.safe_xml import parse_xml
-from loaders.tk_odata import is_odata, read_tk_odata
+from loaders.tk_decisions import entity_of, read_decision_records, records_of
+from loaders.tk_odata import read_tk_odata
 from loaders.xml_text import tag_of
 
 _XML_READERS = {
@@ -41,7 +42,12 @@ def _is_binary(data: bytes) -> bool:
 
 
 def read_document_bytes(data: bytes, source: str) -> list[Document]:
-    """Every document record in one file's bytes; LoadError naming ``source`` otherwise."""
+    """The documents (and metadata-only records) in one file's bytes."""
+    return [record for record in read_records(data, source) if isinstance(record, Document)]
+
+
+def read_records(data: bytes, source: str) -> list[Record]:
+    """Every record in one file's bytes; LoadError naming ``source`` otherwise."""
     if not data.strip():
         raise LoadError(source, "empty file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -63,18 +69,58 @@ def read_document_bytes(data: bytes, source: str) -> list[Document]:
     raise UnknownFormat(source, "unknown format: not KOOP XML, metadata, JSON or Kamerstuk text")
 
 
-def _read_json(text: str, source: str) -> list[Document]:
+def _read_json(text: str, source: str) -> list[Record]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
-        first = text.lstrip().split("\n", 1)[0]
-        try:
-            json.loads(first)
-        except json.JSONDecodeError as exc:
-            raise LoadError(source, f"invalid JSON (line {exc.lineno}): {exc.msg}") from None
-        return read_jsonl(text.splitlines(), source)
+        return _read_json_lines(text, source)
     if is_record(data):
-        return read_jsonl([text.replace("\n", " ")], source)
-    if is_odata(data):
-        return read_tk_odata(data, source)
+        return list(read_jsonl([text.replace("\n", " ")], source))
+    if _is_open_data(data):
+        return _read_open_data(records_of(data), source)
     raise UnknownFormat(source, "JSON that is neither document records nor Tweede Kamer open data")
+
+
+def _read_json_lines(text: str, source: str) -> list[Record]:
+    """One record a line: documents (what ``export --jsonl`` writes) or open data."""
+    first = text.lstrip().split("\n", 1)[0]
+    try:
+        head = json.loads(first)
+    except json.JSONDecodeError as exc:
+        raise LoadError(source, f"invalid JSON (line {exc.lineno}): {exc.msg}") from None
+    if entity_of(head) is not None:
+        return _read_open_data(_json_lines(text, source), source)
+    if not is_record(head):
+        raise UnknownFormat(source, "JSON Lines of neither document records nor open data")
+    return list(read_jsonl(text.splitlines(), source))
+
+
+def _is_open_data(data: object) -> bool:
+    """A page, list or record of Tweede Kamer open data (an empty page too)."""
+    if isinstance(data, dict) and "@odata.context" in data and isinstance(data.get("value"), list):
+        return True
+    records = records_of(data)
+    return bool(records) and entity_of(records[0]) is not None
+
+
+def _json_lines(text: str, source: str) -> list[object]:
+    """One open-data record a line; a line that is not one fails the file, naming it."""
+    records: list[object] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise LoadError(source, f"line {number}: invalid JSON ({exc.msg})") from None
+        if entity_of(record) is None:
+            raise LoadError(source, f"line {number}: not a Tweede Kamer open-data record")
+        records.append(record)
+    return records
+
+
+def _read_open_data(records: list[object], source: str) -> list[Record]:
+    """The documents' metadata and the decisions and votes in open-data records."""
+    found: list[Record] = list(read_tk_odata(records, source))
+    found.extend(read_decision_records(records, source))
+    return found

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from loaders.decisions import OpenDataRecord
+
 
 @dataclass(frozen=True)
 class Dossier:
@@ -81,3 +83,8 @@ class Document:
         data["dossier"] = self.dossier_key
         data["dossier_title"] = self.dossiers[0].title if self.dossiers else ""
         return data
+
+
+# Everything a loader can hand to the library: documents (or what is known of one) and the
+# open data's decisions and votes on them.
+Record = Document | OpenDataRecord

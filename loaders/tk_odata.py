@@ -18,15 +18,6 @@ from loaders.subject import source_subject
 FORMAT = "tk-odata"
 
 
-def is_odata(data: Any) -> bool:
-    """A Zaak (with its Documents), a Document, a list of them, or an OData ``value`` page."""
-    records = data.get("value", [data]) if isinstance(data, dict) else data
-    if not isinstance(records, list) or not records:
-        return isinstance(records, list) and isinstance(data, dict) and "@odata.context" in data
-    first = records[0]
-    return isinstance(first, dict) and "Id" in first and ("Soort" in first or "Nummer" in first)
-
-
 def _external_id(record: dict[str, Any]) -> str:
     version = record.get("HuidigeDocumentVersie") or {}
     if isinstance(version, dict):

@@ -189,8 +189,7 @@ def test_an_older_library_is_migrated_when_opened(tmp_path, fixtures) -> None:
             "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')",
             "DROP INDEX documents_date",
             "DROP INDEX documents_ghost_date",
-            "DROP TABLE relations",
-            "DROP TABLE document_zaken",
+            *DROP_SINCE_5,
             "PRAGMA user_version = 1",
         ):
             conn.execute(statement)
@@ -206,6 +205,16 @@ def test_an_older_library_is_migrated_when_opened(tmp_path, fixtures) -> None:
     assert signed == 1  # the letter, by who signed it: a column version 1 did not have
 
 
+# The tables versions 5 and 6 added, to take a library back to before them.
+DROP_SINCE_5 = [
+    f"DROP TABLE {table}"
+    for table in (
+        "relations document_zaken decisions decision_zaken agenda_items agenda_item_zaken"
+        " activities votes parties persons"
+    ).split()
+]
+
+
 def test_a_library_from_before_relations_gets_them_when_opened(tmp_path, fixtures) -> None:
     """Loading again changes nothing (the same content), so the migration finds them."""
     path = tmp_path / "library.db"
@@ -216,11 +225,10 @@ def test_a_library_from_before_relations_gets_them_when_opened(tmp_path, fixture
             for statement in (
                 "DELETE FROM documents WHERE key = 'kst-19637-3219'",
                 "DELETE FROM document_dossiers WHERE document = 'kst-19637-3219'",
-                "DROP TABLE relations",
-                "DROP TABLE document_zaken",
+                *DROP_SINCE_5,
             ):
                 library.conn.execute(statement)
-        library.conn.execute("PRAGMA user_version = 4")
+        library.conn.execute("PRAGMA user_version = 4")  # as version 4 left it
     with Library.open(path) as library:
         assert library.replaced_by("kst-19637-3219") == ["kst-19637-3237"]
         assert library.is_ghost("kst-19637-3219")
