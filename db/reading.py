@@ -1,12 +1,15 @@
 """A document as the reader shows it, read once: the document, what it cites and what cites
-it, each of those as a list shows it. The page, the finder's list of citations, the status
-bar and copying a citation all read from this one reading."""
+it, what it replaces and what replaces it (each of those as a list shows it), and how it
+ended. The page, the finder's list of citations, the status bar, the vote picture and
+copying a citation all read from this one reading."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from db.library import Library
+from db.outcomes import Outcome
+from db.relations import Relations
 from db.rows import DocumentRow
 from loaders.ids import split_kst_key
 from loaders.model import Document, Dossier
@@ -16,8 +19,10 @@ from loaders.model import Document, Dossier
 class Reading:
     document: Document
     cited_by: list[str] = field(default_factory=list)  # keys of the documents that cite it
-    rows: dict[str, DocumentRow] = field(default_factory=dict)  # of those and its targets
+    rows: dict[str, DocumentRow] = field(default_factory=dict)  # of those, targets, relations
     in_library: bool = True  # False: a well-formed number nothing here holds or cites
+    relations: Relations = field(default_factory=Relations)
+    outcome: Outcome | None = None
 
     @property
     def key(self) -> str:
@@ -56,5 +61,6 @@ def read_document(library: Library, text: str) -> Reading | None:
         return Reading(named, in_library=False)
     cited_by = library.cited_by(document.key)
     targets = [] if document.metadata_only else [c.target for c in document.citations]
-    rows = library.get_rows(targets + cited_by)
-    return Reading(document, cited_by, rows)
+    relations = library.relations_of(document.key)
+    rows = library.get_rows(targets + cited_by + relations.keys)
+    return Reading(document, cited_by, rows, True, relations, library.outcome(document.key))

@@ -14,7 +14,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from db.contract import document_record
 from db.demo import ensure_demo_library
+from db.dossier_summary import summarise_dossier
 from db.library import Library, LibraryError
 from db.loading import LoadReport, load_paths
 from db.location import ENVIRONMENT_VARIABLE, library_path
@@ -28,6 +30,7 @@ from loaders.sanitize import terminal_safe
 from tui.fetch_command import add_fetch_command, command_fetch
 from tui.render import (
     print_document,
+    print_dossier,
     print_hits,
     print_library_summary,
     print_results,
@@ -208,16 +211,25 @@ def command_show(args: argparse.Namespace) -> int:
         key = library.resolve(args.key)
         document = library.get(key) if key else None
         if document is None:
+            dossier = parse_dossier(args.key)
+            summary = summarise_dossier(library, dossier) if dossier else None
+            if summary is not None and summary.exists:
+                if args.json:
+                    print(json.dumps(summary.to_dict(), ensure_ascii=False))
+                else:
+                    print_dossier(summary)
+                return 0
             print(f"{PROG}: {args.key}: no such document in {library.path}", file=sys.stderr)
             return 1
         cited_by = library.cited_by(document.key)
         if args.json:
-            data = document.to_dict()
+            data = document_record(library, document)
             data["ghost"] = data.pop("metadata_only")
             data["cited_by"] = cited_by
             print(json.dumps(data, ensure_ascii=False))
         else:
-            print_document(document, cited_by)
+            relations = library.relations_of(document.key)
+            print_document(document, cited_by, relations, library.outcome(document.key))
     return 0
 
 
@@ -229,7 +241,7 @@ def command_export(args: argparse.Namespace) -> int:
             return 2
         out = sys.stdout
         for document in library.iter_documents(dossier):
-            out.write(json.dumps(document.to_dict(), ensure_ascii=False) + "\n")
+            out.write(json.dumps(document_record(library, document), ensure_ascii=False) + "\n")
     return 0
 
 

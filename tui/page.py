@@ -36,7 +36,7 @@ class Line(NamedTuple):
     tuple: a 500 KB document has tens of thousands of them."""
 
     text: str
-    style: str  # header, title, heading, body, list, table, footnote, blank, note
+    style: str  # header, title, heading, body, list, table, footnote, blank, note, outcome
     start: int = -1
     end: int = -1
     indent: int = 0
@@ -68,6 +68,9 @@ class Page:
     ghost_targets: frozenset[str] = frozenset()
     is_ghost: bool = False
     head: str = ""  # one line that stays above the text as it scrolls: key, kind, date, dossier
+    # Paragraphs the page styles itself (by offset): what kamerlezer says above a document's
+    # own text (how it ended, what replaces it) and the parts of its own pages.
+    styles: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # Documents are data: control characters become U+FFFD, the same length, so spans hold.
@@ -125,7 +128,9 @@ def layout(page: Page, width: int, paragraphs_limit: int | None = None) -> list[
         if index:
             lines.append(Line("", "blank"))
         following = paragraphs[index + 1][1] if index + 1 < len(paragraphs) else ""
-        style = paragraph_style(paragraph, index >= footnotes_from, following)
+        style = page.styles.get(offset) or paragraph_style(
+            paragraph, index >= footnotes_from, following
+        )
         indent = _hanging_indent(paragraph, style)
         for start, end, first in wrap(paragraph, width, indent):
             lines.append(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from db.library import DocumentRow, Library
 from db.reading import Reading
 from loaders.dates import format_dutch_date
 from loaders.ids import format_dossier, official_url, reference_label, standard_citation
 from loaders.model import Document
+from tui.outcome_text import outcome_summary
 from tui.page import Link, Page
 
 
@@ -24,20 +27,45 @@ def header_line(document: Document) -> str:
 
 
 def document_page(reading: Reading) -> Page:
-    """A loaded document: its title, its text with its citations as links."""
+    """A loaded document: its title, how it ended and what replaces what (links), then its
+    text with its citations as links."""
     if reading.is_ghost:
         return ghost_page(reading)
     document = reading.document
     header = [(document.title, "title")] if document.title else []
-    links = [Link.of(citation) for citation in document.citations]
+    above = _Paragraphs()
+    _add_story(above, reading)
+    shift = len(above.text) + 2 if above.paragraphs else 0
+    links = [
+        replace(link, start=link.start + shift, end=link.end + shift)
+        for link in map(Link.of, document.citations)
+    ]
     return Page(
         document.key,
         header,
-        document.text,
-        links,
+        (above.text + "\n\n" if above.paragraphs else "") + document.text,
+        above.links + links,
         reading.ghost_targets,
         head=header_line(document),
+        styles=above.styles,
     )
+
+
+def _add_story(page: _Paragraphs, reading: Reading) -> None:
+    """How the document ended, and the versions before and after it, each a link."""
+    outcome = reading.outcome
+    if outcome is not None:
+        hint = " · v shows the votes" if outcome.votes else ""
+        page.add(outcome_summary(outcome) + hint, style="outcome")
+    relations = reading.relations
+    for label, keys in (
+        ("Replaces", relations.replaces),
+        ("Replaced by", relations.replaced_by),
+        ("Changes", relations.changes),
+        ("Changed by", relations.changed_by),
+    ):
+        for key in keys:
+            page.add(f"{label}: {row_label(key, reading.rows.get(key))}", key, style="note")
 
 
 def row_label(key: str, row: DocumentRow | None) -> str:
@@ -54,14 +82,17 @@ class _Paragraphs:
     def __init__(self) -> None:
         self.paragraphs: list[str] = []
         self.links: list[Link] = []
+        self.styles: dict[int, str] = {}
         self._length = 0
 
-    def add(self, text: str, target: str = "") -> None:
+    def add(self, text: str, target: str = "", style: str = "") -> None:
         offset = self._length + (2 if self.paragraphs else 0)
         self.paragraphs.append(text)
         self._length = offset + len(text)
         if target:
             self.links.append(Link(offset, offset + len(text), target))
+        if style:
+            self.styles[offset] = style
 
     @property
     def text(self) -> str:
@@ -76,6 +107,8 @@ def ghost_page(reading: Reading) -> Page:
     page = _Paragraphs()
     if reading.cited_by:
         page.add("This document is cited, but its text is not in the library.")
+    elif reading.relations.replaced_by or reading.relations.changed_by:
+        page.add("A later version in the library names it, but its text is not here.")
     else:
         page.add("This document is not in the library, and no document here cites it.")
     if document.title:
@@ -86,6 +119,7 @@ def ghost_page(reading: Reading) -> Page:
         page.add(f"Subject: {document.subject}")
     if document.document_number:
         page.add(f"Tweede Kamer document number: {document.document_number}")
+    _add_story(page, reading)
     page.add(f"Cited by ({len(reading.cited_by)}):")
     for key in reading.cited_by:
         page.add(row_label(key, reading.rows.get(key)), target=key)
@@ -97,7 +131,9 @@ def ghost_page(reading: Reading) -> Page:
     page.add(f"  {official_url(document.key)}")
     page.add("  kamerlezer load FILE")
     head = header_line(document) + " · not in the library"
-    return Page(document.key, header, page.text, page.links, is_ghost=True, head=head)
+    return Page(
+        document.key, header, page.text, page.links, is_ghost=True, head=head, styles=page.styles
+    )
 
 
 def welcome_page(library: Library) -> Page:

@@ -10,20 +10,27 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from db.dossier_summary import DossierSummary
 from db.finder import Answer
 from db.library import Library
+from db.outcomes import Outcome
+from db.relations import Relations
 from db.search import SearchResult
 from loaders.ids import format_dossier, official_url
 from loaders.model import Document
 from loaders.sanitize import terminal_safe
 from loaders.sru import SruRecord
+from tui.dossier_text import dossier_facts, month_chart
+from tui.outcome_text import legend, outcome_summary, seat_bar
 
 
 def _console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
-def print_document(document: Document, cited_by: list[str]) -> None:
+def print_document(
+    document: Document, cited_by: list[str], relations: Relations, outcome: Outcome | None
+) -> None:
     console = _console()
     ghost = document.metadata_only
     head = Text(terminal_safe(document.key), style="bold")
@@ -50,6 +57,12 @@ def print_document(document: Document, cited_by: list[str]) -> None:
             "Signed",
             "; ".join(f"{s.name} ({s.role})" if s.role else s.name for s in document.signatories),
         ),
+        ("Outcome", outcome_summary(outcome) if outcome is not None else ""),
+        ("Decision", outcome.text if outcome is not None else ""),
+        ("Replaces", ", ".join(relations.replaces)),
+        ("Replaced by", ", ".join(relations.replaced_by)),
+        ("Changes", ", ".join(relations.changes)),
+        ("Changed by", ", ".join(relations.changed_by)),
         ("Source", document.source_path),
         ("Official", official_url(document.key)),
     ]
@@ -60,6 +73,11 @@ def print_document(document: Document, cited_by: list[str]) -> None:
         if value:
             grid.add_row(f"{label}:", Text(terminal_safe(value)))
     console.print(grid)
+    if outcome is not None and outcome.votes:
+        console.print()
+        console.print(seat_bar(outcome, console.width))
+        for line in legend(outcome):
+            console.print(line)
     if document.citations:
         console.print(Text(f"\nCites ({len(document.citations)})", style="bold"))
         for citation in document.citations:
@@ -72,6 +90,35 @@ def print_document(document: Document, cited_by: list[str]) -> None:
     if document.text:
         console.print()
         console.print(Text(terminal_safe(document.text)))
+
+
+def print_dossier(summary: DossierSummary) -> None:
+    """A dossier's page on the command line: what ``show DOSSIER --json`` says, in words."""
+    console = _console()
+    head = Text(format_dossier(summary.dossier), style="bold")
+    head.append(" " + terminal_safe(summary.title or "(known only from citations)"))
+    console.print(head)
+    console.print(dossier_facts(summary))
+    for label, counts in (("Kinds", summary.by_kind), ("Outcomes", summary.outcomes)):
+        if counts:
+            console.print(f"{label}: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
+    if summary.months:
+        console.print(Text("\nDocuments per month", style="bold"))
+        for line in month_chart(summary.months):
+            console.print(line)
+    for label, rows in (
+        ("Most cited", summary.most_cited),
+        ("Cites", summary.cites),
+        ("Cited by", summary.cited_by),
+    ):
+        if rows:
+            console.print(Text(f"\n{label}", style="bold"))
+            for row in rows:
+                name = row.key if row.key.startswith("kst-") else format_dossier(row.key)
+                line = Text(f"  {row.count:>4}  {name}")
+                if row.title:
+                    line.append("  " + terminal_safe(row.title), style="dim")
+                console.print(line)
 
 
 def print_library_summary(library: Library) -> None:

@@ -207,8 +207,10 @@ class ReaderScreen(Screen[None]):
     def _link_focused(self, event: LetterView.LinkFocused) -> None:
         rows = self.reading.rows if self.reading is not None else {}
         self.status.link(event.link, rows, event.is_ghost, event.number, event.count)
-        if event.link is not None:
-            self.finder.highlight_citation(self.letter.cursor)
+        page = self.letter.page
+        if event.link is not None and event.link.citation is not None and page is not None:
+            citations = [link for link in page.links if link.citation is not None]
+            self.finder.highlight_citation(citations.index(event.link))
 
     @on(LetterView.HitMoved)
     def _hit_moved(self, event: LetterView.HitMoved) -> None:

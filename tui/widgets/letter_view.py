@@ -44,6 +44,8 @@ class LetterView(ScrollView, can_focus=True):
         "letter--heading",
         "letter--footnote",
         "letter--table",
+        "letter--note",
+        "letter--outcome",
         "letter--citation",
         "letter--ghost-citation",
         "letter--cursor",
@@ -62,6 +64,8 @@ class LetterView(ScrollView, can_focus=True):
     LetterView > .letter--heading { text-style: bold; }
     LetterView > .letter--footnote { color: $text-muted; }
     LetterView > .letter--table { color: $text; }
+    LetterView > .letter--note { color: $text-muted; }
+    LetterView > .letter--outcome { text-style: bold; }
     LetterView > .letter--citation { color: $accent; text-style: underline; }
     LetterView > .letter--ghost-citation { color: $accent; text-style: underline italic; }
     LetterView > .letter--cursor { background: $accent; color: $background; text-style: bold; }
@@ -234,7 +238,7 @@ class LetterView(ScrollView, can_focus=True):
         return marks
 
     def _line_style(self, style: str) -> Style:
-        if style in ("header", "title", "heading", "footnote", "table"):
+        if style in ("header", "title", "heading", "footnote", "table", "note", "outcome"):
             return self.get_component_rich_style(f"letter--{style}")
         return Style()
 
