@@ -90,6 +90,7 @@ class Finder:
     def _by_number(self, query: str, limit: int) -> list[Result]:
         conn = self.library.conn
         keys: list[str] = []
+        page: Result | None = None
         if is_document_number(query):
             upper = query.strip().upper()
             rows = conn.execute(
@@ -118,6 +119,7 @@ class Finder:
             ).fetchall()
             keys += _natural([r[0] for r in rows])
         elif dossier := parse_dossier(query):
+            page = self._dossier_result(dossier)
             rows = conn.execute(
                 "SELECT document FROM document_dossiers dd JOIN documents d ON d.key = dd.document"
                 " WHERE dd.dossier = ? ORDER BY d.ondernummer GLOB '[0-9]*' DESC,"
@@ -137,7 +139,21 @@ class Finder:
         if absent:
             named = absent_result(absent)
             results.insert(0 if not results else len(results), named)
+        if page is not None:  # the dossier itself first: Enter opens its page
+            results.insert(0, page)
         return results[:limit]
+
+    def _dossier_result(self, dossier: str) -> Result | None:
+        row = self.library.conn.execute(
+            "SELECT title FROM dossiers WHERE key = ?", (dossier,)
+        ).fetchone()
+        if row is None:
+            return None
+        title = row[0] or ""
+        shown = f"{title} · the dossier's page" if title else "the dossier's page"
+        return Result(
+            dossier, title, "", "dossier", "", dossier, title, not title, 100.0, Shown.plain(shown)
+        )
 
     # -- words ------------------------------------------------------------------------------
     def _by_words(self, query: str, read: WordQuery, limit: int) -> Answer:

@@ -66,6 +66,18 @@ class RelationQueries:
     def replaced_by(self, key: str) -> list[str]:
         return self._linked("target", "source", key, "replaces")
 
+    def replacements_in(self, dossier: str) -> dict[str, list[str]]:
+        """For the documents of ``dossier`` that are replaced: what replaces each."""
+        rows = self.conn.execute(
+            "SELECT r.target, r.source FROM relations r WHERE r.kind = 'replaces' AND r.source IN"
+            " (SELECT document FROM document_dossiers WHERE dossier = ?) ORDER BY r.source",
+            (dossier,),
+        )
+        found: dict[str, list[str]] = {}
+        for target, source in rows:
+            found.setdefault(target, []).append(source)
+        return found
+
     def relations_of(self, key: str) -> Relations:
         """Every link of ``key``, both ways, in two indexed queries."""
         found: dict[str, list[str]] = {

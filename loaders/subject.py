@@ -37,6 +37,7 @@ _GENERIC_TITLES = frozenset(
     }
 )
 _FOOTNOTE_MARK = re.compile(r"\[\d+\]")
+_REPLACES = re.compile(r"\(?t\.\s?v\.\s?v\.?\s*[\w-]+\)?\s*$", re.I)
 # "Motie van het lid Dobbe over ...", "Gewijzigde motie van de leden A en B over ...".
 _SOURCE_MOTIE = re.compile(
     r"^(?P<kind>(?:(?:tweede|derde)\s+)?(?:nader\s+)?(?:gewijzigde\s+)?motie|"
@@ -86,6 +87,10 @@ def source_subject(subject: str) -> str:
     subject = " ".join(subject.split())
     if match := _SOURCE_MOTIE.match(subject):
         subject = f"{match['kind'][:1].upper()}{match['kind'][1:].lower()} {match['rest']}"
+    if (replaced := _REPLACES.search(subject)) and len(subject) > MAX_LENGTH:
+        # What it replaces says which version this is: it stays when the rest is cut.
+        tail = replaced.group(0)
+        return f"{shorten(subject[: replaced.start()], MAX_LENGTH - len(tail) - 1)} {tail}"
     return shorten(subject)
 
 

@@ -74,6 +74,7 @@ READER = (
     Command("wider", "greater_than_sign", "Wider side panes", "widen the tree and the finder"),
     Command("narrower", "less_than_sign", "Narrower side panes", "narrow them again"),
     Command("fetch", "F", "Fetch this document", "get a cited document from the official sources"),
+    Command("votes", "v", "Votes", "how the Kamer voted on it: the 150 seats, by party"),
     Command("cancel", "escape", "Cancel", "cancel a fetch, close the search box", in_palette=False),
 )
 
@@ -127,6 +128,13 @@ HELP = (
     Command("scroll_up", "k,up", "Up", "scroll up", in_palette=False),
     Command("page_down", "space,pagedown", "Page down", "a page down", in_palette=False),
     Command("page_up", "b,pageup", "Page up", "a page up", in_palette=False),
+)
+
+# The votes screen's.
+VOTES = (
+    Command("dismiss", "escape,v,q", "Close", "close the votes", footer=True),
+    Command("scroll_down", "j,down", "Down", "scroll down", in_palette=False),
+    Command("scroll_up", "k,up", "Up", "scroll up", in_palette=False),
 )
 
 # Where each applies, as help lists them.

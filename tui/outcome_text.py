@@ -88,18 +88,27 @@ def seat_bar(outcome: Outcome, width: int) -> Text:
     """The 150 seats as one bar ``width`` cells wide (a cell a seat from 150 columns on):
     voor, then tegen, then not taking part, each in party order, neighbouring parties told
     apart by shade; seats whose vote is not known are blank at the end."""
-    groups: list[tuple[str, str, int]] = []  # (vote, party, seats)
     parties = party_votes(outcome.votes)
+    blocks: list[tuple[str, list[tuple[str, int]]]] = []  # per vote: its parties' seats
     for vote in ("voor", "tegen", "niet deelgenomen"):
-        groups.extend((vote, p.party, p.seats[vote]) for p in parties if p.seats.get(vote))
-    unknown = TWEEDE_KAMER_SEATS - sum(n for _, _, n in groups)
+        members = [(p.party, p.seats[vote]) for p in parties if p.seats.get(vote)]
+        if members:
+            blocks.append((vote, members))
+    unknown = TWEEDE_KAMER_SEATS - outcome.seats_known
     if unknown > 0:
-        groups.append(("", "", unknown))
-    cells = _proportional([n for _, _, n in groups], min(width, TWEEDE_KAMER_SEATS))
+        blocks.append(("", [("", unknown)]))
+    # Shared out per vote first, so that where voor ends is where it should; then per party.
+    width = min(width, TWEEDE_KAMER_SEATS)
+    per_vote = _proportional([sum(n for _, n in members) for _, members in blocks], width)
     bar = Text()
-    for index, ((vote, _party, _seats), size) in enumerate(zip(groups, cells, strict=True)):
-        mark = (ALTERNATE if index % 2 else MARKS).get(vote, UNKNOWN)
-        bar.append(mark * size, style=VOTE_STYLES.get(vote, ""))
+    index = 0
+    for (vote, members), cells in zip(blocks, per_vote, strict=True):
+        for (_party, _seats), size in zip(
+            members, _proportional([n for _, n in members], cells), strict=True
+        ):
+            mark = (ALTERNATE if index % 2 else MARKS).get(vote, UNKNOWN)
+            bar.append(mark * size, style=VOTE_STYLES.get(vote, ""))
+            index += 1
     return bar
 
 

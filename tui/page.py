@@ -36,7 +36,8 @@ class Line(NamedTuple):
     tuple: a 500 KB document has tens of thousands of them."""
 
     text: str
-    style: str  # header, title, heading, body, list, table, footnote, blank, note, outcome
+    # header, title, heading, body, list, table, footnote, blank, note, outcome, pre (a chart)
+    style: str
     start: int = -1
     end: int = -1
     indent: int = 0
@@ -132,7 +133,8 @@ def layout(page: Page, width: int, paragraphs_limit: int | None = None) -> list[
             paragraph, index >= footnotes_from, following
         )
         indent = _hanging_indent(paragraph, style)
-        for start, end, first in wrap(paragraph, width, indent):
+        pieces = _lines_kept(paragraph, width) if style == "pre" else wrap(paragraph, width, indent)
+        for start, end, first in pieces:
             lines.append(
                 Line(
                     paragraph[start:end],
@@ -143,6 +145,20 @@ def layout(page: Page, width: int, paragraphs_limit: int | None = None) -> list[
                 )
             )
     return lines
+
+
+def _lines_kept(paragraph: str, width: int) -> list[tuple[int, int, bool]]:
+    """A paragraph drawn line for line as it is written (a chart), each cut to the width."""
+    pieces: list[tuple[int, int, bool]] = []
+    start = 0
+    for line in paragraph.split("\n"):
+        pieces.append((start, start + min(len(line), _cells_to_chars(line, width)), not pieces))
+        start += len(line) + 1
+    return pieces
+
+
+def _cells_to_chars(text: str, cells: int) -> int:
+    return len(text) if cell_len(text) <= cells else _cut_at_cells(text, 0, cells)
 
 
 def _footnotes_start(paragraphs: list[tuple[int, str]]) -> int:

@@ -33,7 +33,7 @@ def document_page(reading: Reading) -> Page:
         return ghost_page(reading)
     document = reading.document
     header = [(document.title, "title")] if document.title else []
-    above = _Paragraphs()
+    above = Paragraphs()
     _add_story(above, reading)
     shift = len(above.text) + 2 if above.paragraphs else 0
     links = [
@@ -51,7 +51,7 @@ def document_page(reading: Reading) -> Page:
     )
 
 
-def _add_story(page: _Paragraphs, reading: Reading) -> None:
+def _add_story(page: Paragraphs, reading: Reading) -> None:
     """How the document ended, and the versions before and after it, each a link."""
     outcome = reading.outcome
     if outcome is not None:
@@ -76,7 +76,7 @@ def row_label(key: str, row: DocumentRow | None) -> str:
     return " · ".join(p for p in parts if p)
 
 
-class _Paragraphs:
+class Paragraphs:
     """A page's text built paragraph by paragraph, some of them links."""
 
     def __init__(self) -> None:
@@ -104,7 +104,7 @@ def ghost_page(reading: Reading) -> Page:
     who cites it, and how to get it."""
     document = reading.document
     header = [(document.title, "title")] if document.title else []
-    page = _Paragraphs()
+    page = Paragraphs()
     if reading.cited_by:
         page.add("This document is cited, but its text is not in the library.")
     elif reading.relations.replaced_by or reading.relations.changed_by:
@@ -140,7 +140,7 @@ def welcome_page(library: Library) -> Page:
     """What the letter pane shows before a document is open: how to start, and the newest
     documents to start from."""
     stats = library.stats()
-    page = _Paragraphs()
+    page = Paragraphs()
     page.add(
         f"This library holds {stats.documents} documents in {stats.dossiers} dossiers, and "
         f"knows of {stats.ghosts} more that they cite."
@@ -155,20 +155,3 @@ def welcome_page(library: Library) -> Page:
     for row in library.newest_documents(12):
         page.add(row_label(row.key, row), target=row.key)
     return Page("", [], page.text, page.links, head="kamerlezer")
-
-
-def dossier_page(library: Library, dossier: str) -> Page:
-    """A dossier a citation names: its documents in the library, or how to get them."""
-    title = library.dossier_title(dossier)
-    rows = library.documents_in(dossier)
-    page = _Paragraphs()
-    loaded = [row for row in rows if not row.ghost]
-    if loaded:
-        page.add(f"The library holds {len(loaded)} documents of this dossier:")
-    else:
-        page.add("None of this dossier's documents is in the library.")
-    for row in rows:
-        page.add(row_label(row.key, row), target=row.key)
-    page.add(f"kamerlezer fetch {dossier} gets the whole dossier from the official sources.")
-    head = f"{reference_label(dossier)} · {title or 'cited only'}"
-    return Page(dossier, [], page.text, page.links, head=head)

@@ -18,3 +18,8 @@ def test_the_three_panes_at_120x36(snap_compare, library) -> None:
 def test_the_help_screen(snap_compare, library) -> None:
     app = KamerlezerApp(library, start="kst-29521-455")
     assert snap_compare(app, terminal_size=(80, 24), press=["question_mark"])
+
+
+def test_the_votes_at_80x24(snap_compare, library) -> None:
+    app = KamerlezerApp(library, start="kst-36471-16")
+    assert snap_compare(app, terminal_size=(80, 24), press=["v"])

@@ -11,27 +11,26 @@ import os
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
-from textual.worker import get_current_worker
 
-from db.fetching import Cancelled, fetch_and_load
 from db.library import Library
 from db.reading import Reading, read_document
-from loaders.errors import LoadError
 from loaders.ids import official_url, parse_dossier, reference_label, standard_citation
 from loaders.official import OfficialSources
 from tui.commands import LETTER, READER, Command, bindings
+from tui.dossier_page import dossier_page
 from tui.history import History, Position, Visit
 from tui.layout_widths import NARROW, WIDE, SideWidths
-from tui.pages import document_page, dossier_page, welcome_page
+from tui.pages import document_page, welcome_page
+from tui.screens.ghost_fetching import GhostFetching
 from tui.screens.search import Chosen, SearchScreen
-from tui.widgets.dossier_tree import DocumentNode, DossierTree, NodeData
+from tui.screens.votes import VotesScreen
+from tui.widgets.dossier_tree import DocumentNode, DossierNode, DossierTree, NodeData
 from tui.widgets.finder_pane import FinderPane
 from tui.widgets.letter_view import LetterView
 from tui.widgets.status_bar import StatusBar
@@ -40,7 +39,7 @@ from tui.widgets.status_bar import StatusBar
 _OPENING_BOXES = frozenset({"find", "search", "search_all"})
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(GhostFetching):
     """Read a library of Kamerstukken and follow their citations."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings(READER)]
@@ -157,7 +156,7 @@ class ReaderScreen(Screen[None]):
         self.history.open("welcome")
         self._show(None)
 
-    def _open_dossier(self, key: str, remember: bool) -> None:
+    def _open_dossier(self, key: str, remember: bool, reveal: bool = True) -> None:
         """Its page in the letter pane, and its place in the tree."""
         if remember:
             self.history.remember(self.letter.position)
@@ -167,7 +166,7 @@ class ReaderScreen(Screen[None]):
         self.query_one("#letter-head", Static).update(page.head)
         self.letter.show(page)
         self.finder.show_context(None)
-        if self.dossier_tree.dossier_node(key) is not None:
+        if reveal and self.dossier_tree.dossier_node(key) is not None:
             self.dossier_tree.reveal_dossier(key)
 
     @on(LetterView.Follow)
@@ -202,6 +201,8 @@ class ReaderScreen(Screen[None]):
         data = event.node.data
         if isinstance(data, DocumentNode):
             self.open_document(data.key)
+        elif isinstance(data, DossierNode):  # its page, as the tree opens it
+            self._open_dossier(data.key, remember=True, reveal=False)
 
     @on(LetterView.LinkFocused)
     def _link_focused(self, event: LetterView.LinkFocused) -> None:
@@ -233,6 +234,8 @@ class ReaderScreen(Screen[None]):
             return self._fetching() or self.query_one("#doc-search", Input).has_focus
         if action in ("copy_citation", "official_url"):
             return self.reading is not None
+        if action == "votes":
+            return self.reading is not None and self.reading.outcome is not None
         return True
 
     def action_find(self) -> None:
@@ -308,6 +311,13 @@ class ReaderScreen(Screen[None]):
         self.status.address(url)  # on one line, where a terminal can make it a link
         self.notify(url, title="Official address, copied", timeout=8)
 
+    def action_votes(self) -> None:
+        if self.reading is None or self.reading.outcome is None:
+            return
+        document = self.reading.document
+        title = " · ".join(p for p in (document.key, document.subject or document.title) if p)
+        self.app.push_screen(VotesScreen(title, self.reading.outcome))
+
     def action_toggle_tree(self) -> None:
         if self.has_class("-narrow"):
             self.toggle_class("-show-tree")
@@ -319,55 +329,6 @@ class ReaderScreen(Screen[None]):
             self.dossier_tree.focus()
         elif self.focused is None or self.focused is self.dossier_tree:
             self.letter.focus()
-
-    # -- fetching -----------------------------------------------------------------------------
-    def action_fetch(self) -> None:
-        """On a ghost's page: get the document from the official sources, then open it."""
-        if self.reading is not None and self.reading.is_ghost:
-            self._fetch(self.reading.key)
-
-    @work(thread=True, exclusive=True, group="fetch")
-    def _fetch(self, key: str) -> None:
-        worker = get_current_worker()
-
-        def step(message: str) -> None:
-            self.app.call_from_thread(self.status.activity, f"{message} (Esc cancels)")
-
-        try:
-            with self.sources() as sources:
-                fetched = fetch_and_load(
-                    self.library.path,
-                    sources,
-                    [],
-                    [key],
-                    on_step=step,
-                    cancelled=lambda: worker.is_cancelled,
-                )
-        except Cancelled:
-            self.app.call_from_thread(self.status.activity, f"Fetching {key} cancelled")
-            return
-        except LoadError as exc:
-            self.app.call_from_thread(self._fetch_failed, str(exc))
-            return
-        if fetched.problems and not (fetched.loaded and fetched.loaded.loaded):
-            self.app.call_from_thread(self._fetch_failed, fetched.problems[0])
-            return
-        self.app.call_from_thread(self._fetched, key)
-
-    def _fetch_failed(self, problem: str) -> None:
-        self.status.activity(None)
-        self.notify(problem, severity="error", timeout=8)
-
-    def _fetched(self, key: str) -> None:
-        self.finder.refresh_library()
-        self.dossier_tree.reload()
-        self.status.activity(None)
-        self.notify(f"{key} fetched and loaded", timeout=4)
-        if self.reading is not None and self.reading.key == key:  # still on its page: show it
-            self.open_document(key, remember=False)
-
-    def _fetching(self) -> bool:
-        return any(w.group == "fetch" and w.is_running for w in self.workers)
 
     # -- searching every document -------------------------------------------------------------
     def action_search_all(self) -> None:

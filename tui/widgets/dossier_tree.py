@@ -20,6 +20,7 @@ from loaders.ids import format_dossier
 from loaders.sanitize import terminal_safe
 from loaders.subject import short_subject
 from tui.commands import TREE, bindings
+from tui.outcome_text import LIST_MARKS
 
 GHOST_MARK = "◌"
 # Up to this many dossiers the tree lists them all; a larger library groups them by thousand
@@ -68,16 +69,22 @@ def dossier_label(row: DossierRow) -> Text:
     return label
 
 
-def document_label(row: DocumentRow) -> Text:
-    """Its number and what it is about first, where a narrow tree still shows them ("474 Van
-    Baarle: geen militaire bijdrage …"); its kind where the subject does not say it, and its
-    date last."""
+_DECISION_STYLES = {"aangenomen": "green", "overgenomen": "green", "verworpen": "red"}
+
+
+def document_label(row: DocumentRow, decision: str = "", replaced: bool = False) -> Text:
+    """Its number and what it is about first, where a narrow tree still shows them ("474 ✗ Van
+    Baarle: geen militaire bijdrage …"): how it ended as a mark (✓ ✗ ⏸ ⊘), its kind where
+    the subject does not say it, its date last. A replaced version is dimmed."""
     number = row.ondernummer or row.key
-    dim = "dim" if row.ghost else ""
+    dim = "dim" if row.ghost or replaced else ""
     label = Text()
     if row.ghost:
         label.append(f"{GHOST_MARK} ", style="dim")
-    label.append(number, style="bold" if not row.ghost else "dim bold")
+    label.append(number, style="bold" if not dim else "dim bold")
+    if decision:
+        mark = LIST_MARKS.get(decision, "•")
+        label.append(f" {mark}", style=_DECISION_STYLES.get(decision, "") + (" dim" if dim else ""))
     subject = row.subject or row.title
     short = short_subject(subject)
     if row.kind and short is not subject:  # a motie: "Van Baarle: ...", kind implied
@@ -86,10 +93,43 @@ def document_label(row: DocumentRow) -> Text:
     elif row.kind and not subject.lower().startswith(row.kind):
         label.append(" " + row.kind.capitalize(), style=dim)
     if short:
-        label.append(" " + terminal_safe(short), style="dim italic" if row.ghost else "")
+        label.append(" " + terminal_safe(short), style="dim italic" if dim else "")
     if row.date:
         label.append(" " + short_date(row.date), style="dim")
     return label
+
+
+def nest_versions(
+    rows: list[DocumentRow], replaced_by: dict[str, list[str]]
+) -> dict[str, list[DocumentRow]]:
+    """The rows under each key ("" for the dossier itself): a replaced version under the
+    (first) version of the dossier that replaces it, so that a chain reads from the version
+    that counts down to the first one. A loop of replacements (bad data) stays flat."""
+    keys = {row.key for row in rows}
+    parent_of = {old: new[0] for old, new in replaced_by.items() if old in keys and new[0] in keys}
+    for old in list(parent_of):
+        seen, current = {old}, parent_of[old]
+        while current in parent_of:
+            if current in seen:
+                del parent_of[old]
+                break
+            seen.add(current)
+            current = parent_of[current]
+    children: dict[str, list[DocumentRow]] = {}
+    for row in rows:
+        children.setdefault(parent_of.get(row.key, ""), []).append(row)
+    return children
+
+
+def _find(node: TreeNode[NodeData], key: str) -> TreeNode[NodeData] | None:
+    """The document ``key`` under ``node``, replaced versions (nested) included."""
+    for child in node.children:
+        if isinstance(child.data, DocumentNode) and child.data.key == key:
+            return child
+        found = _find(child, key)
+        if found is not None:
+            return found
+    return None
 
 
 class DossierTree(Tree[NodeData]):
@@ -164,8 +204,22 @@ class DossierTree(Tree[NodeData]):
         if not isinstance(data, DossierNode) or data.loaded:
             return
         node.remove_children()
-        for row in self.library.documents_in(data.key):
-            node.add_leaf(document_label(row), data=DocumentNode(row.key, row.ghost))
+        rows = self.library.documents_in(data.key)
+        decisions = self.library.decisions_in(data.key)
+        replaced_by = self.library.replacements_in(data.key)
+        children = nest_versions(rows, replaced_by)
+        replaced = {row.key for key, members in children.items() if key for row in members}
+
+        def add(parent: TreeNode[NodeData], key: str) -> None:
+            for row in children.get(key, []):
+                label = document_label(row, decisions.get(row.key, ""), row.key in replaced)
+                data = DocumentNode(row.key, row.ghost)
+                if row.key in children:
+                    add(parent.add(label, data=data, expand=True), row.key)
+                else:
+                    parent.add_leaf(label, data=data)
+
+        add(node, "")
         node.data = DossierNode(data.key, loaded=True)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
@@ -199,11 +253,14 @@ class DossierTree(Tree[NodeData]):
             return
         self._fill(node)
         node.expand()
-        for child in node.children:
-            if isinstance(child.data, DocumentNode) and child.data.key == key:
-                # The expanded children get their lines on the next refresh.
-                self.call_after_refresh(self._put_cursor_on, child)
-                return
+        found = _find(node, key)
+        if found is not None:
+            parent = found.parent
+            while parent is not None and parent is not node:
+                parent.expand()
+                parent = parent.parent
+            # The expanded children get their lines on the next refresh.
+            self.call_after_refresh(self._put_cursor_on, found)
 
     def _put_cursor_on(self, node: TreeNode[NodeData]) -> None:
         self.move_cursor(node)
