@@ -12,6 +12,19 @@ from pathlib import Path
 from db.library import Library
 from db.parsing import Parsed, can_share_work, parse_sources, parse_sources_in_child
 from loaders.archives import count_sources
+from loaders.decisions import Deleted
+from loaders.model import Document
+
+# How a load names the open data's records it stored, one and many.
+_OPEN_DATA_NAMES = {
+    "Decision": ("decision", "decisions"),
+    "Vote": ("vote", "votes"),
+    "AgendaItem": ("agenda item", "agenda items"),
+    "Activity": ("activity", "activities"),
+    "Party": ("party", "parties"),
+    "Person": ("member", "members"),
+    "Deleted": ("removal", "removals"),
+}
 
 # From this many files on, reading and parsing run in a second process.
 PARALLEL_FROM = 200
@@ -28,6 +41,10 @@ class LoadReport:
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
     skipped_files: list[str] = field(default_factory=list)
+    # Open-data records (decisions, votes, ...) stored new or changed, by kind; the counts
+    # above are of documents.
+    open_data: dict[str, int] = field(default_factory=dict)
+    open_data_unchanged: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -37,6 +54,8 @@ class LoadReport:
             "failed": self.failed,
             "skipped": self.skipped,
             "errors": self.errors,
+            "open_data": {_OPEN_DATA_NAMES[k][1]: n for k, n in self.open_data.items()},
+            "open_data_unchanged": self.open_data_unchanged,
         }
 
     def summary(self) -> str:
@@ -47,6 +66,12 @@ class LoadReport:
         if self.skipped:
             files = "file" if self.skipped == 1 else "files"
             text += f" ({self.skipped} other {files} skipped; -v names them)"
+        if self.open_data:
+            stored = ", ".join(
+                f"{n} {_OPEN_DATA_NAMES[kind][0 if n == 1 else 1]}"
+                for kind, n in self.open_data.items()
+            )
+            text += f"; open data: {stored}"
         return text
 
 
@@ -101,4 +126,10 @@ def _record(library: Library, parsed: Parsed, report: LoadReport) -> None:
         report.skipped_files.append(f"{parsed.name}: no document records to merge")
     for record in parsed.records:
         outcome = library.store(record)
-        setattr(report, outcome, getattr(report, outcome) + 1)
+        if isinstance(record, Document):
+            setattr(report, outcome, getattr(report, outcome) + 1)
+        elif outcome == "unchanged":
+            report.open_data_unchanged += 1
+        else:
+            kind = "Deleted" if isinstance(record, Deleted) else type(record).__name__
+            report.open_data[kind] = report.open_data.get(kind, 0) + 1

@@ -157,11 +157,13 @@ class OfficialSources:
     # -- Tweede Kamer open data -----------------------------------------------------------------
     def dossier_zaken(self, dossier: str) -> list[dict[str, object]]:
         """The zaken of a dossier with their documents and the KOOP id of each, for the
-        metadata KOOP lacks (Onderwerp, DocumentNummer, zaak number)."""
+        metadata KOOP lacks (Onderwerp, DocumentNummer, zaak number), and the decisions on
+        each zaak with their votes and the agenda item and activity (the day) of each."""
         number = dossier.partition("-")[0]
         params = {
             "$filter": f"Kamerstukdossier/any(d:d/Nummer eq {int(number)}) and Verwijderd eq false",
-            "$expand": "Document($expand=HuidigeDocumentVersie($expand=DocumentPublicatie))",
+            "$expand": "Document($expand=HuidigeDocumentVersie($expand=DocumentPublicatie)),"
+            "Besluit($expand=Stemming,Agendapunt($expand=Activiteit))",
         }
         return list(self.odata_records(f"{self.odata_url}/Zaak", params))
 

@@ -31,6 +31,8 @@ def test_load_prints_a_one_line_summary_and_json(capsys, db, fixtures) -> None:
         "failed": 0,
         "skipped": 0,
         "errors": [],
+        "open_data": {},
+        "open_data_unchanged": 0,
     }
 
 

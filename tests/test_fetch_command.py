@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -126,6 +127,31 @@ DEMO = Path(__file__).parents[1] / "loaders" / "demo"
 MOTIES_29521 = {"kst-29521-474": "A", "kst-29521-475": "B", "kst-29521-476": "C"}
 
 
+def decisions_on(zaak: str) -> list[dict[str, Any]]:
+    """The demo's real Besluit records on ``zaak`` as the service expands them under a Zaak
+    (Besluit($expand=Stemming,Agendapunt($expand=Activiteit))). The records come from a
+    harvest of Stemming pages, where a Besluit names its agenda item, not its zaak: the one it
+    is about is picked by the item's order (as db/outcomes.py reads it)."""
+
+    def lines(name: str) -> list[dict[str, Any]]:
+        text = (DEMO / "open-data" / name).read_text()
+        return [json.loads(line) for line in text.splitlines()]
+
+    items = {item["Id"]: item for item in lines("agendapunten.jsonl")}
+    activities = {activity["Id"]: activity for activity in lines("activiteiten.jsonl")}
+    votes = lines("stemmingen.jsonl")
+    found = []
+    for besluit in lines("besluiten.jsonl"):
+        item = dict(items[besluit["Agendapunt_Id"]])
+        numbers = [z["Nummer"] for z in item.pop("Zaak")]
+        if numbers[besluit["AgendapuntZaakBesluitVolgorde"] - 1] != zaak:
+            continue
+        item["Activiteit"] = activities[item["Activiteit_Id"]]
+        cast = [v for v in votes if v["Besluit_Id"] == besluit["Id"]]
+        found.append(dict(besluit, Stemming=cast, Agendapunt=item))
+    return found
+
+
 @pytest.fixture
 def dossier_29521(httpserver, monkeypatch, tmp_path):
     """A service for dossier 29 521: the recorded search answer with its records rewritten to
@@ -144,6 +170,8 @@ def dossier_29521(httpserver, monkeypatch, tmp_path):
             f"/frbr/officielepublicaties/kst/29521/{key}/1/xml/{key}.xml"
         ).respond_with_data((DEMO / f"{key}.xml").read_bytes(), content_type="text/xml")
     zaken = [json.loads((DEMO / f"zaak-2024Z0512{n}.json").read_text()) for n in (2, 3, 4)]
+    for zaak in zaken:
+        zaak["Besluit"] = decisions_on(zaak["Nummer"])
     httpserver.expect_request("/odata/Zaak").respond_with_json({"value": zaken})
     monkeypatch.setenv("KAMERLEZER_SRU_URL", httpserver.url_for("/sru"))
     monkeypatch.setenv("KAMERLEZER_ODATA_URL", httpserver.url_for("/odata"))
@@ -169,6 +197,13 @@ def test_a_dossier_is_fetched_whole_with_its_open_data_and_then_asks_nothing(
     assert shown["document_number"] == "2024D11909"  # from the Zaak record, not the XML
     assert shown["zaak_numbers"] == ["2024Z05122"]
     assert shown["subject"].startswith("Motie Van Baarle over geen militaire")
+    outcome = shown["outcome"]  # the decision the service gives under the zaak itself
+    assert (outcome["decision"], outcome["link"], outcome["date"]) == (
+        "verworpen",
+        "zaak",
+        "2024-03-27",  # moved on the 26th, voted on the 27th
+    )
+    assert {"party": "SP", "seats": 5, "vote": "voor"} in outcome["votes"]
 
     asked = len(dossier_29521.log)
     code, out, _ = run(capsys, "--db", db, "fetch", "29521")

@@ -213,13 +213,48 @@ def test_the_open_data_question_names_only_what_the_service_describes(httpserver
     assert zaak[navigation].startswith("Collection(")  # any() needs a collection
     assert entity(target(zaak[navigation]))[number] == "Edm.Int32" and literal == "36410"
     assert zaak[deleted] == "Edm.Boolean"
-    # $expand: Document($expand=HuidigeDocumentVersie($expand=DocumentPublicatie))
-    path = re.findall(r"(\w+)(?:\(\$expand=|\)*$)", request.args["$expand"])
-    assert path == ["Document", "HuidigeDocumentVersie", "DocumentPublicatie"]
-    here = "Zaak"
-    for step in path:
-        here = target(entity(here)[step])
-    assert "Identifier" in entity(here)  # the KOOP id the documents are merged by
+    # $expand: Document($expand=HuidigeDocumentVersie($expand=DocumentPublicatie)),
+    #          Besluit($expand=Stemming,Agendapunt($expand=Activiteit))
+    paths = expand_paths(request.args["$expand"])
+    assert paths == [
+        ["Document", "HuidigeDocumentVersie", "DocumentPublicatie"],
+        ["Besluit", "Stemming"],
+        ["Besluit", "Agendapunt", "Activiteit"],
+    ]
+    ends = {}
+    for path in paths:
+        here = "Zaak"
+        for step in path:
+            here = target(entity(here)[step])  # each step a navigation of the one before
+        ends[path[-1]] = entity(here)
+    assert "Identifier" in ends["DocumentPublicatie"]  # the KOOP id documents are merged by
+    assert {"Soort", "FractieGrootte", "ActorFractie"} <= set(ends["Stemming"])
+    assert ends["Activiteit"]["Datum"] == "Edm.DateTimeOffset"  # the day of the vote
+    besluit = entity("Besluit")
+    assert {"BesluitSoort", "BesluitTekst", "StemmingsSoort"} <= set(besluit)
+
+
+def expand_paths(expand: str, prefix: tuple[str, ...] = ()) -> list[list[str]]:
+    """Every path from the root of an OData ``$expand`` ("A($expand=B,C($expand=D))")."""
+    parts, depth, part = [], 0, ""
+    for char in expand:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(part)
+            part = ""
+        else:
+            part += char
+    parts.append(part)
+    paths: list[list[str]] = []
+    for part in parts:
+        match = re.fullmatch(r"(\w+)(?:\(\$expand=(.*)\))?", part)
+        assert match is not None, part
+        name, inner = match.groups()
+        if inner:
+            paths += expand_paths(inner, (*prefix, name))
+        else:
+            paths.append([*prefix, name])
+    return paths
 
 
 def test_the_searches_use_only_indexes_the_service_answered_to(httpserver, sources) -> None:

@@ -116,7 +116,8 @@ def test_loading_the_same_records_again_changes_nothing(voted, tmp_path) -> None
     with Library.open(voted) as library:
         before = library.outcome("kst-36471-16")
         report = load_paths(library, [OPEN_DATA])
-        assert (report.loaded, report.updated, report.failed) == (0, 0, 0)
+        assert (report.loaded, report.updated, report.failed, report.open_data) == (0, 0, 0, {})
+        assert report.open_data_unchanged > 4_000
         assert library.outcome("kst-36471-16") == before
 
 
