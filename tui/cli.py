@@ -337,8 +337,10 @@ def command_open(args: argparse.Namespace) -> int:
     with Library.open(path) as library:
         ensure_demo_library(library)
         key = library.resolve(args.key)
+        if key is None and (dossier := parse_dossier(args.key)):  # a dossier: its page
+            key = dossier if summarise_dossier(library, dossier).exists else None
     if key is None:
-        print(f"{PROG}: {args.key}: no such document in {path}", file=sys.stderr)
+        print(f"{PROG}: {args.key}: no such document or dossier in {path}", file=sys.stderr)
         return 1
     from tui.app import run_reader
 

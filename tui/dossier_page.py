@@ -47,5 +47,5 @@ def dossier_page(library: Library, dossier: str) -> Page:
         mark = LIST_MARKS.get(decisions.get(row.key, ""), "")
         page.add(f"{mark} {row_label(row.key, row)}".strip(), target=row.key)
     page.add(f"kamerlezer fetch {dossier} gets the whole dossier from the official sources.")
-    head = f"{reference_label(dossier)} · {summary.title or 'cited only'} · dossier"
+    head = f"{reference_label(dossier)} · {summary.title or 'cited only'}"
     return Page(dossier, [], page.text, page.links, head=head, styles=page.styles)

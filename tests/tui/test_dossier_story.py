@@ -100,7 +100,7 @@ async def test_enter_on_a_dossier_opens_its_page(library) -> None:
         page = app.reader.letter.page
         assert page.key == "29521"
         head = str(app.reader.query_one("#letter-head", Static).render())
-        assert "29 521 · Nederlandse deelname aan vredesmissies · dossier" in head
+        assert "dossier 29 521 · Nederlandse deelname aan vredesmissies" in head
         assert "Outcomes of its moties: ✗ verworpen 5, ✓ aangenomen 3" in page.text
         assert "Documents per month:" in page.text and "2024" in page.text
         assert isinstance(node.data, DossierNode)
