@@ -71,6 +71,10 @@ class Library(LibraryFile, RowQueries, RelationQueries, OpenDataStore, OutcomeQu
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         super().__init__(conn, path)
+        # The targets of relations, made ghosts (where still missing) when the batch commits:
+        # the replaced motie is usually loaded in the same batch, and a ghost made first and
+        # replaced after costs several statements.
+        self._ghosts_pending: set[str] = set()
         # Most libraries hold no metadata-only records; then storing skips looking for them.
         self._has_metadata = (
             conn.execute("SELECT 1 FROM document_metadata LIMIT 1").fetchone() is not None
@@ -189,11 +193,13 @@ class Library(LibraryFile, RowQueries, RelationQueries, OpenDataStore, OutcomeQu
             "INSERT OR IGNORE INTO document_dossiers VALUES (?, ?, ?)",
             [(document.key, d.key, i) for i, d in enumerate(document.dossiers)],
         )
-        conn.execute("DELETE FROM document_zaken WHERE document = ?", (document.key,))
-        conn.executemany(
-            "INSERT OR IGNORE INTO document_zaken VALUES (?, ?)",
-            [(document.key, zaak) for zaak in document.zaak_numbers],
-        )
+        if exists:
+            conn.execute("DELETE FROM document_zaken WHERE document = ?", (document.key,))
+        if document.zaak_numbers:
+            conn.executemany(
+                "INSERT OR IGNORE INTO document_zaken VALUES (?, ?)",
+                [(document.key, zaak) for zaak in document.zaak_numbers],
+            )
         if document.published_id and document.published_id != document.key:
             conn.execute(
                 "INSERT OR REPLACE INTO published_ids VALUES (?, ?)",
@@ -222,9 +228,10 @@ class Library(LibraryFile, RowQueries, RelationQueries, OpenDataStore, OutcomeQu
             if citation.kind != "dossier" and citation.target != document.key:
                 self._ensure_ghost(citation.target, citation.title, citation.date)
         relations = relations_in(document)
-        no_longer_related = write_relations(conn, document.key, relations)
-        for relation in relations:
-            self._ensure_ghost(relation.target)
+        no_longer_related = (
+            write_relations(conn, document.key, relations) if exists or relations else set()
+        )
+        self._ghosts_pending.update(relation.target for relation in relations)
         targets = {c.target for c in document.citations} | {r.target for r in relations}
         self._drop_orphan_ghosts((old_targets | no_longer_related) - targets)
 
@@ -250,6 +257,18 @@ class Library(LibraryFile, RowQueries, RelationQueries, OpenDataStore, OutcomeQu
             (dossier.key, number, toevoeging, dossier.title, dossier.rijkswet),
         )
         self._fts_pending.update(reindex)
+
+    def _before_commit(self) -> None:
+        pending, self._ghosts_pending = self._ghosts_pending, set()
+        for target in sorted(pending):
+            named = self.conn.execute("SELECT 1 FROM relations WHERE target = ?", (target,))
+            if named.fetchone() is not None:  # not from a document that was rolled back
+                self._ensure_ghost(target)
+        super()._before_commit()
+
+    def _forget_uncommitted(self) -> None:
+        self._ghosts_pending.clear()
+        super()._forget_uncommitted()
 
     def _ensure_ghost(self, target: str, title: str = "", date: str = "") -> None:
         """A cited (or replaced) document that is not loaded: known by what citing texts

@@ -91,7 +91,7 @@ class LibraryFile:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
-                self._flush_fts()
+                self._before_commit()
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 self._forget_uncommitted()
@@ -111,7 +111,7 @@ class LibraryFile:
         self.conn.execute("RELEASE document")
         self._batch_pending += 1
         if self._batch_pending >= BATCH_SIZE:
-            self._flush_fts()
+            self._before_commit()
             self.conn.execute("COMMIT")
             self.conn.execute("BEGIN IMMEDIATE")
             self._batch_pending = 0
@@ -124,7 +124,7 @@ class LibraryFile:
         self._batch_pending = 0
         try:
             yield
-            self._flush_fts()
+            self._before_commit()
         except BaseException:
             self._batch_pending = None
             self.conn.execute("ROLLBACK")
@@ -136,6 +136,11 @@ class LibraryFile:
     def _forget_uncommitted(self) -> None:
         self._fts_pending.clear()
         self._dossiers_written.clear()
+
+    def _before_commit(self) -> None:
+        """What waits for the end of a transaction or batch: the index, and (in a library)
+        what a subclass defers to it."""
+        self._flush_fts()
 
     # -- the full-text index ------------------------------------------------------------------
     def _flush_fts(self) -> None:
