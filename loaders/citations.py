@@ -19,14 +19,22 @@ from loaders.citation_grammar import (
     DATE_AFTER,
     DATE_BEFORE,
     GRAMMAR,
+    ID_PREFIXES,
     LOOKAHEAD,
     LOOKBEHIND,
     TITLE,
     TITLE_GAP,
+    TRIGGER_WORDS,
     TRIGGERS,
 )
 from loaders.dates import parse_dutch_date
-from loaders.ids import dossier_key, key_from_published_id, kst_key, normalize_vergaderjaar
+from loaders.ids import (
+    dossier_key,
+    kst_key,
+    normalize_vergaderjaar,
+    publication_id,
+    split_kst_key,
+)
 from loaders.model import Citation
 
 # A list "nrs. 12 t/m 14" names at most this many documents; longer ranges are typos.
@@ -39,27 +47,38 @@ _GAZETTES = {
     "Staatscourant": "stcrt",
     "Trb": "trb",
     "Tractatenblad": "trb",
+    "stb": "stb",
+    "stcrt": "stcrt",
+    "trb": "trb",
 }
 _GAZETTE_KINDS = {"stb": "staatsblad", "stcrt": "staatscourant", "trb": "tractatenblad"}
 _CURRENCY = re.compile(r"[€$£]\s*$")
+# "en nr. 6" and "; nr. 7" continue the citation just before them, when it is this close.
+FOLLOWING = 60
+# A chamber label that means the Eerste Kamer, whose ondernummers are letters.
+_EERSTE_KAMER = frozenset({"I", "1", "EK"})
 
 
 @dataclass(frozen=True)
 class CitingDocument:
     """What the extractor knows of the document it reads: its own key (never a citation of
-    itself), its dossier (for short forms) and its date (for dates without a year)."""
+    itself), its dossier (for short forms), and its date or else its vergaderjaar (for dates
+    without a year: "17 juni jl.")."""
 
     key: str = ""
     dossier: str = ""
     date: dt.date | None = None
+    vergaderjaar: str = ""  # "1995-1996"
 
     @classmethod
-    def of(cls, key: str = "", dossier: str = "", date: str = "") -> CitingDocument:
+    def of(
+        cls, key: str = "", dossier: str = "", date: str = "", vergaderjaar: str = ""
+    ) -> CitingDocument:
         try:
             parsed = dt.date.fromisoformat(date) if date else None
         except ValueError:
             parsed = None
-        return cls(key, dossier, parsed)
+        return cls(key, dossier, parsed, vergaderjaar)
 
 
 def find_citations(text: str, citing: CitingDocument | None = None) -> list[Citation]:
@@ -70,14 +89,21 @@ def find_citations(text: str, citing: CitingDocument | None = None) -> list[Cita
     for match in _matches(text):
         branch = match.lastgroup
         if branch == "short":
-            dossier = _short_form_dossier(text, match.start(), last_dossier, citing)
-            numbers = match["s_nrs"] or match["s_paren"]
+            if match["s_after"] is not None:  # "…, en nr. 6": only right after a citation
+                near = last_dossier is not None and match.start() - last_dossier[1] <= FOLLOWING
+                dossier = last_dossier[0] if near and last_dossier else ""
+            else:
+                dossier = _short_form_dossier(text, match.start(), last_dossier, citing)
+            numbers = match["s_nrs"] or match["s_paren"] or match["s_after"]
             targets = [kst_key(dossier, n) for n in _numbers(numbers)] if dossier else []
             kind = "kamerstuk"
+            if targets:
+                last_dossier = (dossier, match.end())
         else:
             targets, kind = _resolve(match, text)
-            if kind == "kamerstuk" and targets:
-                last_dossier = (targets[0].rsplit("-", 1)[0].removeprefix("kst-"), match.end())
+            split = split_kst_key(targets[0]) if kind == "kamerstuk" and targets else None
+            if split is not None:  # the dossier as resolved, never cut out of a key string
+                last_dossier = (split[0], match.end())
         citations = [c for c in _citations(text, match, targets, kind) if c.target != citing.key]
         if len(targets) == 1 and citations:  # a date or title names one document, not a list
             citations = [_annotate(citations[0], text, citing)]
@@ -94,7 +120,24 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
 def _regions(text: str) -> list[tuple[int, int]]:
     """Disjoint spans of text around triggers, each starting at the start of a word."""
     regions: list[tuple[int, int]] = []
-    triggers = sorted(m.span() for pattern in TRIGGERS for m in pattern.finditer(text))
+    found = [m.span() for pattern in TRIGGERS for m in pattern.finditer(text)]
+    for word in TRIGGER_WORDS:
+        at = text.find(word)
+        while at != -1:
+            found.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    at = text.find("-")
+    while at != -1:
+        if text[max(0, at - 5) : at].lower().endswith(ID_PREFIXES):
+            found.append((at, at + 1))
+        at = text.find("-", at + 1)
+    at = text.find("nr")
+    while at != -1:  # "nr" or "nrs" as a word (not "inrichting")
+        end = at + 3 if text[at + 2 : at + 3] == "s" else at + 2
+        if not text[end : end + 1].isalnum() and not text[at - 1 : at].isalpha():
+            found.append((at, end))
+        at = text.find("nr", at + 2)
+    triggers = sorted(found)
     for trigger_start, trigger_end in triggers:
         start = max(0, trigger_start - LOOKBEHIND)
         while start > 0 and not text[start - 1].isspace():
@@ -123,7 +166,10 @@ def _resolve(match: re.Match[str], text: str) -> tuple[list[str], str]:
         prefix = _GAZETTES[match["g_name"]]
         return [f"{prefix}-{match['g_year']}-{int(match['g_nr'])}"], _GAZETTE_KINDS[prefix]
     if branch == "id":
-        return [key_from_published_id(match["id"])], "kamerstuk"
+        found = publication_id(match["id"])
+        return ([found[0]], found[1]) if found else ([], "")
+    if branch == "zitting":
+        return [kst_key(match["z_dossier"], match["z_nr"])], "kamerstuk"
     if branch == "motie":
         if match["m_bare"]:
             dossier = dossier_key(match["m_bare"])
@@ -137,9 +183,12 @@ def _resolve(match: re.Match[str], text: str) -> tuple[list[str], str]:
         if match["k_compact"]:
             return [kst_key(dossier, match["k_compact"])], "kamerstuk"
         if match["k_letter"]:  # "Kamerstukken I 2014/15, 33802, C": an Eerste Kamer letter
-            if match["k_chamber"] != "I":
+            labelled = match["k_prefix"] and not (match["k_chamber"] or match["k_house"])
+            if not (_eerste_kamer(match) or labelled):
                 return [], ""
             return [kst_key(dossier, match["k_letter"])], "kamerstuk"
+        if match["k_bare"]:  # after a label: "Kamerstukken II, 31 459 22", "33 328, AI"
+            return [kst_key(dossier, match["k_bare"])], "kamerstuk"
         numbers = _numbers(match["k_nrs"]) if match["k_word"].startswith("nrs") else None
         numbers = numbers or [_numbers(match["k_nrs"])[0]]
         return [kst_key(dossier, n) for n in numbers], "kamerstuk"
@@ -148,8 +197,14 @@ def _resolve(match: re.Match[str], text: str) -> tuple[list[str], str]:
     return [], ""
 
 
+def _eerste_kamer(match: re.Match[str]) -> bool:
+    chamber = match["k_chamber"] or match["k_house"] or ""
+    return " ".join(chamber.split()) in _EERSTE_KAMER or chamber.startswith("Eerste")
+
+
 def _suffix(raw: str | None) -> str:
-    return re.sub(r"[\s\-–,]", "", raw or "")
+    """ " XV", "-VII", ".VIII", " hoofdstuk XV", "-32" -> the suffix alone."""
+    return re.sub(r"[\s\-–,.]|hoofdstuk", "", raw or "")
 
 
 def _numbers(raw: str) -> list[str]:
@@ -186,7 +241,9 @@ def _citations(text: str, match: re.Match[str], targets: list[str], kind: str) -
     if len(targets) == 1:
         return [Citation(start, end, text[start:end], targets[0], kind)]
     group = next(
-        name for name in ("k_nrs", "m_nrs", "s_nrs", "s_paren") if match.groupdict().get(name)
+        name
+        for name in ("k_nrs", "m_nrs", "s_nrs", "s_paren", "s_after")
+        if match.groupdict().get(name)
     )
     number_spans = [
         (match.start(group) + m.start(), match.start(group) + m.end())
@@ -227,8 +284,14 @@ def _annotate(citation: Citation, text: str, citing: CitingDocument) -> Citation
 
 def _resolve_date(printed: str, citing: CitingDocument) -> str:
     """A printed date; without a year ("17 juni", "18 mei jl."), the last such day on or
-    before the citing document's date."""
+    before the citing document's date, or, where only its vergaderjaar is known, that day
+    within the vergaderjaar (September to December in its first year, the rest in its
+    second)."""
     date = parse_dutch_date(printed, default_year=citing.date.year if citing.date else None)
+    if date is None and citing.date is None and (years := _years(citing.vergaderjaar)):
+        date = parse_dutch_date(printed, default_year=years[1])
+        if date is not None and date.month >= 9 and not re.search(r"\d{4}", printed):
+            date = dt.date(years[0], date.month, date.day)  # September to December: no 29-2
     if date is None:
         return ""
     if citing.date is not None and date > citing.date and not re.search(r"\d{4}", printed):
@@ -237,6 +300,11 @@ def _resolve_date(printed: str, citing: CitingDocument) -> str:
         except ValueError:  # 29 February
             return ""
     return date.isoformat()
+
+
+def _years(vergaderjaar: str) -> tuple[int, int] | None:
+    found = re.fullmatch(r"(\d{4})-(\d{4})", vergaderjaar.strip())
+    return (int(found[1]), int(found[2])) if found else None
 
 
 def merge_citations(marked: Iterable[Citation], found: Iterable[Citation]) -> list[Citation]:

@@ -150,6 +150,65 @@ def parse_reference(text: str) -> str | None:
     return kst_key(dossier, match["nr"])
 
 
+# The publication ids KOOP gives, by prefix: what a valid one looks like, and its kind.
+_PUBLICATION_IDS: dict[str, tuple[re.Pattern[str], str]] = {
+    "kst": (
+        re.compile(
+            r"kst-(?:\d{7}|\d{4,8}(?:-[a-z0-9]{1,12}){1,4}|[CLXVI]{1,8}-[A-Z]{1,2}(?:-n\d)?)", re.I
+        ),
+        "kamerstuk",
+    ),
+    "blg": (re.compile(r"blg-\d{4,8}(?:-[a-z0-9]{1,6})?", re.I), "bijlage"),
+    "stb": (
+        re.compile(r"stb-(?:1[89]|20)\d\d-[a-z0-9]{1,10}(?:-[a-z0-9]{1,10})*", re.I),
+        "staatsblad",
+    ),
+    "stcrt": (
+        re.compile(r"stcrt-(?:1[89]|20)\d\d-[a-z0-9]{1,10}(?:-[a-z0-9]{1,10})*", re.I),
+        "staatscourant",
+    ),
+    "trb": (
+        re.compile(r"trb-(?:1[89]|20)\d\d-[a-z0-9]{1,10}(?:-[a-z0-9]{1,10})*", re.I),
+        "tractatenblad",
+    ),
+    "ah": (
+        re.compile(
+            r"ah-(?:(?:tk|ek)-\d{8}-[a-z]{0,2}\d{1,5}[a-z]?(?:-[a-z]\d{1,2})?|\d{6,8})", re.I
+        ),
+        "aanhangsel",
+    ),
+    "h": (
+        re.compile(r"h-(?:(?:tk|ek|vv)-\d{8}-\w{1,8}(?:-\w{1,8}){0,4}|\d{5})", re.I | re.A),
+        "handelingen",
+    ),
+    "kv": (
+        re.compile(
+            r"kv-(?:(?:tk|ek)-)?(?:\d{4}Z\d{5}[a-z]?|\d{6,10}[a-z]?|\d{8}-KVR\d{3,7}"
+            r"|\d{4}-\d{2}-\d{2})(?:-[a-z]\d{0,2})?",
+            re.I,
+        ),
+        "kamervragen",
+    ),
+    "nds": (
+        re.compile(
+            r"nds-(?:(?:tk|ek)-)?(?:\d{4}D\d{5}|[a-z]{1,4}\d{4,10}|\d{4,5})(?:-[a-z]\d{1,2})?", re.I
+        ),
+        "niet-dossierstuk",
+    ),
+}
+
+
+def publication_id(text: str) -> tuple[str, str] | None:
+    """``(key, kind)`` of a KOOP publication id as written in running text or an address
+    ("KST-36200-x-5", "stcrt-2022-12345", "h-tk-20222023-84-12-15"); None when it is not one."""
+    prefix = text.split("-", 1)[0].lower()
+    known = _PUBLICATION_IDS.get(prefix)
+    if known is None or not known[0].fullmatch(text):
+        return None
+    key = key_from_published_id(text) if prefix == "kst" else canonical_key(text)
+    return (key, known[1]) if key else None
+
+
 def vergaderjaar_of(date: dt.date) -> str:
     """The parliamentary year of a date: it starts on the third Tuesday of September."""
     first = dt.date(date.year, 9, 1)

@@ -61,6 +61,7 @@ def read_kamerwrk_xml(root: etree._Element, source: str) -> Document:
 
     title = text_of(stuk.find("titel"))
     found = date_from_text(text)
+    date = found.isoformat() if isinstance(found, dt.date) else ""
     vergaderjaar = normalize_vergaderjaar(text_of(root.find("frontm/vergjaar")))
     kind = kind_from_title(title)
     return Document(
@@ -73,14 +74,18 @@ def read_kamerwrk_xml(root: etree._Element, source: str) -> Document:
         subject=subject_from_text(
             text, kind, dossiers[0].title if dossiers else "", title, builder.signatories
         ),
-        date=found.isoformat() if isinstance(found, dt.date) else "",
+        date=date,
         vergaderjaar=vergaderjaar,
         chamber=_CHAMBERS.get(root.get("kamer") or "", ""),
         signatories=builder.signatories,
         text=text,
         citations=merge_citations(
             marked,
-            find_citations(text, CitingDocument.of(key, dossiers[0].key if dossiers else "")),
+            # Its date, or else its vergaderjaar, gives "17 juni jl." its year.
+            find_citations(
+                text,
+                CitingDocument.of(key, dossiers[0].key if dossiers else "", date, vergaderjaar),
+            ),
         ),
         source_path=source,
         source_format=FORMAT,
