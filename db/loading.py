@@ -15,6 +15,16 @@ from loaders.archives import count_sources
 from loaders.decisions import Deleted
 from loaders.model import Document
 
+# Publications of parliament and of the State (the gazettes its documents cite); others
+# (a Gemeenteblad, a Provinciaal blad, ...) are loaded only when asked for.
+PARLIAMENTARY = ("kst", "h", "ah", "kv", "nds", "blg", "ag", "stb", "stcrt", "trb")
+_OTHER_NAMES = {
+    "gmb": "Gemeenteblad",
+    "prb": "Provinciaal blad",
+    "wsb": "Waterschapsblad",
+    "bgr": "Blad gemeenschappelijke regeling",
+}
+
 # How a load names the open data's records it stored, one and many.
 _OPEN_DATA_NAMES = {
     "Decision": ("decision", "decisions"),
@@ -80,11 +90,14 @@ def load_paths(
     paths: Iterable[Path],
     on_file: Callable[[str], None] | None = None,
     parallel: bool | None = None,
+    other_publications: bool = False,
 ) -> LoadReport:
     """Load every document under ``paths``; failures are counted, never raised.
 
     ``parallel`` reads and parses in a second process; by default it does so for archives
     and folders of more than ``PARALLEL_FROM`` files, where it pays for its start-up.
+    Publications from outside parliament are skipped (and named) unless
+    ``other_publications``.
     """
     paths = [Path(p) for p in paths]
     if parallel is None:
@@ -94,7 +107,7 @@ def load_paths(
     results = parse_sources_in_child(paths) if parallel else parse_sources(paths)
     with fewer_collections(), library.batch():
         for parsed in results:
-            _record(library, parsed, report)
+            _record(library, parsed, report, other_publications)
             if on_file is not None and not parsed.is_path_error:
                 on_file(parsed.name)
     return report
@@ -112,7 +125,9 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*thresholds)
 
 
-def _record(library: Library, parsed: Parsed, report: LoadReport) -> None:
+def _record(
+    library: Library, parsed: Parsed, report: LoadReport, other_publications: bool = False
+) -> None:
     if parsed.error:
         if parsed.unknown_format and parsed.in_container:
             report.skipped += 1
@@ -125,6 +140,16 @@ def _record(library: Library, parsed: Parsed, report: LoadReport) -> None:
         report.skipped += 1
         report.skipped_files.append(f"{parsed.name}: no document records to merge")
     for record in parsed.records:
+        if isinstance(record, Document) and not other_publications:
+            prefix = record.key.split("-", 1)[0].lower()
+            if prefix not in PARLIAMENTARY:
+                report.skipped += 1
+                name = _OTHER_NAMES.get(prefix, "publication")
+                report.skipped_files.append(
+                    f"{parsed.name}: {record.key} is a {name}, not a parliamentary document"
+                    " (load --other-publications loads it)"
+                )
+                continue
         outcome = library.store(record)
         if isinstance(record, Document):
             setattr(report, outcome, getattr(report, outcome) + 1)

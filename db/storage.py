@@ -29,6 +29,24 @@ class LibraryError(Exception):
     """The library file cannot be used; the message names the file and the problem."""
 
 
+def library_problem(error: sqlite3.DatabaseError) -> str:
+    """What SQLite's error means for the user, in one line (after the file's name). What was
+    committed before it is kept: each document and each batch is one transaction."""
+    said = str(error)
+    if "malformed" in said or "not a database" in said:
+        return (
+            f"the library is damaged ({said}); load the documents into a new one with --db, or"
+            " repair it with sqlite3's .recover"
+        )
+    if "disk is full" in said or "disk I/O" in said:
+        return f"cannot write: {said}; what was loaded before is kept"
+    if "locked" in said or "busy" in said:
+        return "another program is writing to the library and did not finish in time; try again"
+    if "readonly" in said or "read-only" in said:
+        return "the library is read-only here: it can be read, not loaded into"
+    return said
+
+
 class LibraryFile:
     """A library file opened for reading, or for reading and writing."""
 
@@ -57,14 +75,16 @@ class LibraryFile:
             if write:
                 conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             else:
-                uri = f"{path.resolve().as_uri()}?mode=ro"
-                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+                conn = _connect_read_only(path)
             if write:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("PRAGMA busy_timeout = 5000")
+            # A writer waits for another load's batch to commit rather than fail at once.
+            conn.execute(f"PRAGMA busy_timeout = {WRITE_WAIT_MS if write else READ_WAIT_MS}")
             check_schema(conn, writable=write)
         except sqlite3.DatabaseError as exc:
+            if "malformed" in str(exc):
+                raise LibraryError(f"{path}: {library_problem(exc)}") from None
             raise LibraryError(f"{path}: not a kamerlezer library ({exc})") from None
         except SchemaError as exc:
             raise LibraryError(f"{path}: {exc}") from None
@@ -93,7 +113,7 @@ class LibraryFile:
                 yield
                 self._before_commit()
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self._roll_back("ROLLBACK")
                 self._forget_uncommitted()
                 raise
             self.conn.execute("COMMIT")
@@ -103,8 +123,8 @@ class LibraryFile:
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK TO document")
-            self.conn.execute("RELEASE document")
+            self._roll_back("ROLLBACK TO document")
+            self._roll_back("RELEASE document")
             self._fts_pending = unindexed
             self._dossiers_written.clear()
             raise
@@ -127,11 +147,21 @@ class LibraryFile:
             self._before_commit()
         except BaseException:
             self._batch_pending = None
-            self.conn.execute("ROLLBACK")
+            self._roll_back("ROLLBACK")
             self._forget_uncommitted()
             raise
         self._batch_pending = None
         self.conn.execute("COMMIT")
+
+    def _roll_back(self, statement: str) -> None:
+        """Undo what failed. SQLite has undone the whole transaction itself after some
+        errors (a full disk): then there is nothing left to undo, and the error that caused
+        it is the one to report."""
+        try:
+            self.conn.execute(statement)
+        except sqlite3.OperationalError:
+            if self.conn.in_transaction:
+                raise
 
     def _forget_uncommitted(self) -> None:
         self._fts_pending.clear()
@@ -181,6 +211,35 @@ class LibraryFile:
 
 
 _COLUMNS = ", ".join(INDEX_COLUMNS)
+
+
+# How long a writer waits for another's transaction (a batch of a load commits in well under
+# a second; a large flush of the index can take several), and a reader for a writer.
+WRITE_WAIT_MS = 60_000
+READ_WAIT_MS = 5_000
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Read-only; on a read-only mount, where SQLite cannot make the files it shares with
+    writers, as an unchanging file (no writer can be there)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            conn.close()
+            raise
+    except sqlite3.OperationalError:
+        conn = sqlite3.connect(
+            uri + "&immutable=1", uri=True, isolation_level=None, check_same_thread=False
+        )
+    return conn
+
+
+def is_writable(path: Path) -> bool:
+    """Whether ``load`` could write to the library at ``path`` (a new one: its folder)."""
+    return _writable(path) if path.exists() else _writable(path.parent)
 
 
 def _writable(path: Path) -> bool:

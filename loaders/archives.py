@@ -31,16 +31,26 @@ def is_archive(path: Path) -> bool:
 
 
 def iter_sources(path: Path, in_container: bool = False) -> Iterator[Source]:
-    """Every loadable file under ``path``; LoadError for a path that cannot be read."""
+    """Every loadable file under ``path``; LoadError for a path that cannot be read.
+
+    Inside a folder, an entry that cannot be read (a link to nowhere, a folder that cannot
+    be listed, a broken archive) is a source whose reading fails, naming it: the files
+    after it are still read."""
     if path.is_dir():
         try:
             children = sorted(path.iterdir())
         except OSError as exc:
             raise LoadError(str(path), f"cannot read folder: {exc.strerror}") from None
         for child in children:
-            if not child.name.startswith("."):
+            if child.name.startswith("."):
+                continue
+            try:
                 yield from iter_sources(child, in_container=True)
+            except LoadError as exc:
+                yield Source(str(child), _failing(exc), in_container=True)
         return
+    if path.is_symlink() and not path.exists():
+        raise LoadError(str(path), "a link that leads nowhere")
     if not path.exists():
         raise LoadError(str(path), "no such file or folder")
     if path.is_file() and _is_tar(path):
@@ -49,6 +59,13 @@ def iter_sources(path: Path, in_container: bool = False) -> Iterator[Source]:
         yield from _zip_sources(path)
     else:
         yield Source(str(path), lambda: _read_file(path), in_container)
+
+
+def _failing(error: LoadError) -> Callable[[], bytes]:
+    def read() -> bytes:
+        raise error
+
+    return read
 
 
 def _read_file(path: Path) -> bytes:
@@ -105,7 +122,10 @@ def count_sources(paths: list[Path]) -> int | None:
     total = 0
     for path in paths:
         if path.is_dir():
-            files = [p for p in path.rglob("*") if p.is_file()]  # one walk of the folder
+            try:
+                files = [p for p in path.rglob("*") if p.is_file()]  # one walk of the folder
+            except OSError:  # a part that cannot be listed: no total, the load says which
+                return None
             if any(is_archive(p) for p in files):
                 return None
             total += len(files)

@@ -8,33 +8,29 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.contract import document_record
 from db.demo import ensure_demo_library
 from db.dossier_summary import summarise_dossier
 from db.library import Library, LibraryError
 from db.loading import LoadReport, load_paths
 from db.location import ENVIRONMENT_VARIABLE, library_path
+from db.storage import is_writable, library_problem
 from loaders.archives import count_sources
-from loaders.citations import CitingDocument, find_citations
-from loaders.detect import decode_text
-from loaders.errors import LoadError
 from loaders.ids import parse_dossier
-from loaders.pdf_text import looks_like_pdf_text, read_pdf_text
-from loaders.sanitize import terminal_safe
 from tui.fetch_command import add_fetch_command, command_fetch
-from tui.render import (
-    print_document,
-    print_dossier,
-    print_hits,
-    print_library_summary,
-    print_results,
+from tui.library_commands import (
+    command_export,
+    command_find,
+    command_refs,
+    command_search,
+    command_show,
 )
+from tui.render import print_library_summary
 
 if TYPE_CHECKING:
     from loaders.official import OfficialSources
@@ -70,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--json", action="store_true", help="print the summary as JSON")
     load.add_argument(
         "-v", "--verbose", action="store_true", help="also name the files skipped, and why"
+    )
+    load.add_argument(
+        "--other-publications",
+        action="store_true",
+        help="also load publications from outside parliament (Gemeenteblad, Provinciaal blad)",
     )
 
     show = commands.add_parser(
@@ -132,6 +133,10 @@ def main(
     does not back off)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    problem = _usage_problem(args)
+    if problem:
+        print(f"{PROG}: {problem}", file=sys.stderr)
+        return 2
     try:
         if args.command == "load":
             return command_load(args)
@@ -153,6 +158,9 @@ def main(
     except LibraryError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
+    except sqlite3.DatabaseError as exc:  # found while working, not when the file was opened
+        print(f"{PROG}: {library_path(args.db)}: {library_problem(exc)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print(
             f"{PROG}: interrupted; the library holds every document loaded so far", file=sys.stderr
@@ -162,10 +170,33 @@ def main(
         return 0
 
 
+def _usage_problem(args: argparse.Namespace) -> str:
+    """What is wrong with the command as typed, before anything is opened; "" when fine."""
+    for name in ("key", "query"):
+        value = getattr(args, name, None)
+        if isinstance(value, list):
+            value = " ".join(value)
+        if value is not None and not value.strip():
+            if name == "query" and args.command == "find" and args.stdin:
+                continue
+            return f"{args.command} needs a {name.upper()}; an empty one means nothing"
+    limit = getattr(args, "limit", None)
+    if limit is not None and limit < 1:
+        return f"--limit {limit}: give at least 1"
+    if args.theme is not None and args.command in (None, "open"):
+        from tui.themes import theme_problem
+
+        return theme_problem(args.theme)
+    return ""
+
+
 def command_load(args: argparse.Namespace) -> int:
     with Library.open(library_path(args.db)) as library:
         report = _load_with_progress(
-            library, args.paths, show=not args.json and sys.stderr.isatty()
+            library,
+            args.paths,
+            show=not args.json and sys.stderr.isatty(),
+            other_publications=args.other_publications,
         )
     for error in report.errors:
         print(f"{PROG}: {error}", file=sys.stderr)
@@ -179,9 +210,11 @@ def command_load(args: argparse.Namespace) -> int:
     return 1 if report.failed else 0
 
 
-def _load_with_progress(library: Library, paths: list[Path], show: bool) -> LoadReport:
+def _load_with_progress(
+    library: Library, paths: list[Path], show: bool, other_publications: bool = False
+) -> LoadReport:
     if not show:
-        return load_paths(library, paths)
+        return load_paths(library, paths, other_publications=other_publications)
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -198,134 +231,38 @@ def _load_with_progress(library: Library, paths: list[Path], show: bool) -> Load
         transient=True,
     ) as progress:
         task = progress.add_task("load", total=count_sources(paths))
-        return load_paths(library, paths, on_file=lambda _: progress.advance(task))
+        return load_paths(
+            library,
+            paths,
+            on_file=lambda _: progress.advance(task),
+            other_publications=other_publications,
+        )
 
 
-def _open_for_reading(db: str | None) -> Library:
-    path = library_path(db)
-    return Library.open(path, write=False)
+def _open_with_demo(path: Path) -> Library:
+    """The library, filled with the demo documents when it is new or empty; a library that
+    cannot be written (a shared one on a read-only mount) is read as it is."""
+    if path.exists() and not is_writable(path):
+        return Library.open(path, write=False)
+    library = Library.open(path)
+    ensure_demo_library(library)
+    return library
 
 
-def command_show(args: argparse.Namespace) -> int:
-    with _open_for_reading(args.db) as library:
-        key = library.resolve(args.key)
-        document = library.get(key) if key else None
-        if document is None:
-            dossier = parse_dossier(args.key)
-            summary = summarise_dossier(library, dossier) if dossier else None
-            if summary is not None and summary.exists:
-                if args.json:
-                    print(json.dumps(summary.to_dict(), ensure_ascii=False))
-                else:
-                    print_dossier(summary)
-                return 0
-            print(f"{PROG}: {args.key}: no such document in {library.path}", file=sys.stderr)
-            return 1
-        cited_by = library.cited_by(document.key)
-        if args.json:
-            data = document_record(library, document)
-            data["ghost"] = data.pop("metadata_only")
-            data["cited_by"] = cited_by
-            print(json.dumps(data, ensure_ascii=False))
-        else:
-            relations = library.relations_of(document.key)
-            print_document(document, cited_by, relations, library.outcome(document.key))
-    return 0
-
-
-def command_export(args: argparse.Namespace) -> int:
-    with _open_for_reading(args.db) as library:
-        dossier = parse_dossier(args.dossier) if args.dossier else None
-        if args.dossier and dossier is None:
-            print(f"{PROG}: {args.dossier}: not a dossier number", file=sys.stderr)
-            return 2
-        out = sys.stdout
-        for document in library.iter_documents(dossier):
-            out.write(json.dumps(document_record(library, document), ensure_ascii=False) + "\n")
-    return 0
-
-
-def command_find(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    if bool(args.stdin) == bool(args.query):
-        parser.error("find takes a QUERY or --stdin, not both")
-    from db.finder import Finder
-
-    with _open_for_reading(args.db) as library:
-        finder = Finder(library)
-        if args.stdin:
-            finder.warm()
-        queries = (line.rstrip("\n") for line in sys.stdin) if args.stdin else [args.query]
-        for query in queries:
-            answer = finder.find(query, limit=args.limit)
-            if args.json:
-                print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
-            else:
-                print_results(answer)
-    return 0
-
-
-def command_search(args: argparse.Namespace) -> int:
-    from db.search import Searcher, SearchError
-
-    text = " ".join(args.query)
-    with _open_for_reading(args.db) as library:
-        try:
-            result = Searcher(library).search(text, limit=args.limit, sort=args.sort)
-        except SearchError as exc:
-            print(f"{PROG}: {text}: {exc}", file=sys.stderr)
-            return 1
-    if args.json:
-        record = {
-            "query": text,
-            "total": result.total,
-            "by_dossier": dict(result.by_dossier),
-            "by_kind": dict(result.by_kind),
-            "hits": [hit.to_dict() for hit in result.hits],
-        }
-        print(json.dumps(record, ensure_ascii=False))
-    else:
-        print_hits(result)
-    return 0
-
-
-def command_refs(args: argparse.Namespace) -> int:
-    try:
-        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
-    except OSError as exc:
-        print(f"{PROG}: {args.file}: cannot read: {exc.strerror}", file=sys.stderr)
-        return 1
-    text = decode_text(data)
-    for citation in find_citations(text, _citing_context(text)):
-        if args.json:
-            record = {k: v for k, v in asdict(citation).items() if v != "" or k == "text"}
-            print(json.dumps(record, ensure_ascii=False), flush=False)
-        else:
-            surface = " ".join(terminal_safe(citation.text).split())
-            print(f"{citation.start:>7}-{citation.end:<7} {citation.target:<24} {surface}")
-    return 0
-
-
-def _citing_context(text: str) -> CitingDocument | None:
-    """When the text is a printed Kamerstuk, its own number, dossier and date: short forms
-    then point into its dossier and "17 juni" gets its year."""
-    if not looks_like_pdf_text(text):
-        return None
-    try:
-        document = read_pdf_text(text, "-")
-    except LoadError:
-        return None
-    return CitingDocument.of(document.key, document.dossier_key, document.date)
+NEEDS_A_TERMINAL = "kamerlezer needs a terminal; use `kamerlezer show` or `search` in scripts"
 
 
 def command_default(args: argparse.Namespace) -> int:
     """The reader on the library (the demo library when the user's is empty); a summary
-    when there is no terminal to draw on."""
+    when its output goes to a file or pipe."""
     path = library_path(args.db)
-    with Library.open(path) as library:
-        ensure_demo_library(library)
+    with _open_with_demo(path) as library:
         if not sys.stdout.isatty():
             print_library_summary(library)
             return 0
+    if not sys.stdin.isatty():
+        print(f"{PROG}: {NEEDS_A_TERMINAL}", file=sys.stderr)
+        return 2
     from tui.app import run_reader
 
     run_reader(path, theme=args.theme)
@@ -334,14 +271,16 @@ def command_default(args: argparse.Namespace) -> int:
 
 def command_open(args: argparse.Namespace) -> int:
     path = library_path(args.db)
-    with Library.open(path) as library:
-        ensure_demo_library(library)
+    with _open_with_demo(path) as library:
         key = library.resolve(args.key)
         if key is None and (dossier := parse_dossier(args.key)):  # a dossier: its page
             key = dossier if summarise_dossier(library, dossier).exists else None
     if key is None:
         print(f"{PROG}: {args.key}: no such document or dossier in {path}", file=sys.stderr)
         return 1
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(f"{PROG}: {NEEDS_A_TERMINAL}", file=sys.stderr)
+        return 2
     from tui.app import run_reader
 
     run_reader(path, start=key, theme=args.theme)

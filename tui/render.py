@@ -6,6 +6,8 @@ control characters are made visible, so no document can drive the terminal.
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -25,7 +27,20 @@ from tui.outcome_text import legend, outcome_summary, seat_bar
 
 
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    """The terminal's width on a terminal; piped, whole lines (no width, no padding), so
+    that scripts get every character."""
+    if sys.stdout.isatty():
+        return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=True, width=PIPED_WIDTH)
+
+
+# Wide enough for any line a document holds; nothing is cut or wrapped when piped.
+PIPED_WIDTH = 1_000_000
+
+
+def counted(number: int, one: str, many: str = "") -> str:
+    """ "1 document", "22 documents"."""
+    return f"{number} {one if number == 1 else (many or one + 's')}"
 
 
 def print_document(
@@ -66,13 +81,7 @@ def print_document(
         ("Source", document.source_path),
         ("Official", official_url(document.key)),
     ]
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="dim", justify="right", no_wrap=True)
-    grid.add_column()
-    for label, value in fields:
-        if value:
-            grid.add_row(f"{label}:", Text(terminal_safe(value)))
-    console.print(grid)
+    _print_fields(console, [(label, value) for label, value in fields if value])
     if outcome is not None and outcome.votes:
         console.print()
         console.print(seat_bar(outcome, console.width))
@@ -90,6 +99,22 @@ def print_document(
     if document.text:
         console.print()
         console.print(Text(terminal_safe(document.text)))
+
+
+def _print_fields(console: Console, fields: list[tuple[str, str]]) -> None:
+    """Labelled values: aligned and wrapped on a terminal, one whole line each when piped."""
+    if console.soft_wrap:
+        width = max((len(label) for label, _ in fields), default=0)
+        for label, value in fields:
+            line = Text(f"{label + ':':>{width + 1}} ", style="dim")
+            console.print(line.append(terminal_safe(value), style=""))
+        return
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="dim", justify="right", no_wrap=True)
+    grid.add_column()
+    for label, value in fields:
+        grid.add_row(f"{label}:", Text(terminal_safe(value)))
+    console.print(grid)
 
 
 def print_dossier(summary: DossierSummary) -> None:
@@ -127,8 +152,8 @@ def print_library_summary(library: Library) -> None:
     console.print(Text(f"kamerlezer library: {library.path}", style="bold"))
     console.print(
         Text(
-            f"{stats.documents} documents, {stats.ghosts} cited but not loaded, "
-            f"{stats.dossiers} dossiers, {stats.citations} citations"
+            f"{counted(stats.documents, 'document')}, {stats.ghosts} cited but not loaded, "
+            f"{counted(stats.dossiers, 'dossier')}, {counted(stats.citations, 'citation')}"
         )
     )
     for number, title, count in library.largest_dossiers():
@@ -188,7 +213,8 @@ def highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> Text:
 def print_hits(result: SearchResult) -> None:
     """Search hits: where they are (counts), then each with its snippet, matches in bold."""
     console = _console()
-    console.print(Text(f"{result.total} documents", style="bold"))
+    shown = f" · showing {len(result.hits)}" if len(result.hits) < result.total else ""
+    console.print(Text(counted(result.total, "document") + shown, style="bold"))
     if result.by_dossier:
         where = ", ".join(f"{format_dossier(d)} ({n})" for d, n in result.by_dossier[:5])
         console.print(Text(f"  dossiers: {where}", style="dim"))
