@@ -39,6 +39,13 @@ class Fetched:
         return [*self.unlisted, *self.report.errors, *loaded]
 
 
+def _naming(targets: list[str]) -> str:
+    """What an error names: the targets, or the first few of many."""
+    if len(targets) <= 3:
+        return ", ".join(targets)
+    return f"{', '.join(targets[:2])} and {len(targets) - 2} more"
+
+
 def fetch_and_load(
     library_path: Path,
     sources: OfficialSources,
@@ -60,7 +67,7 @@ def fetch_and_load(
         if on_step is not None:
             on_step(message)
 
-    what = ", ".join([*dossiers, *identifiers])
+    what = _naming([*dossiers, *identifiers])
     step(f"Looking up {what} …")
     fetched = Fetched()
     try:

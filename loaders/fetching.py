@@ -5,8 +5,9 @@ so that one failure costs only that document."""
 from __future__ import annotations
 
 import json
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,8 @@ FILES = {"xml": "document.xml", "metadata": "metadata.xml"}
 @dataclass
 class FetchReport:
     files: list[Path] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one line each, a file or a listing
+    failed: list[str] = field(default_factory=list)  # documents whose text did not arrive
 
 
 def parse_targets(targets: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -66,6 +68,8 @@ def fetch_dossier_metadata(sources: OfficialSources, dossier: str, report: Fetch
     except LoadError as exc:
         report.errors.append(str(exc))
         return
+    if not zaken:  # the open data knows no zaak of it: nothing to add
+        return
     target = sources.cache / "odata" / f"dossier-{dossier}.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(zaken, ensure_ascii=False))
@@ -86,26 +90,48 @@ def fetch_files(
     """
     records = list(records)
     outcomes: dict[int, FetchReport] = {}
-    pool = ThreadPoolExecutor(sources.connections, thread_name_prefix="fetch")
-    running: dict[Future[FetchReport], int] = {
-        pool.submit(_fetch_record, sources, record): index for index, record in enumerate(records)
-    }
+    waiting: queue.SimpleQueue[int] = queue.SimpleQueue()
+    finished: queue.SimpleQueue[tuple[int, FetchReport]] = queue.SimpleQueue()
+    for index in range(len(records)):
+        waiting.put(index)
+    stop = threading.Event()
+
+    def download() -> None:
+        while not stop.is_set():
+            try:
+                index = waiting.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                finished.put((index, _fetch_record(sources, records[index])))
+            except Exception:  # the client closed under an abandoned download
+                if not stop.is_set():
+                    raise
+                return
+
+    # Daemon threads: a download that is abandoned (cancelled, interrupted, the program
+    # quit) never holds the process; its file reaches the cache whole or not at all.
+    for number in range(min(sources.connections, len(records))):
+        threading.Thread(target=download, name=f"fetch-{number}", daemon=True).start()
     try:
-        while running:
-            done, _ = wait(running, timeout=0.1, return_when=FIRST_COMPLETED)
-            for future in done:
-                index = running.pop(future)
-                outcomes[index] = future.result()
+        while len(outcomes) < len(records):
+            try:
+                index, outcome = finished.get(timeout=0.1)
+            except queue.Empty:
+                pass
+            else:
+                outcomes[index] = outcome
                 if on_record is not None:
                     on_record(records[index])
             if cancelled is not None and cancelled():
                 break
     finally:  # done, cancelled or interrupted: nothing new starts, nobody waits for a download
-        pool.shutdown(wait=False, cancel_futures=True)
+        stop.set()
     report = FetchReport()
     for index in sorted(outcomes):
         report.files.extend(outcomes[index].files)
         report.errors.extend(outcomes[index].errors)
+        report.failed.extend(outcomes[index].failed)
     return report
 
 
@@ -119,4 +145,6 @@ def _fetch_record(sources: OfficialSources, record: SruRecord) -> FetchReport:
             report.files.append(sources.download(record.identifier, url, name))
         except LoadError as exc:
             report.errors.append(str(exc))
+            if manifestation == "xml":
+                report.failed.append(record.identifier)
     return report

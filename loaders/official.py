@@ -40,6 +40,12 @@ LOOKUP_BATCH = 20
 # What a publication id looks like ("kst-29521-446", "kst-1259252"); nothing else reaches a query.
 PUBLICATION_ID = re.compile(r"[a-z]+-[A-Za-z0-9][A-Za-z0-9.-]*")
 RETRIES = 3
+# Seconds a user waits at most: to connect, for the next bytes of an answer, and for one
+# request with all its retries (a service that accepts and never answers costs this, not
+# minutes).
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 10.0
+DEADLINE = 30.0
 # How many requests may be open at once: enough to hide the latency of many small files,
 # few enough to stay a polite guest of a public service.
 CONNECTIONS = 4
@@ -59,7 +65,8 @@ class OfficialSources:
         *,
         odata_url: str = ODATA_URL,
         cache: Path | None = None,
-        timeout: float = 20.0,
+        timeout: float = READ_TIMEOUT,
+        deadline: float = DEADLINE,
         retries: int = RETRIES,
         backoff: float = 1.0,
         sleep: Callable[[float], None] | None = None,
@@ -70,6 +77,7 @@ class OfficialSources:
         self.odata_url = odata_url.rstrip("/")
         self.cache = cache or default_cache()
         self.retries = retries
+        self.deadline = deadline
         self.backoff = backoff
         self.sleep = sleep or time.sleep
         self.refresh = refresh  # ask the search service again instead of its cached answers
@@ -77,7 +85,7 @@ class OfficialSources:
         self._counting = threading.Lock()  # threads share the count
         self.requests = 0  # how many HTTP requests were sent (the cache answers the rest)
         self.http = httpx.Client(
-            timeout=timeout,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT)),
             headers={"User-Agent": USER_AGENT},
             follow_redirects=True,
             limits=httpx.Limits(max_connections=connections),
@@ -218,6 +226,9 @@ class OfficialSources:
 
     # -- HTTP -------------------------------------------------------------------------------
     def _get(self, url: str, what: str, params: dict[str, str] | None = None) -> httpx.Response:
+        """One GET, retried on 429, 5xx and timeouts, but never past ``deadline`` seconds."""
+        ends = time.monotonic() + self.deadline
+        problem = "no answer in time"
         for attempt in range(self.retries + 1):
             retry_after = None
             try:
@@ -238,7 +249,10 @@ class OfficialSources:
                     raise LoadError(what, problem)
                 retry_after = _seconds(response.headers.get("Retry-After"))
             if attempt < self.retries:
-                self.sleep(retry_after if retry_after is not None else self.backoff * 2**attempt)
+                pause = retry_after if retry_after is not None else self.backoff * 2**attempt
+                if time.monotonic() + pause >= ends:
+                    raise LoadError(what, f"{problem}; gave up after {self.deadline:.0f} s")
+                self.sleep(pause)
         raise LoadError(what, f"{problem}, also after {self.retries} retries")
 
 

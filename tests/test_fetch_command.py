@@ -66,6 +66,7 @@ def test_a_fetch_loads_what_arrived_and_names_what_did_not(server, capsys, tmp_p
     assert "1 loaded" in out
     assert "kst-36867-B (document.xml): HTTP 503, also after 3 retries" in err
     assert "not a Kamerstuk format" in err  # the HTML page named, not loaded
+    assert "1 could not be fetched (named above)" in out  # B; C arrived and failed to load
     before = len(server.log)
     code, out, _ = run(capsys, "--db", db, "fetch", "36867")
     asked = [request.path for request, _ in server.log[before:]]
@@ -222,12 +223,22 @@ def test_the_ghosts_are_looked_up_together(server, capsys, tmp_path) -> None:
     assert server.log == []
     run(capsys, "--db", db, "load", str(Path(__file__).parent / "fixtures" / "kst-28844-269.xml"))
     code, out, err = run(capsys, "--db", db, "fetch", "--ghosts", "--dry-run")
+    assert code == 0 and server.log == []  # what the library lacks, from the library alone
+    assert [line.split()[0] for line in out.splitlines()] == [
+        "kst-28844-261",
+        "kst-28844-266",
+        "kst-36101-15",
+        "3",
+    ]
+    assert out.splitlines()[-1] == "3 documents to fetch"
+    code, out, err = run(capsys, "--db", db, "fetch", "--ghosts")
     assert code == 1
     [(request, _)] = server.log
     assert request.args["query"] == " OR ".join(
         f'dt.identifier=="{key}"' for key in ("kst-28844-261", "kst-28844-266", "kst-36101-15")
     )
-    assert out == "0 to fetch\n"  # the recorded answer lists none of them, and says so:
+    assert out.startswith("0 found")  # the recorded answer lists none of them, and says so:
+    assert out.strip().endswith("3 could not be fetched (named above)")
     assert err.splitlines() == [
         f"kamerlezer: {key}: the official sources do not list it"
         for key in ("kst-28844-261", "kst-28844-266", "kst-36101-15")

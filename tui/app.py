@@ -3,6 +3,9 @@ palette for whatever screen is on top."""
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -74,7 +77,20 @@ class KamerlezerApp(App[None]):
 def run_reader(library_path: Path, start: str | None = None, theme: str | None = None) -> None:
     """Open the reader on the library at ``library_path``."""
     library = Library.open(library_path, write=False)
+    app = KamerlezerApp(library, start=start, theme=theme)
     try:
-        KamerlezerApp(library, start=start, theme=theme).run()
+        app.run()
     finally:
         library.close()
+    if _still_working():
+        # q during a fetch: the download is abandoned (its file never reaches the cache
+        # half-written), and the process ends now rather than when the service answers.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(app.return_code or 0)
+
+
+def _still_working() -> bool:
+    """Threads that the interpreter would wait for at exit (a worker mid-request)."""
+    main = threading.main_thread()
+    return any(t is not main and t.is_alive() and not t.daemon for t in threading.enumerate())

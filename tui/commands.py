@@ -75,7 +75,15 @@ READER = (
     Command("narrower", "less_than_sign", "Narrower side panes", "narrow them again"),
     Command("fetch", "F", "Fetch this document", "get a cited document from the official sources"),
     Command("votes", "v", "Votes", "how the Kamer voted on it: the 150 seats, by party"),
-    Command("cancel", "escape", "Cancel", "cancel a fetch, close the search box", in_palette=False),
+    # Before the focused widget (the finder leaves on Esc): a fetch is cancelled wherever one is.
+    Command(
+        "cancel",
+        "escape",
+        "Cancel",
+        "cancel a fetch, close the search box",
+        in_palette=False,
+        priority=True,
+    ),
 )
 
 # The letter pane's.

@@ -15,7 +15,7 @@ from db.library import Library
 from db.location import library_path
 from loaders.errors import LoadError
 from loaders.ids import parse_dossier
-from tui.render import print_records
+from tui.render import counted, print_ghosts, print_records
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -59,8 +59,15 @@ def command_fetch(
     path = library_path(args.db)
     targets = list(args.targets)
     if args.ghosts:
-        with Library.open(path) as library:
-            targets += library.ghost_keys(parse_dossier(args.dossier) if args.dossier else None)
+        ghosts: list[str] = []
+        if path.exists():
+            with Library.open(path, write=False) as library:
+                dossier = parse_dossier(args.dossier) if args.dossier else None
+                ghosts = library.ghost_keys(dossier)
+                if args.dry_run and not targets and ghosts:  # from the library: nothing to ask
+                    print_ghosts(library.get_rows(ghosts), ghosts)
+                    return 0
+        targets += ghosts
         if not targets:
             print("Nothing to fetch: every cited Kamerstuk is in the library.")
             return 0
@@ -90,7 +97,11 @@ def command_fetch(
         print_records(fetched.records)
         return 1 if fetched.unlisted else 0
     summary = fetched.loaded.summary() if fetched.loaded else "nothing loaded"
-    print(f"{len(fetched.records)} found, {len(fetched.report.files)} files; " + summary)
+    found = f"{counted(len(fetched.records), 'found', 'found')}, "
+    files = counted(len(fetched.report.files), "file")
+    missing = len(fetched.report.failed) + len(fetched.unlisted)
+    failing = f"; {missing} could not be fetched (named above)" if missing else ""
+    print(f"{found}{files}; {summary}{failing}")
     failed = fetched.loaded is not None and fetched.loaded.failed
     return 1 if fetched.problems or failed else 0
 

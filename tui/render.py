@@ -17,6 +17,7 @@ from db.finder import Answer
 from db.library import Library
 from db.outcomes import Outcome
 from db.relations import Relations
+from db.rows import DocumentRow
 from db.search import SearchResult
 from loaders.ids import format_dossier, official_url
 from loaders.model import Document
@@ -229,6 +230,21 @@ def print_hits(result: SearchResult) -> None:
         for start, end in hit.highlights:
             snippet.stylize("bold reverse", start + 2, end + 2)
         console.print(snippet)
+
+
+def print_ghosts(rows: dict[str, DocumentRow], keys: list[str]) -> None:
+    """What ``fetch --ghosts`` would get: each cited document the library lacks, with what
+    the citing texts say of it."""
+    console = _console()
+    for key in keys:
+        row = rows.get(key)
+        line = Text(f"{key:<24} ", style="bold")
+        if row is not None:
+            line.append(f"{row.date or '-':<10} ", style="dim")
+            line.append(terminal_safe(row.title or row.subject))
+        line.rstrip()
+        console.print(line, no_wrap=True, overflow="ellipsis")
+    console.print(Text(counted(len(keys), "document") + " to fetch", style="dim"))
 
 
 def print_records(records: list[SruRecord]) -> None:

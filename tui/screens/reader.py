@@ -269,7 +269,7 @@ class ReaderScreen(GhostFetching):
         if self.query_one("#doc-search", Input).has_focus:
             self._close_doc_search()
         elif self._fetching():
-            self.workers.cancel_group(self, "fetch")
+            self.cancel_fetch()
 
     def action_go_back(self) -> None:
         self.history.remember(self.letter.position)
