@@ -287,3 +287,38 @@ async def test_a_search_hit_shows_its_subject_and_the_word_that_matched_at_80_co
         assert "over zorgen dat vrouwelijke militairen toegang hebben" in preview
         summary = str(app.screen.query_one("#search-summary", Static).render())
         assert summary.startswith("1 document ·")
+
+
+# -- a library shared with other programs -----------------------------------------------------
+async def test_a_load_from_another_shell_shows_up_where_the_reader_is(tmp_path: Path) -> None:
+    """Two users of one library: one reads the motie, the other loads a letter citing it."""
+    fixtures = Path(__file__).parents[1] / "fixtures"
+    path = tmp_path / "library.db"
+    with Library.open(path) as library:
+        load_paths(library, [fixtures / "moties"], parallel=False)
+    letter = tmp_path / "letter.txt"
+    text = (fixtures / "kst-29521-455.txt").read_text()
+    letter.write_text(text.replace("nr. 447", "nr. 447 (19 637, nr. 3237)"))
+    with Library.open(path, write=False) as library:
+        app = KamerlezerApp(library, start="kst-19637-3237")
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            reader = app.reader
+            results = app.query_one("#finder-results", OptionList)
+            prompts = [str(o.prompt) for o in results.options]
+            assert "Cited by (0)" in prompts
+            reader.letter.scroll_to(y=3, animate=False, immediate=True)
+            before = reader.letter.scroll_y
+            assert before > 0
+            assert reader.dossier_tree.dossier_node("29521") is None
+            with Library.open(path) as other:  # the other shell
+                load_paths(other, [letter], parallel=False)
+            await pilot.pause(1.1)  # a while later,
+            await pilot.press("j")  # the reader acts: it looks at the library first
+            await settle(pilot)
+            assert reader.letter.page.key == "kst-19637-3237"
+            assert reader.letter.scroll_y >= before  # where the reader was
+            prompts = [str(o.prompt) for o in results.options]
+            assert any(p.startswith("Cited by (1)") for p in prompts)
+            assert reader.dossier_tree.dossier_node("29521") is not None
+            assert reader.check_library() is False  # nothing new since

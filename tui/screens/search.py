@@ -80,6 +80,10 @@ class SearchScreen(Screen[Chosen | None]):
             box.insert_text_at_cursor("".join(self._typed_early))
             self._typed_early.clear()
 
+    def refresh_library(self) -> None:
+        """After another program loaded into the library: search it as it is now."""
+        self.searcher = Searcher(self.searcher.library)
+
     def take_typing(self) -> None:
         """Before the screen is shown: what the reader types next goes into the box,
         replacing the last query (typed in one burst with the s, it arrives at once)."""
