@@ -8,7 +8,6 @@ are declared in ``tui/commands.py``; as a screen, they rest while another screen
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
@@ -27,6 +26,7 @@ from tui.commands import LETTER, READER, Command, bindings
 from tui.dossier_page import dossier_page
 from tui.history import History, Position, Visit
 from tui.layout_widths import NARROW, WIDE, SideWidths
+from tui.library_watch import EVERY_SECONDS, LibraryWatch
 from tui.pages import document_page, welcome_page
 from tui.screens.ghost_fetching import GhostFetching
 from tui.screens.search import Chosen, SearchScreen
@@ -36,9 +36,6 @@ from tui.widgets.finder_pane import FinderPane
 from tui.widgets.letter_view import LetterView
 from tui.widgets.status_bar import StatusBar
 
-# How often the reader looks whether another program changed the library.
-LIBRARY_CHECK_SECONDS = 3.0
-LOOK_AGAIN_AFTER = 1.0  # seconds since the last look, before a key looks again
 # The actions that open a box: in a text box their keys are letters.
 _OPENING_BOXES = frozenset({"find", "search", "search_all"})
 
@@ -69,6 +66,7 @@ class ReaderScreen(GhostFetching):
         self.reading: Reading | None = None  # of the open document
         self.widths = SideWidths.remembered()
         self._search: SearchScreen | None = None
+        self.library_watch = LibraryWatch(library)
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -99,11 +97,9 @@ class ReaderScreen(GhostFetching):
         return self.query_one(StatusBar)
 
     def on_mount(self) -> None:
-        self._library_version = self.library.data_version()
-        self._looked_at = time.monotonic()
         # Several readers may share one library: a load from another shell shows up here
         # within a few seconds, and as soon as the reader acts.
-        self.set_interval(LIBRARY_CHECK_SECONDS, self.check_library)
+        self.set_interval(EVERY_SECONDS, self.check_library)
         self._fit(self.app.size.width)
         if self.start:
             self.open_document(self.start)
@@ -140,11 +136,8 @@ class ReaderScreen(GhostFetching):
         """If another program loaded into the library since the last look, show what is
         there now: the tree, the finder and the open page (its "cited by", its outcome), each
         where the reader was. True when something changed."""
-        self._looked_at = time.monotonic()
-        version = self.library.data_version()
-        if version == self._library_version:
+        if not self.library_watch.changed():
             return False
-        self._library_version = version
         self.finder.refresh_library()
         if self._search is not None:
             self._search.refresh_library()
@@ -160,13 +153,13 @@ class ReaderScreen(GhostFetching):
     def on_key(self, event: events.Key) -> None:
         """A key after a pause: a look at the library first (one pragma). Keys in a burst
         (stepping through citations) ask nothing."""
-        if time.monotonic() - self._looked_at > LOOK_AGAIN_AFTER:
+        if self.library_watch.due():
             self.check_library()
 
     # -- opening documents --------------------------------------------------------------------
     def open_document(self, key: str, *, remember: bool = True) -> bool:
         """Open the document (or ghost page) ``key``; False when the library has no such key."""
-        self._looked_at = time.monotonic()  # what it opens is read as the library is now
+        self.library_watch.looked()  # what it opens is read as the library is now
         reading = read_document(self.library, key)
         if reading is None:
             if parse_dossier(key) == key:  # a citation of a whole dossier
