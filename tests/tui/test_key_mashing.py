@@ -37,8 +37,7 @@ async def test_random_keys_on_every_screen_never_break_the_reader(library, tmp_p
     async with app.run_test(size=(100, 30)) as pilot:
         for sent in range(0, KEYS, BURST):
             keys = [
-                chooser.choice(LETTERS if chooser.random() < 0.4 else SPECIAL)
-                for _ in range(BURST)
+                chooser.choice(LETTERS if chooser.random() < 0.4 else SPECIAL) for _ in range(BURST)
             ]
             for key in keys:
                 event = events.Key(key, key if len(key) == 1 else None)
