@@ -258,13 +258,13 @@ class Library(LibraryFile, RowQueries, RelationQueries, OpenDataStore, OutcomeQu
         )
         self._fts_pending.update(reindex)
 
-    def _before_commit(self) -> None:
+    def _before_commit(self, ending: bool = True) -> None:
         pending, self._ghosts_pending = self._ghosts_pending, set()
         for target in sorted(pending):
             named = self.conn.execute("SELECT 1 FROM relations WHERE target = ?", (target,))
             if named.fetchone() is not None:  # not from a document that was rolled back
                 self._ensure_ghost(target)
-        super()._before_commit()
+        super()._before_commit(ending)
 
     def _forget_uncommitted(self) -> None:
         self._ghosts_pending.clear()

@@ -11,9 +11,11 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from db.index_words import SCHEMA as INDEX_WORDS_SCHEMA
+from db.index_words import sync_from_vocabulary
 from db.relations import add_relations_of_loaded
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 APPLICATION_ID = 0x4B4C5A52  # "KLZR": marks the file as a kamerlezer library
 
 
@@ -175,6 +177,9 @@ MIGRATIONS: dict[int, list[Step]] = {
         "CREATE TABLE persons (id TEXT PRIMARY KEY, name TEXT, source_path TEXT,"
         " content_hash TEXT)",
     ],
+    # The index's words in a table of their own, with a trigram index (db/index_words.py):
+    # the words that hold a part are found without reading the whole vocabulary.
+    7: [*INDEX_WORDS_SCHEMA, sync_from_vocabulary],
 }
 
 

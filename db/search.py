@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from db.index_words import containing
 from db.library import Library
 from loaders.folding import fold
 from loaders.ids import parse_dossier
@@ -189,7 +190,6 @@ class Searcher:
 
     def __init__(self, library: Library) -> None:
         self.library = library
-        self._vocabulary: list[tuple[str, int]] | None = None
 
     def search(self, text: str, *, limit: int = 50, sort: Sort = "rank") -> SearchResult:
         query = parse_query(text)
@@ -245,21 +245,11 @@ class Searcher:
         return "(" + " OR ".join(f'"{word}"' for word in [term.text, *compounds]) + ")"
 
     def _compounds(self, word: str) -> list[str]:
+        """The index words that hold ``word`` inside them, most frequent first, from the
+        index of the index's words (not a pass over the vocabulary)."""
         if len(word) < 4:  # short words are inside too many others to mean anything there
             return []
-        if self._vocabulary is None:
-            conn = self.library.conn
-            conn.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary"
-                " USING fts5vocab(main, 'documents_fts', 'row')"
-            )
-            self._vocabulary = [
-                (term, count)
-                for term, count in conn.execute("SELECT term, doc FROM temp.search_vocabulary")
-            ]
-        found = [(count, term) for term, count in self._vocabulary if word in term and term != word]
-        found.sort(reverse=True)
-        return [term for _count, term in found[:MAX_EXPANSIONS]]
+        return containing(self.library.conn, word, MAX_EXPANSIONS)
 
 
 def _filters(query: Query) -> tuple[str, list[str]]:

@@ -17,6 +17,13 @@ from typing import Self
 
 import sqlite_utils
 
+from db.index_words import (
+    FROM_DOCUMENTS_UP_TO,
+    add_words_of,
+    is_behind,
+    mark_behind,
+    sync_from_vocabulary,
+)
 from db.schema import INDEX_COLUMNS, SchemaError, check_schema, create_schema
 from loaders.model import Dossier
 
@@ -57,6 +64,9 @@ class LibraryFile:
         self._batch_pending: int | None = None  # documents written in the open batch
         self._fts_pending: set[int] = set()  # rowids written but not yet in documents_fts
         self._dossiers_written: dict[str, Dossier] = {}  # skips rewriting the same dossier
+        # Rows indexed whose words are not in index_words yet; None: too many to read one by
+        # one, the words come from the index's vocabulary when the batch ends.
+        self._words_pending: set[int] | None = set()
 
     # -- opening ----------------------------------------------------------------------------
     @classmethod
@@ -82,6 +92,10 @@ class LibraryFile:
             # A writer waits for another load's batch to commit rather than fail at once.
             conn.execute(f"PRAGMA busy_timeout = {WRITE_WAIT_MS if write else READ_WAIT_MS}")
             check_schema(conn, writable=write)
+            if write and is_behind(conn):  # a large load was interrupted before its words
+                conn.execute("BEGIN IMMEDIATE")
+                sync_from_vocabulary(conn)
+                conn.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             if "malformed" in str(exc):
                 raise LibraryError(f"{path}: {library_problem(exc)}") from None
@@ -135,7 +149,7 @@ class LibraryFile:
         self.conn.execute("RELEASE document")
         self._batch_pending += 1
         if self._batch_pending >= BATCH_SIZE:
-            self._before_commit()
+            self._before_commit(ending=False)
             self.conn.execute("COMMIT")
             self.conn.execute("BEGIN IMMEDIATE")
             self._batch_pending = 0
@@ -169,12 +183,14 @@ class LibraryFile:
 
     def _forget_uncommitted(self) -> None:
         self._fts_pending.clear()
+        self._words_pending = set()  # the library's state says whether words are behind
         self._dossiers_written.clear()
 
-    def _before_commit(self) -> None:
-        """What waits for the end of a transaction or batch: the index, and (in a library)
-        what a subclass defers to it."""
+    def _before_commit(self, ending: bool = True) -> None:
+        """What waits for the end of a transaction or batch (``ending``: not one of a batch's
+        intermediate commits): the index and its words, and what a subclass defers to it."""
         self._flush_fts()
+        self._sync_words(ending)
 
     # -- the full-text index ------------------------------------------------------------------
     def _flush_fts(self) -> None:
@@ -186,7 +202,23 @@ class LibraryFile:
             " FROM document_index WHERE rid IN (SELECT value FROM json_each(?))",
             (json.dumps(sorted(self._fts_pending)),),
         )
+        if self._words_pending is not None:
+            self._words_pending |= self._fts_pending
+            if len(self._words_pending) > FROM_DOCUMENTS_UP_TO:
+                self._words_pending = None
+                mark_behind(self.conn, True)  # until the batch ends (or the next load)
         self._fts_pending.clear()
+
+    def _sync_words(self, ending: bool) -> None:
+        """The new words into index_words: those of the documents indexed, at each commit;
+        after a large load (``ending``), every word of the index's vocabulary."""
+        if self._words_pending is None:
+            if ending:
+                sync_from_vocabulary(self.conn)
+                self._words_pending = set()
+            return
+        add_words_of(self.conn, self._words_pending, INDEX_COLUMNS)
+        self._words_pending.clear()
 
     def _unindex(self, key: str) -> int | None:
         """Take a row out of the index before it changes or goes; its rowid.

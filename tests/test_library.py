@@ -205,12 +205,12 @@ def test_an_older_library_is_migrated_when_opened(tmp_path, fixtures) -> None:
     assert signed == 1  # the letter, by who signed it: a column version 1 did not have
 
 
-# The tables versions 5 and 6 added, to take a library back to before them.
+# The tables versions 5 to 7 added, to take a library back to before them.
 DROP_SINCE_5 = [
     f"DROP TABLE {table}"
     for table in (
         "relations document_zaken decisions decision_zaken agenda_items agenda_item_zaken"
-        " activities votes parties persons"
+        " activities votes parties persons index_word_parts index_words library_state"
     ).split()
 ]
 

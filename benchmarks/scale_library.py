@@ -1,0 +1,128 @@
+"""The scale benchmark's libraries: 50,000, 100,000 and 200,000 documents shaped like the
+real ones, each built once and cached in ``benchmarks/.cache/``.
+
+Each holds the 7,034 real moties and the samples, as a reader loads them, and then made-up
+moties: a real motie's title, subject and signers, three to six real motie paragraphs
+recombined, a date in 2015-2025, in one of 4,000 dossiers with real dossier titles, and two or
+three compounds no document had before (two real words joined, as Dutch makes them:
+"stikstofmissie"), so that the vocabulary keeps growing with the library, as a parliament's
+does. One dossier (49 999) holds 5,000 of them. Loaded from JSON Lines files of 1,000
+records, as any user's export would be, and the load rate of the last 50,000 is kept with the
+library.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from finder_library import SOURCES, _current, real_documents
+
+from db.library import Library
+from db.loading import load_paths
+from loaders.model import Document
+
+SIZES = (50_000, 100_000, 200_000)
+CACHE = Path(__file__).resolve().parent / ".cache"
+SEED = 20261203
+DOSSIERS = 4_000
+BIG_DOSSIER = "49999"
+BIG_COUNT = 5_000
+PER_FILE = 1_000
+FRESH_WORDS = (2, 3)
+
+
+def path_for(size: int) -> Path:
+    return CACHE / f"scale-{size}.db"
+
+
+def rate_for(size: int) -> Path:
+    return CACHE / f"scale-{size}.load.json"
+
+
+class Maker:
+    """Made-up moties from the real ones, the same ones for the same seed."""
+
+    def __init__(self, real: list[Document]) -> None:
+        self.real = [d for d in real if d.text and "motie" in d.kind]
+        self.paragraphs = [
+            p for d in self.real for p in d.text.split("\n\n") if len(p) > 60 and p[0].islower()
+        ]
+        words = {w for d in self.real for w in d.text.lower().split() if w.isalpha()}
+        self.words = sorted(w for w in words if 4 <= len(w) <= 9)
+        titles = sorted({d.dossiers[0].title for d in real if d.dossiers and d.dossiers[0].title})
+        rng = random.Random(SEED)
+        self.dossier_titles = {str(40_000 + n): rng.choice(titles) for n in range(DOSSIERS)}
+        self.dossier_titles[BIG_DOSSIER] = "Een dossier van vijfduizend stukken"
+        self.counts: dict[str, int] = {}
+
+    def record(self, number: int) -> dict[str, object]:
+        rng = random.Random(SEED * 1_000_003 + number)
+        like = rng.choice(self.real)
+        dossier = BIG_DOSSIER if number % 40 == 0 else str(40_000 + rng.randrange(DOSSIERS))
+        self.counts[dossier] = self.counts.get(dossier, 0) + 1
+        fresh = [
+            rng.choice(self.words) + rng.choice(self.words) for _ in range(rng.choice(FRESH_WORDS))
+        ]
+        paragraphs = ["De Kamer,", "gehoord de beraadslaging,"]
+        paragraphs += rng.sample(self.paragraphs, rng.randint(3, 6))
+        paragraphs.append(f"constaterende dat de {', de '.join(fresh)} aandacht vragen;")
+        paragraphs.append("en gaat over tot de orde van de dag.")
+        date = f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        return {
+            "key": f"kst-{dossier}-{self.counts[dossier]}",
+            "dossier": dossier,
+            "dossier_title": self.dossier_titles[dossier],
+            "ondernummer": str(self.counts[dossier]),
+            "kind": "motie",
+            "title": like.title,
+            "subject": like.subject,
+            "date": date,
+            "signatories": [{"name": s.name, "role": s.role} for s in like.signatories],
+            "text": "\n\n".join(paragraphs),
+            "citations": [],
+        }
+
+
+def build(size: int, maker: Maker | None = None) -> Path:
+    """The library of ``size`` documents: the next smaller one (built first) and the rest."""
+    path = path_for(size)
+    if _current(path) and rate_for(size).exists():
+        return path
+    maker = maker or Maker(list(real_documents().values()))
+    smaller = [s for s in SIZES if s < size]
+    partial = path.with_suffix(".partial")
+    for leftover in CACHE.glob(partial.name + "*"):
+        leftover.unlink()
+    CACHE.mkdir(parents=True, exist_ok=True)
+    if smaller:
+        shutil.copy(build(smaller[-1], maker), partial)
+        start = smaller[-1]
+    else:
+        with Library.open(partial) as library:
+            load_paths(library, SOURCES)
+        start = 7_034
+    for number in range(1, start - 7_034 + 1):  # the dossiers' counts so far, the same way
+        maker.record(number)
+    made = size - start
+    with tempfile.TemporaryDirectory(dir=CACHE) as folder:
+        for first in range(start - 7_034 + 1, size - 7_034 + 1, PER_FILE):
+            lines = [
+                json.dumps(maker.record(n), ensure_ascii=False)
+                for n in range(first, min(first + PER_FILE, size - 7_034 + 1))
+            ]
+            (Path(folder) / f"{first:07d}.jsonl").write_text("\n".join(lines) + "\n")
+        with Library.open(partial) as library:
+            started = time.perf_counter()
+            report = load_paths(library, [Path(folder)])
+            seconds = time.perf_counter() - started
+            library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    rate_for(size).write_text(
+        json.dumps({"documents": report.loaded, "seconds": seconds, "made": made})
+    )
+    partial.rename(path)
+    return path

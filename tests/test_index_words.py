@@ -1,0 +1,80 @@
+"""The index's words in a table of their own: found by a part without reading the whole
+vocabulary, and kept in step with the index by small loads, large loads and interrupted ones."""
+
+from __future__ import annotations
+
+import pytest
+
+import db.storage
+from db.index_words import containing, is_behind
+from db.library import Library
+from db.loading import load_paths
+
+
+def _words(library: Library) -> set[str]:
+    return {r[0] for r in library.conn.execute("SELECT word FROM index_words")}
+
+
+def _vocabulary(library: Library) -> set[str]:
+    library.conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.v USING fts5vocab(main, 'documents_fts', 'row')"
+    )
+    return {r[0] for r in library.conn.execute("SELECT term FROM temp.v")}
+
+
+def _check(library: Library) -> None:
+    library.conn.execute(
+        "INSERT INTO index_word_parts (index_word_parts, rank) VALUES ('integrity-check', 1)"
+    )
+
+
+def test_a_small_load_adds_the_words_of_its_documents(library, fixtures) -> None:
+    load_paths(library, [fixtures / "kst-29521-455.txt"], parallel=False)
+    assert _words(library) == _vocabulary(library)  # read from the documents themselves
+    assert "vredesmissies" in _words(library)
+    assert set(containing(library.conn, "missie", 10)) == {"missies", "vredesmissies"}
+    _check(library)
+
+
+def test_a_large_load_takes_the_words_and_counts_from_the_vocabulary(
+    library, fixtures, monkeypatch
+) -> None:
+    monkeypatch.setattr(db.storage, "FROM_DOCUMENTS_UP_TO", 5)
+    load_paths(library, [fixtures / "moties"], parallel=False)
+    assert _words(library) == _vocabulary(library)
+    assert not is_behind(library.conn)
+    counts = dict(library.conn.execute("SELECT word, documents FROM index_words"))
+    assert counts["motie"] > 20  # counted, not 1 each
+    _check(library)
+
+
+def test_words_inside_compounds_most_frequent_first(library, fixtures) -> None:
+    load_paths(library, [fixtures / "moties", fixtures / "kst-29521-455.txt"], parallel=False)
+    found = containing(library.conn, "missie", 60)
+    assert "vredesmissies" in found and "missie" not in found
+    assert all("missie" in word for word in found)
+    assert containing(library.conn, "mi", 10) == []  # too short to mean anything inside
+
+
+def test_an_interrupted_large_load_is_caught_up_when_the_library_is_next_opened(
+    tmp_path, fixtures, monkeypatch
+) -> None:
+    monkeypatch.setattr(db.storage, "FROM_DOCUMENTS_UP_TO", 5)
+    monkeypatch.setattr(db.storage, "BATCH_SIZE", 10)
+    path = tmp_path / "library.db"
+    with Library.open(path) as library:
+        original = library._sync_words
+
+        def stop_at_the_end(ending: bool) -> None:
+            if ending:
+                raise KeyboardInterrupt  # Ctrl-C as the load ends
+            original(ending)
+
+        monkeypatch.setattr(library, "_sync_words", stop_at_the_end)
+        with pytest.raises(KeyboardInterrupt):
+            load_paths(library, [fixtures / "moties"], parallel=False)
+        assert library.stats().documents >= 10  # the batches committed before it stay
+        assert is_behind(library.conn)
+    with Library.open(path) as library:
+        assert not is_behind(library.conn)
+        assert _words(library) == _vocabulary(library)
