@@ -322,3 +322,37 @@ async def test_a_load_from_another_shell_shows_up_where_the_reader_is(tmp_path: 
             assert any(p.startswith("Cited by (1)") for p in prompts)
             assert reader.dossier_tree.dossier_node("29521") is not None
             assert reader.check_library() is False  # nothing new since
+
+
+async def test_the_search_screen_queries_in_a_worker_and_drops_stale_answers(
+    library, monkeypatch
+) -> None:
+    """A slow query does not hold the keys, and its late answer never replaces a newer one."""
+    import time as clock
+
+    from db.search import Searcher
+
+    real = Searcher.search
+
+    def slow_for_navo(self, text, **options):
+        if text == "navo":
+            clock.sleep(0.6)
+        return real(self, text, **options)
+
+    monkeypatch.setattr(Searcher, "search", slow_for_navo)
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("s", *"navo")
+        started = clock.perf_counter()
+        await pilot.press(*" irak")
+        assert clock.perf_counter() - started < 0.5  # typed while "navo" was still searched
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if screen.result is not None and not any(w.is_running for w in screen.workers):
+                break
+        await pilot.pause(0.8)  # the slow answer to "navo" has come, and was dropped
+        summary = str(screen.query_one("#search-summary", Static).render())
+        assert summary.startswith("1 document")  # navo irak: the letter alone
+        assert screen.query_one("#search-input", Input).value == "navo irak"

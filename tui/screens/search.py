@@ -6,12 +6,13 @@ returns to it as it was.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -19,6 +20,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from db.library import Library
 from db.search import Hit, Searcher, SearchError, SearchResult, Sort
@@ -59,10 +61,13 @@ class SearchScreen(Screen[Chosen | None]):
 
     def __init__(self, library: Library) -> None:
         super().__init__()
-        self.searcher = Searcher(library)
+        self.library = library
         self.sort: Sort = "rank"
         self.result: SearchResult | None = None
         self._typed_early: list[str] = []
+        # Searches run in a worker on a connection of their own, one at a time.
+        self._searcher: Searcher | None = None
+        self._searching = threading.Lock()
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Search every document", id="search-input")
@@ -81,8 +86,19 @@ class SearchScreen(Screen[Chosen | None]):
             self._typed_early.clear()
 
     def refresh_library(self) -> None:
-        """After another program loaded into the library: search it as it is now."""
-        self.searcher = Searcher(self.searcher.library)
+        """After another program loaded into the library: search it as it is now (the next
+        search opens the library again)."""
+        with self._searching:
+            self._close_searcher()
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.library.close()
+            self._searcher = None
+
+    def on_unmount(self) -> None:
+        with self._searching:
+            self._close_searcher()
 
     def take_typing(self) -> None:
         """Before the screen is shown: what the reader types next goes into the box,
@@ -127,19 +143,44 @@ class SearchScreen(Screen[Chosen | None]):
             results.focus()
 
     def run_search(self, text: str) -> None:
-        summary = self.query_one("#search-summary", Static)
-        results = self.query_one("#search-results", OptionList)
+        """Search in a worker: keys never wait on a query, and an answer to a query that is
+        no longer in the box (or a sort no longer chosen) is dropped."""
         if not text.strip():
+            self.workers.cancel_group(self, "search")
             self.result = None
-            results.clear_options()
-            summary.update(Text(HELP, style="dim"))
+            self.query_one("#search-results", OptionList).clear_options()
+            self.query_one("#search-summary", Static).update(Text(HELP, style="dim"))
             self.query_one("#search-preview-text", Static).update("")
             return
-        try:
-            self.result = self.searcher.search(text, limit=200, sort=self.sort)
-        except SearchError as exc:
-            summary.update(Text(str(exc), style="italic"))
+        self._search(text, self.sort)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, text: str, sort: Sort) -> None:
+        worker = get_current_worker()
+        with self._searching:
+            if worker.is_cancelled:  # a newer query is waiting: this one is stale already
+                return
+            if self._searcher is None:
+                self._searcher = Searcher(Library.open(self.library.path, write=False))
+            try:
+                answer: SearchResult | SearchError = self._searcher.search(
+                    text, limit=200, sort=sort
+                )
+            except SearchError as exc:
+                answer = exc
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._answered, text, sort, answer)
+
+    def _answered(self, text: str, sort: Sort, answer: SearchResult | SearchError) -> None:
+        box = self.query_one("#search-input", Input)
+        if box.value != text or sort != self.sort:
+            return  # stale: the box says something else now
+        summary = self.query_one("#search-summary", Static)
+        results = self.query_one("#search-results", OptionList)
+        if isinstance(answer, SearchError):
+            summary.update(Text(str(answer), style="italic"))
             return
+        self.result = answer
         result = self.result
         noun = "document" if result.total == 1 else "documents"
         line = Text(f"{result.total} {noun}", style="bold")
