@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -209,20 +210,22 @@ class Searcher:
             f" {base} {order} LIMIT ?",
             (match, *parameters, limit),
         ).fetchall()
-        total = conn.execute(f"SELECT count(*) {base}", (match, *parameters)).fetchone()[0]
-        by_dossier = conn.execute(
-            f"SELECT d.dossier, count(*) AS n {base} AND d.dossier != ''"
-            " GROUP BY d.dossier ORDER BY n DESC, d.dossier LIMIT 10",
+        # One pass over the hits for every count (each pass joins every hit's document).
+        dossiers: Counter[str] = Counter()
+        kinds: Counter[str] = Counter()
+        total = 0
+        for dossier, kind, count in conn.execute(
+            f"SELECT d.dossier, d.kind, count(*) {base} GROUP BY d.dossier, d.kind",
             (match, *parameters),
-        ).fetchall()
-        by_kind = conn.execute(
-            f"SELECT d.kind, count(*) AS n {base} GROUP BY d.kind ORDER BY n DESC LIMIT 10",
-            (match, *parameters),
-        ).fetchall()
+        ):
+            total += count
+            kinds[kind] += count
+            if dossier:
+                dossiers[dossier] += count
+        by_dossier = sorted(dossiers.items(), key=lambda item: (-item[1], item[0]))[:10]
+        by_kind = sorted(kinds.items(), key=lambda item: (-item[1], item[0] or ""))[:10]
         hits = [_hit(row) for row in rows]
-        return SearchResult(
-            query, hits, total, [tuple(r) for r in by_dossier], [tuple(r) for r in by_kind]
-        )
+        return SearchResult(query, hits, total, by_dossier, by_kind)
 
     def match_expression(self, query: Query) -> str:
         """The FTS5 expression: every term quoted, words expanded to the compounds in the

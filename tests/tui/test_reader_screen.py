@@ -356,3 +356,46 @@ async def test_the_search_screen_queries_in_a_worker_and_drops_stale_answers(
         summary = str(screen.query_one("#search-summary", Static).render())
         assert summary.startswith("1 document")  # navo irak: the letter alone
         assert screen.query_one("#search-input", Input).value == "navo irak"
+
+
+# -- a dossier of thousands ---------------------------------------------------------------------
+async def test_a_big_dossier_paints_first_and_fills_the_tree_after(tmp_path: Path) -> None:
+    """1,200 documents in one dossier (a real motie's text under made-up numbers): the tree
+    gets a "loading…" row and its documents in chunks; a key is handled meanwhile, and the
+    cursor lands on the open document once its row is there."""
+    motie = json.loads(
+        json.dumps(
+            {
+                "dossier": "49999",
+                "dossier_title": "Een dossier van duizenden stukken",
+                "kind": "motie",
+                "title": "MOTIE VAN HET LID KEIJZER",
+                "text": "De Kamer,\n\ngehoord de beraadslaging,\n\nverzoekt de regering iets.",
+            }
+        )
+    )
+    lines = [
+        json.dumps({**motie, "key": f"kst-49999-{n}", "ondernummer": str(n)})
+        for n in range(1, 1201)
+    ]
+    source = tmp_path / "dossier.jsonl"
+    source.write_text("\n".join(lines) + "\n")
+    path = tmp_path / "library.db"
+    with Library.open(path) as library:
+        load_paths(library, [source], parallel=False)
+    with Library.open(path, write=False) as library:
+        app = KamerlezerApp(library, start="kst-49999-1100")
+        async with app.run_test(size=(120, 36)) as pilot:
+            tree = app.reader.dossier_tree
+            node = tree.dossier_node("49999")
+            labels = [str(child.label) for child in node.children]
+            assert app.reader.letter.page.key == "kst-49999-1100"  # shown before the tree
+            assert labels == ["loading…"]  # its documents come after the first paint
+            await pilot.press("j")  # handled while the tree fills
+            for _ in range(200):
+                await pilot.pause(0.01)
+                if "loading…" not in str(node.children[-1].label):
+                    break
+            await settle(pilot)
+            assert len(node.children) == 1200
+            assert tree.cursor_node is not None and tree.cursor_node.data.key == "kst-49999-1100"

@@ -26,6 +26,8 @@ GHOST_MARK = "◌"
 # Up to this many dossiers the tree lists them all; a larger library groups them by thousand
 # ("36 000 – 36 999"), each group filled when it is opened, so that the tree opens at once.
 FLAT_LIMIT = 500
+# A dossier of more documents than this is filled in chunks of this many, a paint between.
+CHUNK = 250
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,8 @@ class DossierTree(Tree[NodeData]):
         self._dossier_nodes: dict[str, TreeNode[NodeData]] = {}
         self._groups: dict[int, TreeNode[NodeData]] = {}
         self._rows_by_group: dict[int, list[DossierRow]] = {}
+        self._filling: dict[str, TreeNode[NodeData]] = {}  # dossier: its "loading…" row
+        self._waiting: tuple[str, str] | None = None  # (key, dossier) to put the cursor on
 
     def on_mount(self) -> None:
         self.reload()
@@ -162,6 +166,7 @@ class DossierTree(Tree[NodeData]):
         groups = {t for t, node in self._groups.items() if node.is_expanded}
         self.clear()
         self._dossier_nodes, self._groups, self._rows_by_group = {}, {}, {}
+        self._filling = {}
         rows = self.library.dossier_rows()
         if len(rows) <= FLAT_LIMIT:
             self._add_dossiers(self.root, rows)
@@ -200,9 +205,13 @@ class DossierTree(Tree[NodeData]):
             group.expand()
 
     def _fill(self, node: TreeNode[NodeData]) -> None:
+        """The dossier's documents under it. A large dossier gets a "loading…" row and its
+        documents in chunks, one chunk between two paints, so that keys are handled and the
+        open document is drawn while the rest are added."""
         data = node.data
         if not isinstance(data, DossierNode) or data.loaded:
             return
+        node.data = DossierNode(data.key, loaded=True)
         node.remove_children()
         rows = self.library.documents_in(data.key)
         decisions = self.library.decisions_in(data.key)
@@ -219,8 +228,33 @@ class DossierTree(Tree[NodeData]):
                 else:
                     parent.add_leaf(label, data=data)
 
-        add(node, "")
-        node.data = DossierNode(data.key, loaded=True)
+        top = children.get("", [])
+        if len(rows) <= CHUNK:
+            add(node, "")
+            return
+        loading = node.add_leaf(Text("loading…", style="dim italic"))
+        self._filling[data.key] = loading
+
+        def add_chunk(start: int) -> None:
+            if self._filling.get(data.key) is not loading:
+                return  # the tree was read again meanwhile
+            for row in top[start : start + CHUNK]:
+                label = document_label(row, decisions.get(row.key, ""), row.key in replaced)
+                document = DocumentNode(row.key, row.ghost)
+                if row.key in children:
+                    subtree = node.add(label, data=document, expand=True, before=loading)
+                    add(subtree, row.key)
+                else:
+                    node.add_leaf(label, data=document, before=loading)
+            if start + CHUNK < len(top):
+                self.call_after_refresh(add_chunk, start + CHUNK)
+                self._reveal_waiting(node)
+                return
+            loading.remove()
+            del self._filling[data.key]
+            self._reveal_waiting(node)
+
+        self.call_after_refresh(add_chunk, 0)  # the first chunk too: paint first
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         data = event.node.data
@@ -247,14 +281,25 @@ class DossierTree(Tree[NodeData]):
         node.collapse()
 
     def reveal(self, key: str, dossier: str) -> None:
-        """Expand ``dossier`` and put the cursor on ``key``: the tree follows the open document."""
+        """Expand ``dossier`` and put the cursor on ``key``: the tree follows the open document
+        (in a dossier still being filled, once its row is there)."""
         node = self._node_of(dossier)
         if node is None:
             return
         self._fill(node)
         node.expand()
+        self._waiting = (key, dossier)
+        self._reveal_waiting(node)
+
+    def _reveal_waiting(self, node: TreeNode[NodeData]) -> None:
+        if self._waiting is None or not isinstance(node.data, DossierNode):
+            return
+        key, dossier = self._waiting
+        if node.data.key != dossier:
+            return
         found = _find(node, key)
         if found is not None:
+            self._waiting = None
             parent = found.parent
             while parent is not None and parent is not node:
                 parent.expand()
