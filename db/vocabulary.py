@@ -11,6 +11,7 @@ columns that have it.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -21,6 +22,11 @@ from rapidfuzz.distance import OSA
 from db.schema import INDEX_COLUMNS
 
 _COLUMN_BITS = {name: 1 << index for index, name in enumerate(INDEX_COLUMNS)}
+# Up to this many words, a typo is looked for among every word of about its length, and a
+# part among every word that holds it.
+EVERY_WORD_UP_TO = 100_000
+# What a compound may end in after the word it ends with: plural and diminutive endings.
+ENDINGS = ("", "s", "en", "e", "n", "es", "je", "jes", "tje", "tjes", "'s")
 
 
 def column_mask(columns: tuple[str, ...]) -> int:
@@ -53,13 +59,22 @@ class Vocabulary:
         self._counts = counts
         self._masks = masks
         self._by_length: dict[int, list[str]] = {}
+        self._by_start: dict[tuple[str, int], list[str]] = {}  # (first letter, length)
         for word in self._words:
             self._by_length.setdefault(len(word), []).append(word)
-        # Every word on a line of its own, for finding the words that hold a part at C speed.
-        self._lines = "\n" + "\n".join(self._words) + "\n"
-        self._line_starts = [0]
-        for word in self._words:
-            self._line_starts.append(self._line_starts[-1] + len(word) + 1)
+            self._by_start.setdefault((word[:1], len(word)), []).append(word)
+        if len(self._words) < EVERY_WORD_UP_TO:
+            # Every word on a line of its own, for finding the words that hold a part at C
+            # speed.
+            self._lines = "\n" + "\n".join(self._words) + "\n"
+            self._line_starts = [0]
+            for word in self._words:
+                self._line_starts.append(self._line_starts[-1] + len(word) + 1)
+            self._endings: list[str] = []
+        else:
+            # Every word backwards, sorted: the words that end in a part are one range.
+            self._lines, self._line_starts = "", []
+            self._endings = sorted(word[::-1] for word in self._words)
 
     @classmethod
     def read(cls, conn: sqlite3.Connection) -> Vocabulary:
@@ -89,7 +104,13 @@ class Vocabulary:
 
     def containing(self, part: str, limit: int) -> list[Term]:
         """Words that hold ``part`` after their first letter: the compounds it ends or is
-        inside of ("missie" in "vredesmissie")."""
+        inside of ("missie" in "vredesmissie").
+
+        In a large vocabulary, the compounds it ends, as itself or with an ending of number
+        or size ("vredesmissies", "missietje"): a Dutch compound ends in the word it is a
+        kind of, and a pass over every word would cost a keystroke several milliseconds."""
+        if self._endings:
+            return self._most_frequent(self._ending_in(part), limit)
         found: list[str] = []
         for match in re.finditer(re.escape(part), self._lines):
             if self._lines[match.start() - 1] == "\n":
@@ -100,12 +121,33 @@ class Vocabulary:
                 found.append(word)
         return self._most_frequent(found, limit)
 
+    def _ending_in(self, part: str) -> list[str]:
+        found: list[str] = []
+        for ending in ENDINGS:
+            backwards = (part + ending)[::-1]
+            start = bisect.bisect_right(self._endings, backwards)  # longer: a compound
+            end = bisect.bisect_left(self._endings, backwards + "\uffff", start)
+            found += (word[::-1] for word in self._endings[start:end])
+        return found
+
     def within_edits(self, word: str, edits: int, limit: int) -> list[tuple[Term, int]]:
         """Words at most ``edits`` letters away from ``word`` (a letter added, dropped,
-        changed, or two swapped), nearest and then most frequent first; not ``word`` itself."""
+        changed, or two swapped), nearest and then most frequent first; not ``word`` itself.
+
+        In a large vocabulary (a library of tens of thousands of documents) only words that
+        begin as ``word`` does, or with its first two letters swapped, are compared: a typo is
+        rarely in the first letter, and comparing every word of the right length would cost
+        a keystroke tens of milliseconds."""
         nearby: list[str] = []
-        for length in range(len(word) - edits, len(word) + edits + 1):
-            nearby += self._by_length.get(length, [])
+        lengths = range(len(word) - edits, len(word) + edits + 1)
+        if len(self._words) < EVERY_WORD_UP_TO:
+            for length in lengths:
+                nearby += self._by_length.get(length, [])
+        else:
+            starts = {word[:1], word[1:2]}
+            for length in lengths:
+                for start in starts:
+                    nearby += self._by_start.get((start, length), [])
         found = process.extract(word, nearby, scorer=OSA.distance, score_cutoff=edits, limit=None)
         ranked = sorted(
             (distance, -self._counts[term], term) for term, distance, _ in found if term != word
@@ -113,5 +155,5 @@ class Vocabulary:
         return [(Term(term, -count), int(distance)) for distance, count, term in ranked[:limit]]
 
     def _most_frequent(self, words: list[str], limit: int) -> list[Term]:
-        ranked = sorted(words, key=lambda w: -self._counts[w])[:limit]
+        ranked = heapq.nsmallest(limit, words, key=lambda w: (-self._counts[w], w))
         return [Term(word, self._counts[word]) for word in ranked]
