@@ -179,7 +179,13 @@ MIGRATIONS: dict[int, list[Step]] = {
     ],
     # The index's words in a table of their own, with a trigram index (db/index_words.py):
     # the words that hold a part are found without reading the whole vocabulary.
-    7: [*INDEX_WORDS_SCHEMA, sync_from_vocabulary],
+    # And merges of the index's segments less eager (8 of a size before they are merged, not
+    # 4): large loads spend less time rewriting the index, reads hardly notice.
+    7: [
+        *INDEX_WORDS_SCHEMA,
+        sync_from_vocabulary,
+        "INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', 8)",
+    ],
 }
 
 

@@ -18,8 +18,8 @@ from typing import Self
 import sqlite_utils
 
 from db.index_words import (
-    FROM_DOCUMENTS_UP_TO,
     add_words_of,
+    documents_worth_reading,
     is_behind,
     mark_behind,
     sync_from_vocabulary,
@@ -29,7 +29,7 @@ from loaders.model import Dossier
 
 # A batch commits after this many documents, so readers see progress and an interrupted
 # load loses at most one batch (which loading again restores).
-BATCH_SIZE = 500
+BATCH_SIZE = 2_000
 
 
 class LibraryError(Exception):
@@ -89,6 +89,8 @@ class LibraryFile:
             if write:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
+                # The index's merges read and write much of it: a cache for them (64 MB).
+                conn.execute("PRAGMA cache_size = -65536")
             # A writer waits for another load's batch to commit rather than fail at once.
             conn.execute(f"PRAGMA busy_timeout = {WRITE_WAIT_MS if write else READ_WAIT_MS}")
             check_schema(conn, writable=write)
@@ -204,7 +206,7 @@ class LibraryFile:
         )
         if self._words_pending is not None:
             self._words_pending |= self._fts_pending
-            if len(self._words_pending) > FROM_DOCUMENTS_UP_TO:
+            if len(self._words_pending) > documents_worth_reading(self.conn):
                 self._words_pending = None
                 mark_behind(self.conn, True)  # until the batch ends (or the next load)
         self._fts_pending.clear()

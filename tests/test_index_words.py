@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import db.index_words
 import db.storage
 from db.index_words import containing, is_behind
 from db.library import Library
@@ -39,7 +40,8 @@ def test_a_small_load_adds_the_words_of_its_documents(library, fixtures) -> None
 def test_a_large_load_takes_the_words_and_counts_from_the_vocabulary(
     library, fixtures, monkeypatch
 ) -> None:
-    monkeypatch.setattr(db.storage, "FROM_DOCUMENTS_UP_TO", 5)
+    monkeypatch.setattr(db.index_words, "FROM_DOCUMENTS", 5)
+    monkeypatch.setattr(db.index_words, "WORDS_PER_DOCUMENT", 10**9)
     load_paths(library, [fixtures / "moties"], parallel=False)
     assert _words(library) == _vocabulary(library)
     assert not is_behind(library.conn)
@@ -59,7 +61,8 @@ def test_words_inside_compounds_most_frequent_first(library, fixtures) -> None:
 def test_an_interrupted_large_load_is_caught_up_when_the_library_is_next_opened(
     tmp_path, fixtures, monkeypatch
 ) -> None:
-    monkeypatch.setattr(db.storage, "FROM_DOCUMENTS_UP_TO", 5)
+    monkeypatch.setattr(db.index_words, "FROM_DOCUMENTS", 5)
+    monkeypatch.setattr(db.index_words, "WORDS_PER_DOCUMENT", 10**9)
     monkeypatch.setattr(db.storage, "BATCH_SIZE", 10)
     path = tmp_path / "library.db"
     with Library.open(path) as library:
