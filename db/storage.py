@@ -30,6 +30,10 @@ from loaders.model import Dossier
 # A batch commits after this many documents, so readers see progress and an interrupted
 # load loses at most one batch (which loading again restores).
 BATCH_SIZE = 2_000
+# A load that indexed at least this many documents, and at least one in MERGE_SHARE of the
+# library's, ends by merging the index whole.
+MERGE_AFTER = 2_000
+MERGE_SHARE = 10
 
 
 class LibraryError(Exception):
@@ -67,6 +71,7 @@ class LibraryFile:
         # Rows indexed whose words are not in index_words yet; None: too many to read one by
         # one, the words come from the index's vocabulary when the batch ends.
         self._words_pending: set[int] | None = set()
+        self._indexed = 0  # rows indexed since the index was last merged whole
 
     # -- opening ----------------------------------------------------------------------------
     @classmethod
@@ -185,6 +190,7 @@ class LibraryFile:
 
     def _forget_uncommitted(self) -> None:
         self._fts_pending.clear()
+        self._indexed = 0
         self._words_pending = set()  # the library's state says whether words are behind
         self._dossiers_written.clear()
 
@@ -193,6 +199,8 @@ class LibraryFile:
         intermediate commits): the index and its words, and what a subclass defers to it."""
         self._flush_fts()
         self._sync_words(ending)
+        if ending:
+            self._merge_index()
 
     # -- the full-text index ------------------------------------------------------------------
     def _flush_fts(self) -> None:
@@ -204,12 +212,24 @@ class LibraryFile:
             " FROM document_index WHERE rid IN (SELECT value FROM json_each(?))",
             (json.dumps(sorted(self._fts_pending)),),
         )
+        self._indexed += len(self._fts_pending)
         if self._words_pending is not None:
             self._words_pending |= self._fts_pending
             if len(self._words_pending) > documents_worth_reading(self.conn):
                 self._words_pending = None
                 mark_behind(self.conn, True)  # until the batch ends (or the next load)
         self._fts_pending.clear()
+
+    def _merge_index(self) -> None:
+        """After a load that indexed a large part of the library, its index merged into one
+        segment: a word is then looked up in one place, not in each of the segments that
+        loads leave (searches several times faster; about 4 s for 200,000 documents)."""
+        if self._indexed < MERGE_AFTER:
+            return
+        documents = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM documents")
+        if self._indexed * MERGE_SHARE >= int(documents.fetchone()[0]):
+            self.conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('optimize')")
+            self._indexed = 0
 
     def _sync_words(self, ending: bool) -> None:
         """The new words into index_words: those of the documents indexed, at each commit;

@@ -81,3 +81,24 @@ def test_an_interrupted_large_load_is_caught_up_when_the_library_is_next_opened(
     with Library.open(path) as library:
         assert not is_behind(library.conn)
         assert _words(library) == _vocabulary(library)
+
+
+def test_a_load_of_a_large_part_of_the_library_ends_by_merging_its_index(
+    tmp_path, fixtures, monkeypatch
+) -> None:
+    monkeypatch.setattr(db.storage, "MERGE_AFTER", 10)
+    with Library.open(tmp_path / "library.db") as library:
+        said: list[str] = []
+        library.conn.set_trace_callback(said.append)
+        load_paths(library, [fixtures / "moties"], parallel=False)  # all of it: merged
+        assert sum("'optimize'" in s for s in said) == 1
+        said.clear()
+        load_paths(library, [fixtures / "kst-29521-455.txt"], parallel=False)  # one: not
+        assert not any("'optimize'" in s for s in said)
+        library.conn.set_trace_callback(None)
+        assert (
+            library.conn.execute(
+                "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'motie'"
+            ).fetchone()[0]
+            > 20
+        )
