@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from db.library import DocumentRow, Library
+from db.library import DocumentRow, Library, Stats
 from db.reading import Reading
 from loaders.dates import format_dutch_date
 from loaders.ids import format_dossier, official_url, reference_label, standard_citation
@@ -136,15 +136,18 @@ def ghost_page(reading: Reading) -> Page:
     )
 
 
-def welcome_page(library: Library) -> Page:
+def welcome_page(library: Library, stats: Stats | None = None) -> Page:
     """What the letter pane shows before a document is open: how to start, and the newest
-    documents to start from."""
-    stats = library.stats()
+    documents to start from. Without ``stats`` (counting a large library takes a while, and
+    the page is drawn first), it says how many once they are counted."""
     page = Paragraphs()
-    page.add(
-        f"This library holds {stats.documents} documents in {stats.dossiers} dossiers, and "
-        f"knows of {stats.ghosts} more that they cite."
-    )
+    if stats is None:
+        page.add("This library: counting its documents …")
+    else:
+        page.add(
+            f"This library holds {stats.documents} documents in {stats.dossiers} dossiers,"
+            f" and knows of {stats.ghosts} more that they cite."
+        )
     page.add(
         "Open a document from the tree (Tab to it, then Enter) or from the list below (] to "
         "it, then Enter), or press f and type a number (27925 919, 29 521 nr. 455) or a few "

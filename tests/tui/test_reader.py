@@ -12,6 +12,7 @@ from tui.widgets.dossier_tree import DocumentNode, DossierTree
 async def test_from_the_tree_to_a_cited_ghost_and_back(library) -> None:
     app = KamerlezerApp(library)
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()  # the tree is read after the first paint
         tree = app.query_one(DossierTree)
         tree.focus()
         node = tree.dossier_node("29521")

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.widgets import Footer, Input, Static
 
-from db.library import Library
+from db.library import Library, Stats
 from db.reading import Reading, read_document
 from loaders.ids import official_url, parse_dossier, reference_label, standard_citation
 from loaders.official import OfficialSources
@@ -67,6 +67,7 @@ class ReaderScreen(GhostFetching):
         self.widths = SideWidths.remembered()
         self._search: SearchScreen | None = None
         self.library_watch = LibraryWatch(library)
+        self._stats: Stats | None = None  # of the library, for the welcome page
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -147,6 +148,7 @@ class ReaderScreen(GhostFetching):
             self.history.remember(self.letter.position)
             self.open_document(current.key, remember=False)
         elif current is not None and current.place == "welcome":
+            self._stats = None
             self._show(None, self.letter.position)
         return True
 
@@ -178,10 +180,21 @@ class ReaderScreen(GhostFetching):
 
     def _show(self, reading: Reading | None, position: Position | None = None) -> None:
         self.reading = reading
-        page = document_page(reading) if reading is not None else welcome_page(self.library)
+        if reading is not None:
+            page = document_page(reading)
+        else:  # counted after the first paint: the count grows with the library
+            page = welcome_page(self.library, self._stats)
+            if self._stats is None:
+                self.call_after_refresh(self._count_library)
         self.query_one("#letter-head", Static).update(page.head)
         self.letter.show(page, position)
         self.finder.show_context(reading)
+
+    def _count_library(self) -> None:
+        self._stats = self.library.stats()
+        current = self.history.current
+        if current is not None and current.place == "welcome" and self.reading is None:
+            self._show(None, self.letter.position)
 
     def _welcome(self) -> None:
         self.history.open("welcome")

@@ -158,7 +158,8 @@ class DossierTree(Tree[NodeData]):
         self._waiting: tuple[str, str] | None = None  # (key, dossier) to put the cursor on
 
     def on_mount(self) -> None:
-        self.reload()
+        # After the first paint: the dossiers are as many as the library holds.
+        self.call_after_refresh(self.reload)
 
     def reload(self) -> None:
         """Read the dossiers again (after a load), keeping what was open."""
@@ -187,6 +188,8 @@ class DossierTree(Tree[NodeData]):
             if node is not None:
                 self._fill(node)
                 node.expand()
+        if self._waiting is not None:  # the open document, asked for before the tree was read
+            self.reveal(*self._waiting)
 
     def _add_dossiers(self, parent: TreeNode[NodeData], rows: list[DossierRow]) -> None:
         for row in rows:
@@ -283,12 +286,12 @@ class DossierTree(Tree[NodeData]):
     def reveal(self, key: str, dossier: str) -> None:
         """Expand ``dossier`` and put the cursor on ``key``: the tree follows the open document
         (in a dossier still being filled, once its row is there)."""
+        self._waiting = (key, dossier)
         node = self._node_of(dossier)
         if node is None:
-            return
+            return  # not read yet (the tree is read after the first paint): once it is
         self._fill(node)
         node.expand()
-        self._waiting = (key, dossier)
         self._reveal_waiting(node)
 
     def _reveal_waiting(self, node: TreeNode[NodeData]) -> None:
