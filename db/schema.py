@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from db.index_words import SCHEMA as INDEX_WORDS_SCHEMA
 from db.index_words import sync_from_vocabulary
 from db.relations import add_relations_of_loaded
+
+if TYPE_CHECKING:  # sqlite-utils is imported only to create a library: it takes 0.2 s
+    import sqlite_utils
 
 SCHEMA_VERSION = 7
 APPLICATION_ID = 0x4B4C5A52  # "KLZR": marks the file as a kamerlezer library

@@ -15,8 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Self
 
-import sqlite_utils
-
 from db.index_words import (
     add_words_of,
     documents_worth_reading,
@@ -318,6 +316,8 @@ def _create_library_file(path: Path) -> None:
         raise LibraryError(f"{path}: cannot create library ({exc.strerror})") from None
     os.close(handle)
     try:
+        import sqlite_utils  # only here: importing it costs a command 0.2 s to start
+
         db = sqlite_utils.Database(temporary)
         create_schema(db)
         db.conn.close()

@@ -14,10 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.demo import ensure_demo_library
 from db.dossier_summary import summarise_dossier
 from db.library import Library, LibraryError
-from db.loading import LoadReport, load_paths
 from db.location import ENVIRONMENT_VARIABLE, library_path
 from db.storage import is_writable, library_problem
 from loaders.archives import count_sources
@@ -33,6 +31,7 @@ from tui.library_commands import (
 from tui.render import print_library_summary
 
 if TYPE_CHECKING:
+    from db.loading import LoadReport
     from loaders.official import OfficialSources
 
 PROG = "kamerlezer"
@@ -213,6 +212,8 @@ def command_load(args: argparse.Namespace) -> int:
 def _load_with_progress(
     library: Library, paths: list[Path], show: bool, other_publications: bool = False
 ) -> LoadReport:
+    from db.loading import load_paths  # the loaders only when loading: searches start faster
+
     if not show:
         return load_paths(library, paths, other_publications=other_publications)
     from rich.progress import (
@@ -244,6 +245,8 @@ def _open_with_demo(path: Path) -> Library:
     cannot be written (a shared one on a read-only mount) is read as it is."""
     if path.exists() and not is_writable(path):
         return Library.open(path, write=False)
+    from db.demo import ensure_demo_library
+
     library = Library.open(path)
     ensure_demo_library(library)
     return library

@@ -15,10 +15,7 @@ from db.dossier_summary import summarise_dossier
 from db.library import Library
 from db.location import library_path
 from loaders.citations import CitingDocument, find_citations
-from loaders.detect import decode_text
-from loaders.errors import LoadError
 from loaders.ids import parse_dossier
-from loaders.pdf_text import looks_like_pdf_text, read_pdf_text
 from loaders.sanitize import terminal_safe
 from tui.render import print_document, print_dossier, print_hits, print_results
 
@@ -121,6 +118,8 @@ def command_search(args: argparse.Namespace) -> int:
 
 
 def command_refs(args: argparse.Namespace) -> int:
+    from loaders.detect import decode_text  # the loaders only where a file is read
+
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as exc:
@@ -140,6 +139,9 @@ def command_refs(args: argparse.Namespace) -> int:
 def _citing_context(text: str) -> CitingDocument | None:
     """When the text is a printed Kamerstuk, its own number, dossier and date: short forms
     then point into its dossier and "17 juni" gets its year."""
+    from loaders.errors import LoadError
+    from loaders.pdf_text import looks_like_pdf_text, read_pdf_text
+
     if not looks_like_pdf_text(text):
         return None
     try:

@@ -7,24 +7,27 @@ control characters are made visible, so no document can drive the terminal.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from db.dossier_summary import DossierSummary
-from db.finder import Answer
-from db.library import Library
-from db.outcomes import Outcome
-from db.relations import Relations
-from db.rows import DocumentRow
-from db.search import SearchResult
 from loaders.ids import format_dossier, official_url
-from loaders.model import Document
 from loaders.sanitize import terminal_safe
-from loaders.sru import SruRecord
 from tui.dossier_text import dossier_facts, month_chart
 from tui.outcome_text import legend, outcome_summary, seat_bar
+
+if TYPE_CHECKING:  # for the signatures only: each command imports what it runs
+    from db.dossier_summary import DossierSummary
+    from db.finder import Answer
+    from db.library import Library
+    from db.outcomes import Outcome
+    from db.relations import Relations
+    from db.rows import DocumentRow
+    from db.search import SearchResult
+    from loaders.model import Document
+    from loaders.sru import SruRecord
 
 
 def _console() -> Console:
