@@ -14,11 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
+from db.meetings import MeetingQueries, share_meeting_date
 from db.open_data import OpenDataStore
 from db.outcomes import OutcomeQueries
 from db.relations import RelationQueries, relations_in, write_relations
 from db.rows import DocumentRow, DossierRow, RowQueries, Stats
 from db.storage import LibraryError, LibraryFile
+from loaders.debates import MOVED
 from loaders.ids import canonical_key, parse_reference, split_kst_key
 from loaders.jsonl import document_from_record
 from loaders.merge import apply_metadata
@@ -66,7 +68,9 @@ _UPDATE_DOCUMENT = (
 )
 
 
-class Library(LibraryFile, RowQueries, RelationQueries, OpenDataStore, OutcomeQueries):
+class Library(
+    LibraryFile, RowQueries, RelationQueries, OpenDataStore, OutcomeQueries, MeetingQueries
+):
     """A library file with the documents in it."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -187,6 +191,8 @@ class Library(LibraryFile, RowQueries, RelationQueries, OpenDataStore, OutcomeQu
             rowid = conn.execute(_INSERT_DOCUMENT, values).lastrowid
         if rowid is not None:
             self._fts_pending.add(rowid)
+        if document.key.startswith("h-"):  # an item of a meeting: the meeting's date
+            share_meeting_date(conn, document.key, document.date)
         if exists:
             conn.execute("DELETE FROM document_dossiers WHERE document = ?", (document.key,))
         conn.executemany(
@@ -226,7 +232,9 @@ class Library(LibraryFile, RowQueries, RelationQueries, OpenDataStore, OutcomeQu
         )
         for citation in document.citations:
             if citation.kind != "dossier" and citation.target != document.key:
-                self._ensure_ghost(citation.target, citation.title, citation.date)
+                # A moved motie's citation names the debate's agenda item, not the motie.
+                title = citation.title if citation.kind != MOVED else ""
+                self._ensure_ghost(citation.target, title, citation.date)
         relations = relations_in(document)
         no_longer_related = (
             write_relations(conn, document.key, relations) if exists or relations else set()

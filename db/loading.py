@@ -17,7 +17,7 @@ from loaders.model import Document
 
 # Publications of parliament and of the State (the gazettes its documents cite); others
 # (a Gemeenteblad, a Provinciaal blad, ...) are loaded only when asked for.
-PARLIAMENTARY = ("kst", "h", "ah", "kv", "nds", "blg", "ag", "stb", "stcrt", "trb")
+PARLIAMENTARY = ("kst", "h", "ah", "kv", "nds", "blg", "ag", "stb", "stcrt", "trb", "vlos")
 _OTHER_NAMES = {
     "gmb": "Gemeenteblad",
     "prb": "Provinciaal blad",

@@ -7,6 +7,7 @@
     missie*                      words that start so
     missie                       also inside compounds: "vredesmissie", "navo-missie"
     dossier:29521 kind:motie from:2023-01-01 to:2024-12-31
+    spreker:Omtzigt  spreker:"van baarle"   debates in which they spoke
 
 The query is parsed here and every word reaches FTS5 as a quoted string of letters and
 digits, so no input can change the query's meaning or make FTS5 fail. Words are matched
@@ -24,6 +25,7 @@ from typing import Literal
 
 from db.index_words import containing
 from db.library import Library
+from db.meetings import DEBATE_KINDS
 from loaders.folding import fold
 from loaders.ids import parse_dossier
 
@@ -38,7 +40,8 @@ MARK_START, MARK_END = "\ue000", "\ue001"  # snippet highlight marks, never in d
 SEARCHED_COLUMNS = "{title subject names numbers text}"
 
 _TOKEN = re.compile(
-    r"(?P<filter>\b(?:dossier|kind|from|to):\S*)"
+    r'(?P<speaker>\bspreker:(?:"[^"]*"?|\S*))'
+    r"|(?P<filter>\b(?:dossier|kind|from|to):\S*)"
     r'|(?P<phrase>-?"[^"]*"?)'
     r"|(?P<or>\bOR\b)"
     r"|(?P<word>-?[\w*]+)",
@@ -66,6 +69,7 @@ class Query:
     kind: str = ""
     date_from: str = ""
     date_to: str = ""
+    speakers: list[Term] = field(default_factory=list)  # spreker:…, in debates only
 
     def highlight_terms(self) -> list[str]:
         """The words and phrases a reader wants to see highlighted in a document."""
@@ -114,6 +118,14 @@ def parse_query(text: str) -> Query:
         if match["filter"]:
             _apply_filter(query, match["filter"])
             continue
+        if match["speaker"]:
+            speaker = _term(match["speaker"].partition(":")[2])
+            if speaker is None:
+                raise SearchError(
+                    'spreker: needs a name, as in spreker:Omtzigt or spreker:"van baarle"'
+                )
+            query.speakers.append(speaker)
+            continue
         if match["or"]:
             pending_or = bool(query.groups)
             continue
@@ -129,7 +141,7 @@ def parse_query(text: str) -> Query:
         else:
             query.groups.append([term])
         pending_or = False
-    if not query.groups:
+    if not query.groups and not query.speakers:
         if query.excluded:
             raise SearchError(
                 "a search needs at least one word to find, not only words to leave out"
@@ -179,6 +191,7 @@ def _apply_filter(query: Query, text: str) -> None:
 
 
 _EXAMPLES = {
+    "spreker": "spreker:Omtzigt",
     "dossier": "dossier:29521",
     "kind": "kind:motie",
     "from": "from:2023-01-01",
@@ -237,7 +250,12 @@ class Searcher:
         expression = " AND ".join(groups)
         for term in query.excluded:
             expression += f" NOT {self._term_expression(term)}"
-        return f"{SEARCHED_COLUMNS} : ({expression})"
+        # A speaker is one of the debate's signatories: their names column, word for word.
+        spoke = " AND ".join(f"names : {_exact(term)}" for term in query.speakers)
+        if not expression:
+            return spoke
+        searched = f"{SEARCHED_COLUMNS} : ({expression})"
+        return f"{searched} AND {spoke}" if spoke else searched
 
     def _term_expression(self, term: Term) -> str:
         if term.kind == "phrase":
@@ -255,8 +273,16 @@ class Searcher:
         return containing(self.library.conn, word, MAX_EXPANSIONS)
 
 
+def _exact(term: Term) -> str:
+    return f'"{term.text}"*' if term.kind == "prefix" else f'"{term.text}"'
+
+
 def _filters(query: Query) -> tuple[str, list[str]]:
-    clauses, parameters = [], []
+    clauses: list[str] = []
+    parameters: list[str] = []
+    if query.speakers:
+        clauses.append(f"d.kind IN ({', '.join('?' for _ in DEBATE_KINDS)})")
+        parameters.extend(DEBATE_KINDS)
     if query.dossier:
         clauses.append("d.key IN (SELECT document FROM document_dossiers WHERE dossier = ?)")
         parameters.append(query.dossier)

@@ -89,6 +89,7 @@ GRAMMAR = re.compile(
     # "nr. 9 (36 410-XIV)", "op stuk nr. 292, 33576".
     | (?P<motie>
         (?:(?:op\s+)?stuk\s+)?nrs?\.?\s*(?P<m_nrs>{NUMBER_LIST})
+        (?:,\s*was\s+nr\.?\s*(?P<m_was>{NUMBER}))?  # "Zij krijgt nr. 726, was nr. 719 (…)"
         \s*(?:\(\s*(?P<m_dossier>{DOSSIER})(?P<m_suffix>{SUFFIX})?{RIJKSWET}\s*\)
             |,\s*(?P<m_bare>(?<![\d.,/-])\d{{5}}(?!\d)))
     )

@@ -159,9 +159,10 @@ def _resolve(match: re.Match[str], text: str) -> tuple[list[str], str]:
         chamber = "ek" if match["h_chamber"] in ("I", "EK") else "tk"
         if match["h_aanhangsel"]:
             return [f"ah-{chamber}-{vergaderjaar}-{match['h_nr']}"], "aanhangsel"
-        if not match["h_item"]:
-            return [], ""  # a whole sitting has no document of its own
-        return [f"h-{chamber}-{vergaderjaar}-{match['h_nr']}-{match['h_item']}"], "handelingen"
+        meeting = f"h-{chamber}-{vergaderjaar}-{match['h_nr']}"
+        if not match["h_item"]:  # the whole meeting: its report (VLOS) has this key
+            return [meeting], "handelingen"
+        return [f"{meeting}-{match['h_item']}"], "handelingen"
     if branch == "gazette":
         prefix = _GAZETTES[match["g_name"]]
         return [f"{prefix}-{match['g_year']}-{int(match['g_nr'])}"], _GAZETTE_KINDS[prefix]
@@ -175,7 +176,8 @@ def _resolve(match: re.Match[str], text: str) -> tuple[list[str], str]:
             dossier = dossier_key(match["m_bare"])
         else:
             dossier = dossier_key(match["m_dossier"], _suffix(match["m_suffix"]))
-        return [kst_key(dossier, n) for n in _numbers(match["m_nrs"])], "kamerstuk"
+        moved = _numbers(match["m_nrs"]) + ([match["m_was"]] if match["m_was"] else [])
+        return [kst_key(dossier, n) for n in moved], "kamerstuk"
     if branch == "kamerstuk":
         if _CURRENCY.search(text, max(0, match.start("k_dossier") - 3), match.start("k_dossier")):
             return [], ""
@@ -234,10 +236,20 @@ def _short_form_dossier(
 def _citations(text: str, match: re.Match[str], targets: list[str], kind: str) -> list[Citation]:
     """One citation per target. With several numbers, the first target spans the citation up
     to its first number and every further target spans its own number, so that a reader can
-    step to each."""
+    step to each; the number a gewijzigde motie "was" is a citation of its own."""
     if not targets:
         return []
-    start, end = match.span()
+    if match.groupdict().get("m_was"):  # "nr. 726, was nr. 719 (21501-08)"
+        start, end = match.span("m_was")
+        was = Citation(start, end, text[start:end], targets[-1], kind)
+        return [*_numbers_cited(text, match, targets[:-1], kind, match.end("m_nrs")), was]
+    return _numbers_cited(text, match, targets, kind, match.end())
+
+
+def _numbers_cited(
+    text: str, match: re.Match[str], targets: list[str], kind: str, end: int
+) -> list[Citation]:
+    start = match.start()
     if len(targets) == 1:
         return [Citation(start, end, text[start:end], targets[0], kind)]
     group = next(

@@ -7,8 +7,12 @@ first bytes say what it is.
 from __future__ import annotations
 
 import json
+import re
+
+from lxml import etree
 
 from loaders.errors import LoadError, UnknownFormat
+from loaders.handelingen_xml import read_handelingen_xml
 from loaders.jsonl import is_record, read_jsonl
 from loaders.kamerwrk_xml import read_kamerwrk_xml
 from loaders.koop_xml import read_koop_xml
@@ -18,14 +22,33 @@ from loaders.pdf_text import looks_like_pdf_text, read_pdf_text
 from loaders.safe_xml import parse_xml
 from loaders.tk_decisions import entity_of, read_decision_records, records_of
 from loaders.tk_odata import read_tk_odata
+from loaders.vlos_xml import ROOT as VLOS_ROOT
+from loaders.vlos_xml import read_vlos_xml
 from loaders.xml_text import tag_of
 
+
+def _read_official_publication(root: etree._Element, source: str) -> Document:
+    """A Kamerstuk, or an item of the Handelingen: the same wrapper holds either."""
+    if any(tag_of(child) == "handelingen" for child in root):
+        return read_handelingen_xml(root, source)
+    return read_koop_xml(root, source)
+
+
 _XML_READERS = {
-    "officiele-publicatie": read_koop_xml,
+    "officiele-publicatie": _read_official_publication,
     "kamerwrk": read_kamerwrk_xml,
     "metadata_gegevens": read_metadata_xml,
+    VLOS_ROOT: read_vlos_xml,
 }
 _ARCHIVE_MAGIC = (b"PK\x03\x04", b"\x1f\x8b", b"\xfd7zXZ\x00", b"BZh")
+# UTF-8 read as Latin-1 (or Windows-1252) and written again as UTF-8: the BOM as three
+# characters, and the two-byte letters (ë, ö, é) and the typographic quotes as pairs of
+# characters. In real Dutch text none of these pairs occurs.
+_MOJIBAKE_BOM = b"\xc3\xaf\xc2\xbb\xc2\xbf"
+_MOJIBAKE = re.compile(
+    rb"\xc3[\x82\x83]\xc2[\x80-\xbf]|\xc3\xa2\xc2[\x80-\x9f]|\xc3\xa2\xe2\x82\xac"
+)
+_MOJIBAKE_LIMIT = 3
 
 
 def decode_text(data: bytes) -> str:
@@ -54,6 +77,7 @@ def read_records(data: bytes, source: str) -> list[Record]:
         data = data.decode("utf-16").encode("utf-8")
     if _is_binary(data):
         raise UnknownFormat(source, "binary file, not a document")
+    _refuse_mojibake(data, source)
     stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"<"):
         root = parse_xml(stripped, source)
@@ -67,6 +91,22 @@ def read_records(data: bytes, source: str) -> list[Record]:
     if looks_like_pdf_text(text):
         return [read_pdf_text(text, source)]
     raise UnknownFormat(source, "unknown format: not KOOP XML, metadata, JSON or Kamerstuk text")
+
+
+def _refuse_mojibake(data: bytes, source: str) -> None:
+    """A file whose text was decoded wrongly and saved again would load as garbage
+    ("KrÃ¶ger"): refused, saying how to repair it."""
+    head = data.lstrip(b" \t\r\n")
+    if (
+        head.startswith(_MOJIBAKE_BOM)
+        or len(_MOJIBAKE.findall(data, 0, 1 << 20)) >= _MOJIBAKE_LIMIT
+    ):
+        raise LoadError(
+            source,
+            'its text is doubly encoded (UTF-8 read as Latin-1 and saved again: "KrÃ¶ger")'
+            " and would load as garbage; repair it first, e.g. in Python"
+            " text.encode('latin-1').decode('utf-8')",
+        )
 
 
 def _read_json(text: str, source: str) -> list[Record]:

@@ -87,19 +87,49 @@ class _Line:
     parts: list[str] = field(default_factory=list)
     length: int = 0
     citations: list[Citation] = field(default_factory=list)
+    # Reflowed XML (every element and text on a line of its own) has spaces the typeset text
+    # has not: "( 21501-08 , nr. 719 )". Tidy lines drop a space after an opening bracket and
+    # before punctuation; a space is written only once the next piece says it belongs.
+    tidy: bool = False
+    _space: bool = False
 
     def add(self, text: str | None) -> None:
         if not text:
             return
         text = clean_text(text)
+        if self.tidy:
+            self._add_tidy(text)
+            return
         if text.startswith(" ") and (self.length == 0 or self.parts[-1].endswith(" ")):
             text = text[1:]
         if text:
             self.parts.append(text)
             self.length += len(text)
 
+    def _add_tidy(self, text: str) -> None:
+        body = text.strip()
+        if not body:
+            self._space = self._space or self.length > 0
+            return
+        space = self._space or text[0] == " "
+        if (
+            space
+            and self.length
+            and body[0] not in _NO_SPACE_BEFORE
+            and not self.parts[-1].endswith(_NO_SPACE_AFTER)
+        ):
+            self.parts.append(" ")
+            self.length += 1
+        self.parts.append(body)
+        self.length += len(body)
+        self._space = text[-1] == " "
+
     def value(self) -> str:
         return "".join(self.parts)
+
+
+_NO_SPACE_BEFORE = frozenset(",.;:)]!?")
+_NO_SPACE_AFTER = ("(", "[")
 
 
 @dataclass
@@ -109,6 +139,7 @@ class TextBuilder:
     paragraphs: list[tuple[str, list[Citation]]] = field(default_factory=list)
     footnotes: list[tuple[str, etree._Element]] = field(default_factory=list)
     signatories: list[Signatory] = field(default_factory=list)
+    tidy: bool = False  # the XML was reflowed: see _Line
 
     # -- blocks ---------------------------------------------------------------------------
     def blocks(self, element: etree._Element) -> None:
@@ -145,7 +176,7 @@ class TextBuilder:
             if text:
                 self.paragraphs.append((text, []))
             return
-        line = _Line()
+        line = _Line(tidy=self.tidy)
         line.add(prefix)
         self.inline(element, line, separator)
         self.add(line)
@@ -159,7 +190,7 @@ class TextBuilder:
             elif tag_of(child):
                 rest.append(child)
         first = next((c for c in rest if tag_of(c) in PARAGRAPH_TAGS), None)
-        line = _Line()
+        line = _Line(tidy=self.tidy)
         line.add(f"{number} " if number else "")
         if first is not None:
             self.inline(first, line)
@@ -172,7 +203,7 @@ class TextBuilder:
             self.block(child)
 
     def table_row(self, row: etree._Element) -> None:
-        line = _Line()
+        line = _Line(tidy=self.tidy)
         cells = [c for c in row if tag_of(c) == "entry"]
         for index, cell in enumerate(cells):
             if index:
@@ -248,6 +279,13 @@ class TextBuilder:
         line.citations.append(Citation(start, end, surface, target, kind))
 
     # -- assembly -------------------------------------------------------------------------
+    def prefix_paragraph(self, index: int, prefix: str) -> None:
+        """Put ``prefix`` before paragraph ``index`` (a speech's speaker), its spans moved."""
+        text, citations = self.paragraphs[index]
+        shift = len(prefix)
+        moved = [_shift(c, shift, shift, shift + len(text)) for c in citations]
+        self.paragraphs[index] = (prefix + text, moved)
+
     def add(self, line: _Line) -> None:
         value = line.value()
         stripped = value.strip()
@@ -263,7 +301,7 @@ class TextBuilder:
         while done < len(self.footnotes):  # a footnote may hold a footnote
             number, note = self.footnotes[done]
             done += 1
-            line = _Line()
+            line = _Line(tidy=self.tidy)
             line.add(f"[{number}] ")
             body = [c for c in note if tag_of(c) not in ("noot.nr",)]
             for index, child in enumerate(body):

@@ -31,7 +31,7 @@ from tui.widgets.dossier_tree import short_date
 
 HELP = (
     'Words (all must occur), "a phrase", -leave-out, prefix*, OR, dossier:29521, kind:motie, '
-    "from:2023-01-01, to:2024-12-31. Ctrl+D sorts by date."
+    "from:2023-01-01, to:2024-12-31, spreker:Omtzigt (debates). Ctrl+D sorts by date."
 )
 
 

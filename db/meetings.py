@@ -1,0 +1,81 @@
+"""Debates in the library: the meeting an item of the Handelingen belongs to, the date its
+items share, and the debates in which a motie was moved.
+
+KOOP publishes a meeting item by item ("h-tk-20172018-70-6") and prints the meeting's date
+only in its first item; the Tweede Kamer's own report (VLOS) is the whole meeting
+("h-tk-20242025-103"). Both are debates here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from loaders.debates import MOVED
+
+DEBATE_KINDS = ("handelingen", "verslag")
+
+
+def meeting_key(key: str) -> str:
+    """The meeting an item of the Handelingen belongs to ("h-tk-20172018-70-6" ->
+    "h-tk-20172018-70"); "" for any other key."""
+    parts = key.split("-")
+    if len(parts) == 5 and parts[0] == "h" and len(parts[2]) == 8:
+        return "-".join(parts[:4])
+    return ""
+
+
+def share_meeting_date(conn: sqlite3.Connection, key: str, date: str) -> None:
+    """The items of one meeting have its date: an item that prints none takes it from the
+    one that does (whichever is loaded first), and the meeting's report gives it too."""
+    meeting = meeting_key(key) or (key if meeting_key(key + "-1") == key else "")
+    if not meeting:
+        return
+    low, high = meeting + "-", meeting + "."  # every key that starts with "meeting-"
+    if not date:
+        row = conn.execute(
+            "SELECT date FROM documents WHERE ((key > ? AND key < ?) OR key = ?)"
+            " AND date != '' LIMIT 1",
+            (low, high, meeting),
+        ).fetchone()
+        if row is None:
+            return
+        date = str(row[0])
+    conn.execute(
+        "UPDATE documents SET date = ? WHERE key > ? AND key < ? AND date = ''",
+        (date, low, high),
+    )
+
+
+@dataclass(frozen=True)
+class MovedIn:
+    """A debate in which a motie was moved, and the agenda item it was moved under."""
+
+    debate: str
+    item: str
+
+
+class MeetingQueries:
+    """What the reader asks about debates (mixed into the library)."""
+
+    conn: sqlite3.Connection
+
+    def moved_in(self, key: str) -> list[MovedIn]:
+        """The debates in which the motie ``key`` was moved, oldest first."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT c.source, c.title FROM citations c JOIN documents d"
+            " ON d.key = c.source WHERE c.target = ? AND c.kind = ? ORDER BY d.date, c.source",
+            (key, MOVED),
+        )
+        return [MovedIn(row[0], row[1] or "") for row in rows]
+
+    def meeting_in_library(self, key: str) -> str:
+        """For an item of the Handelingen that is not loaded, the meeting's report that is
+        ("h-tk-20242025-103" for "h-tk-20242025-103-5"); "" when there is none."""
+        meeting = meeting_key(key)
+        if not meeting:
+            return ""
+        row = self.conn.execute(
+            "SELECT key FROM documents WHERE key = ? AND ghost = 0", (meeting,)
+        ).fetchone()
+        return str(row[0]) if row else ""
