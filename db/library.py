@@ -20,7 +20,6 @@ from db.outcomes import OutcomeQueries
 from db.relations import RelationQueries, relations_in, write_relations
 from db.rows import DocumentRow, DossierRow, RowQueries, Stats
 from db.storage import LibraryError, LibraryFile
-from loaders.debates import MOVED
 from loaders.ids import canonical_key, parse_reference, split_kst_key
 from loaders.jsonl import document_from_record
 from loaders.merge import apply_metadata
@@ -232,9 +231,7 @@ class Library(
         )
         for citation in document.citations:
             if citation.kind != "dossier" and citation.target != document.key:
-                # A moved motie's citation names the debate's agenda item, not the motie.
-                title = citation.title if citation.kind != MOVED else ""
-                self._ensure_ghost(citation.target, title, citation.date)
+                self._ensure_ghost(citation.target, citation.title, citation.date)
         relations = relations_in(document)
         no_longer_related = (
             write_relations(conn, document.key, relations) if exists or relations else set()

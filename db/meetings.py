@@ -11,9 +11,11 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from db.rows import ROW_COLUMNS, DocumentRow, document_row
 from loaders.debates import MOVED
 
 DEBATE_KINDS = ("handelingen", "verslag")
+_KINDS = ", ".join("?" for _ in DEBATE_KINDS)
 
 
 def meeting_key(key: str) -> str:
@@ -55,19 +57,55 @@ class MovedIn:
     item: str
 
 
+def _item_before(text: str, debated: str) -> str:
+    """Of the debates a report's subject lists ("Natuur; Materieel"), the one whose heading
+    comes last in ``text``."""
+    places = {title: text.rfind(f"\n\n{title}\n\n") for title in debated.split("; ") if title}
+    best = max(places, key=lambda title: places[title], default="")
+    return best if best and places[best] >= 0 else ""
+
+
 class MeetingQueries:
     """What the reader asks about debates (mixed into the library)."""
 
     conn: sqlite3.Connection
 
     def moved_in(self, key: str) -> list[MovedIn]:
-        """The debates in which the motie ``key`` was moved, oldest first."""
+        """The debates in which the motie ``key`` was moved, oldest first, each with the
+        agenda item: a Handelingen item's title, or in a meeting's report the last of its
+        debates (its subject names them) whose title opens a paragraph before the motie."""
         rows = self.conn.execute(
-            "SELECT DISTINCT c.source, c.title FROM citations c JOIN documents d"
-            " ON d.key = c.source WHERE c.target = ? AND c.kind = ? ORDER BY d.date, c.source",
+            "SELECT c.source, min(c.start), d.kind, d.title, d.subject FROM citations c"
+            " JOIN documents d ON d.key = c.source WHERE c.target = ? AND c.kind = ?"
+            " GROUP BY c.source ORDER BY d.date, c.source",
             (key, MOVED),
+        ).fetchall()
+        found = []
+        for source, start, kind, title, subject in rows:
+            item = title or ""
+            if kind == "verslag":
+                before = self.conn.execute(
+                    "SELECT substr(text, 1, ?) FROM documents WHERE key = ?", (start, source)
+                ).fetchone()[0]
+                item = _item_before(before or "", (subject or "").partition(": ")[2])
+            found.append(MovedIn(source, item))
+        return found
+
+    def debate_rows(self) -> list[DocumentRow]:
+        """The debates loaded, newest first."""
+        rows = self.conn.execute(
+            f"SELECT {ROW_COLUMNS} FROM documents d WHERE kind IN ({_KINDS}) AND ghost = 0"
+            " ORDER BY date DESC, key",
+            DEBATE_KINDS,
         )
-        return [MovedIn(row[0], row[1] or "") for row in rows]
+        return [document_row(row) for row in rows]
+
+    def debate_count(self) -> int:
+        row = self.conn.execute(
+            f"SELECT count(*) FROM documents WHERE kind IN ({_KINDS}) AND ghost = 0",
+            DEBATE_KINDS,
+        ).fetchone()
+        return int(row[0])
 
     def meeting_in_library(self, key: str) -> str:
         """For an item of the Handelingen that is not loaded, the meeting's report that is

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from db.library import Library
+from db.meetings import MovedIn
 from db.outcomes import Outcome
 from db.relations import Relations
 from db.rows import DocumentRow
@@ -23,6 +24,7 @@ class Reading:
     in_library: bool = True  # False: a well-formed number nothing here holds or cites
     relations: Relations = field(default_factory=Relations)
     outcome: Outcome | None = None
+    moved_in: list[MovedIn] = field(default_factory=list)  # the debates a motie was moved in
 
     @property
     def key(self) -> str:
@@ -62,5 +64,7 @@ def read_document(library: Library, text: str) -> Reading | None:
     cited_by = library.cited_by(document.key)
     targets = [] if document.metadata_only else [c.target for c in document.citations]
     relations = library.relations_of(document.key)
-    rows = library.get_rows(targets + cited_by + relations.keys)
-    return Reading(document, cited_by, rows, True, relations, library.outcome(document.key))
+    moved_in = library.moved_in(document.key)
+    rows = library.get_rows(targets + cited_by + relations.keys + [m.debate for m in moved_in])
+    outcome = library.outcome(document.key)
+    return Reading(document, cited_by, rows, True, relations, outcome, moved_in)

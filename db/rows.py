@@ -42,10 +42,10 @@ class DocumentRow:
     ghost: bool
 
 
-_ROW_COLUMNS = "d.key, d.ondernummer, d.kind, d.date, d.title, d.subject, d.ghost"
+ROW_COLUMNS = "d.key, d.ondernummer, d.kind, d.date, d.title, d.subject, d.ghost"
 
 
-def _document_row(row: sqlite3.Row) -> DocumentRow:
+def document_row(row: sqlite3.Row) -> DocumentRow:
     key, ondernummer, kind, date, title, subject, ghost = tuple(row)
     return DocumentRow(
         key, ondernummer or "", kind or "", date or "", title or "", subject or "", bool(ghost)
@@ -60,24 +60,24 @@ class RowQueries:
     def get_row(self, key: str) -> DocumentRow | None:
         """A document as a list shows it, without reading its text."""
         row = self.conn.execute(
-            f"SELECT {_ROW_COLUMNS} FROM documents d WHERE key = ?", (key,)
+            f"SELECT {ROW_COLUMNS} FROM documents d WHERE key = ?", (key,)
         ).fetchone()
-        return _document_row(row) if row else None
+        return document_row(row) if row else None
 
     def get_rows(self, keys: list[str]) -> dict[str, DocumentRow]:
         """Many documents as a list shows them, in one query (a letter's citations)."""
         rows = self.conn.execute(
-            f"SELECT {_ROW_COLUMNS} FROM documents d WHERE key IN (SELECT value FROM json_each(?))",
+            f"SELECT {ROW_COLUMNS} FROM documents d WHERE key IN (SELECT value FROM json_each(?))",
             (json.dumps(sorted(set(keys))),),
         )
-        return {row[0]: _document_row(row) for row in rows}
+        return {row[0]: document_row(row) for row in rows}
 
     def newest_documents(self, limit: int) -> list[DocumentRow]:
         rows = self.conn.execute(
-            f"SELECT {_ROW_COLUMNS} FROM documents d WHERE ghost = 0 ORDER BY date DESC LIMIT ?",
+            f"SELECT {ROW_COLUMNS} FROM documents d WHERE ghost = 0 ORDER BY date DESC LIMIT ?",
             (limit,),
         )
-        return [_document_row(row) for row in rows]
+        return [document_row(row) for row in rows]
 
     def dossier_rows(self) -> list[DossierRow]:
         """Every dossier, in number order (one row each: a tree of thousands opens at once)."""
@@ -105,13 +105,13 @@ class RowQueries:
     def documents_in(self, dossier: str) -> list[DocumentRow]:
         """The documents and ghosts of a dossier, by ondernummer (Eerste Kamer letters last)."""
         rows = self.conn.execute(
-            f"SELECT {_ROW_COLUMNS} FROM document_dossiers dd"
+            f"SELECT {ROW_COLUMNS} FROM document_dossiers dd"
             " JOIN documents d ON d.key = dd.document WHERE dd.dossier = ?"
             " ORDER BY d.ondernummer GLOB '[0-9]*' DESC,"
             " CAST(d.ondernummer AS INTEGER), d.ondernummer",
             (dossier,),
         )
-        return [_document_row(row) for row in rows]
+        return [document_row(row) for row in rows]
 
     def stats(self) -> Stats:
         one = self.conn.execute

@@ -17,7 +17,7 @@ from db.relations import add_relations_of_loaded
 if TYPE_CHECKING:  # sqlite-utils is imported only to create a library: it takes 0.2 s
     import sqlite_utils
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 APPLICATION_ID = 0x4B4C5A52  # "KLZR": marks the file as a kamerlezer library
 
 
@@ -188,6 +188,8 @@ MIGRATIONS: dict[int, list[Step]] = {
         sync_from_vocabulary,
         "INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', 8)",
     ],
+    # The documents of a kind by date: the debates in the tree, newest first, at once.
+    8: ["CREATE INDEX IF NOT EXISTS documents_kind_date ON documents (kind, date)"],
 }
 
 

@@ -69,22 +69,6 @@ def mark_moved(text: str, citations: list[Citation]) -> list[Citation]:
     return marked
 
 
-def agenda_item_citations(
-    citations: list[Citation], items: list[tuple[int, str]]
-) -> list[Citation]:
-    """A motie moved in a debate carries, as its citation's title, the agenda item it was
-    moved under (``items``: where each item starts in the text, and its title), so that the
-    motie's page can say where it was moved."""
-    marked = []
-    for citation in citations:
-        if citation.kind == MOVED:
-            titles = [title for start, title in items if start <= citation.start]
-            if titles:
-                citation = replace(citation, title=titles[-1])
-        marked.append(citation)
-    return marked
-
-
 _TUSSENVOEGSELS = frozenset("van de der den ter ten het 't in op te aan uit".split())
 
 

@@ -12,7 +12,7 @@ from lxml import etree
 
 from loaders.citations import CitingDocument, find_citations, merge_citations
 from loaders.dates import parse_dutch_date
-from loaders.debates import agenda_item_citations, mark_moved, normalise_speaker, speakers
+from loaders.debates import mark_moved, normalise_speaker, speakers
 from loaders.errors import LoadError
 from loaders.ids import canonical_key, reference_label
 from loaders.koop_xml import children_by_tag, embedded_metadata, published_id_from_metadata
@@ -117,7 +117,7 @@ def read_handelingen_xml(root: etree._Element, source: str) -> Document:
         chamber=_CHAMBERS.get(house, ""),
         signatories=speakers(speeches.names),
         text=text,
-        citations=agenda_item_citations(citations, [(0, title)]),
+        citations=citations,
         source_path=source,
         source_format=FORMAT,
     )

@@ -16,7 +16,6 @@ from lxml import etree
 from loaders.citations import CitingDocument, find_citations
 from loaders.debates import (
     INTERRUPTION,
-    agenda_item_citations,
     full_name,
     mark_moved,
     speaker_label,
@@ -205,7 +204,6 @@ def read_vlos_xml(root: etree._Element, source: str) -> Document:
 
     citing = CitingDocument.of(key, "", date, vergaderjaar)
     citations = mark_moved(text, find_citations(text, citing))
-    citations = agenda_item_citations(citations, _item_offsets(report))
     return Document(
         key=key,
         published_id=key,
@@ -222,15 +220,3 @@ def read_vlos_xml(root: etree._Element, source: str) -> Document:
         source_path=source,
         source_format=FORMAT,
     )
-
-
-def _item_offsets(report: _Report) -> list[tuple[int, str]]:
-    """Where in the text each activity starts, with its title."""
-    offsets: list[tuple[int, str]] = []
-    offset = 0
-    items = dict(report.items)
-    for index, paragraph in enumerate(report.paragraphs):
-        if index in items:
-            offsets.append((offset, items[index]))
-        offset += len(paragraph) + 2
-    return offsets

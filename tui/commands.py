@@ -98,6 +98,10 @@ LETTER = (
     Command(
         "previous_citation", "left_square_bracket", "Previous citation", "go to the citation before"
     ),
+    Command("next_speech", "right_curly_bracket", "Next speech", "in a debate: who speaks next"),
+    Command(
+        "previous_speech", "left_curly_bracket", "Previous speech", "in a debate: the speech before"
+    ),
     Command("next_hit", "n", "Next hit", "the next place a search found"),
     Command("previous_hit", "N", "Previous hit", "the place before"),
     Command("scroll_down", "j,down", "Down", "scroll down", in_palette=False),
@@ -160,6 +164,8 @@ _NAMES = {
     "slash": "/",
     "left_square_bracket": "[",
     "right_square_bracket": "]",
+    "left_curly_bracket": "{",
+    "right_curly_bracket": "}",
     "greater_than_sign": ">",
     "less_than_sign": "<",
     "backspace": "⌫",

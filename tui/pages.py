@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from db.library import DocumentRow, Library, Stats
+from db.meetings import DEBATE_KINDS, MovedIn
 from db.reading import Reading
 from loaders.dates import format_dutch_date
+from loaders.debates import SPEECH_START
 from loaders.ids import format_dossier, official_url, reference_label, standard_citation
 from loaders.model import Document
 from tui.outcome_text import outcome_summary
@@ -48,7 +50,23 @@ def document_page(reading: Reading) -> Page:
         reading.ghost_targets,
         head=header_line(document),
         styles=above.styles,
+        speakers=[(start + shift, end + shift) for start, end in speaker_spans(document)],
     )
+
+
+def speaker_spans(document: Document) -> list[tuple[int, int]]:
+    """In a debate, the speaker's name at the start of each speech ("De heer Van Baarle
+    (DENK)"); nothing in any other document."""
+    if document.kind not in DEBATE_KINDS:
+        return []
+    spans = []
+    offset = 0
+    for paragraph in document.text.split("\n\n"):
+        found = SPEECH_START.match(paragraph)
+        if found:
+            spans.append((offset, offset + found.end() - 2))  # without ": "
+        offset += len(paragraph) + 2
+    return spans
 
 
 def _add_story(page: Paragraphs, reading: Reading) -> None:
@@ -58,6 +76,12 @@ def _add_story(page: Paragraphs, reading: Reading) -> None:
         hint = " · v shows the votes" if outcome.votes else ""
         page.add(outcome_summary(outcome) + hint, style="outcome")
     relations = reading.relations
+    for moved in reading.moved_in:
+        page.add(
+            f"Moved in: {_debate_label(moved, reading.rows.get(moved.debate))}",
+            moved.debate,
+            style="note",
+        )
     for label, keys in (
         ("Replaces", relations.replaces),
         ("Replaced by", relations.replaced_by),
@@ -66,6 +90,16 @@ def _add_story(page: Paragraphs, reading: Reading) -> None:
     ):
         for key in keys:
             page.add(f"{label}: {row_label(key, reading.rows.get(key))}", key, style="note")
+
+
+def _debate_label(moved: MovedIn, row: DocumentRow | None) -> str:
+    """The agenda item, the meeting and its date: "Passend onderwijs · Handelingen II
+    2024/25, nr. 103 · 2 juli 2025"."""
+    meeting = reference_label(moved.debate)
+    if meeting == moved.debate and row is not None:  # a committee's report: its own title
+        meeting = row.title
+    date = format_dutch_date(row.date) if row is not None else ""
+    return " · ".join(part for part in (moved.item, meeting, date) if part)
 
 
 def row_label(key: str, row: DocumentRow | None) -> str:

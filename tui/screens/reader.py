@@ -19,6 +19,7 @@ from textual.dom import DOMNode
 from textual.widgets import Footer, Input, Static
 
 from db.library import Library, Stats
+from db.meetings import DEBATE_KINDS
 from db.reading import Reading, read_document
 from loaders.ids import official_url, parse_dossier, reference_label, standard_citation
 from loaders.official import OfficialSources
@@ -31,7 +32,7 @@ from tui.pages import document_page, welcome_page
 from tui.screens.ghost_fetching import GhostFetching
 from tui.screens.search import Chosen, SearchScreen
 from tui.screens.votes import VotesScreen
-from tui.widgets.dossier_tree import DocumentNode, DossierNode, DossierTree, NodeData
+from tui.widgets.dossier_tree import DEBATES, DocumentNode, DossierNode, DossierTree, NodeData
 from tui.widgets.finder_pane import FinderPane
 from tui.widgets.letter_view import LetterView
 from tui.widgets.status_bar import StatusBar
@@ -163,6 +164,8 @@ class ReaderScreen(GhostFetching):
         """Open the document (or ghost page) ``key``; False when the library has no such key."""
         self.library_watch.looked()  # what it opens is read as the library is now
         reading = read_document(self.library, key)
+        if reading is None or reading.is_ghost:  # an item of a meeting whose report is here
+            reading = self._meeting_of(reading.key if reading else key) or reading
         if reading is None:
             if parse_dossier(key) == key:  # a citation of a whole dossier
                 self._open_dossier(key, remember)
@@ -175,8 +178,21 @@ class ReaderScreen(GhostFetching):
         current = self.history.current
         position = current.position if not remember and current else None
         self._show(reading, position)
-        self.dossier_tree.reveal(reading.key, reading.document.dossier_key)
+        debate = reading.document.kind in DEBATE_KINDS and not reading.is_ghost
+        self.dossier_tree.reveal(reading.key, DEBATES if debate else reading.document.dossier_key)
         return True
+
+    def _meeting_of(self, key: str) -> Reading | None:
+        """The report of the whole meeting, for an item of the Handelingen not loaded."""
+        meeting = self.library.meeting_in_library(key)
+        if not meeting:
+            return None
+        self.notify(
+            f"{reference_label(key)} is not in the library on its own: here is the report of"
+            f" the whole meeting ({reference_label(meeting)})",
+            timeout=6,
+        )
+        return read_document(self.library, meeting)
 
     def _show(self, reading: Reading | None, position: Position | None = None) -> None:
         self.reading = reading
@@ -245,7 +261,7 @@ class ReaderScreen(GhostFetching):
         data = event.node.data
         if isinstance(data, DocumentNode):
             self.open_document(data.key)
-        elif isinstance(data, DossierNode):  # its page, as the tree opens it
+        elif isinstance(data, DossierNode) and data.key != DEBATES:  # its page, as opened
             self._open_dossier(data.key, remember=True, reveal=False)
 
     @on(LetterView.LinkFocused)

@@ -16,7 +16,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from db.library import DocumentRow, DossierRow, Library
-from loaders.ids import format_dossier
+from loaders.ids import format_dossier, reference_label
 from loaders.sanitize import terminal_safe
 from loaders.subject import short_subject
 from tui.commands import TREE, bindings
@@ -28,6 +28,8 @@ GHOST_MARK = "◌"
 FLAT_LIMIT = 500
 # A dossier of more documents than this is filled in chunks of this many, a paint between.
 CHUNK = 250
+# The node under which the debates are, newest first: they belong to no dossier.
+DEBATES = "debates"
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,18 @@ def document_label(row: DocumentRow, decision: str = "", replaced: bool = False)
         label.append(" " + terminal_safe(short), style="dim italic" if dim else "")
     if row.date:
         label.append(" " + short_date(row.date), style="dim")
+    return label
+
+
+def debate_label(row: DocumentRow) -> Text:
+    """Its date first, then what was debated, and which meeting or item it is (dim)."""
+    label = Text(short_date(row.date) or "–", style="bold")
+    what = row.title
+    if row.kind == "verslag":
+        what = row.subject.partition(": ")[2] or row.title
+    label.append(" " + terminal_safe(what))
+    where = reference_label(row.key)
+    label.append(" " + ("commissie" if where == row.key else where), style="dim")
     return label
 
 
@@ -183,6 +197,11 @@ class DossierTree(Tree[NodeData]):
                 self._groups[thousand] = self.root.add(label, data=GroupNode(thousand))
             for thousand in groups:
                 self._open_group(thousand)
+        debates = self.library.debate_count()
+        if debates:
+            label = Text("Debates", style="bold")
+            label.append(f"  {debates} report{'s' if debates > 1 else ''}", style="dim")
+            self._dossier_nodes[DEBATES] = self.root.add(label, data=DossierNode(DEBATES))
         for key in expanded:
             node = self._node_of(key)
             if node is not None:
@@ -216,15 +235,24 @@ class DossierTree(Tree[NodeData]):
             return
         node.data = DossierNode(data.key, loaded=True)
         node.remove_children()
-        rows = self.library.documents_in(data.key)
-        decisions = self.library.decisions_in(data.key)
-        replaced_by = self.library.replacements_in(data.key)
+        if data.key == DEBATES:
+            rows = self.library.debate_rows()
+            decisions, replaced_by = {}, {}
+        else:
+            rows = self.library.documents_in(data.key)
+            decisions = self.library.decisions_in(data.key)
+            replaced_by = self.library.replacements_in(data.key)
         children = nest_versions(rows, replaced_by)
         replaced = {row.key for key, members in children.items() if key for row in members}
 
+        def label_of(row: DocumentRow) -> Text:
+            if data.key == DEBATES:
+                return debate_label(row)
+            return document_label(row, decisions.get(row.key, ""), row.key in replaced)
+
         def add(parent: TreeNode[NodeData], key: str) -> None:
             for row in children.get(key, []):
-                label = document_label(row, decisions.get(row.key, ""), row.key in replaced)
+                label = label_of(row)
                 data = DocumentNode(row.key, row.ghost)
                 if row.key in children:
                     add(parent.add(label, data=data, expand=True), row.key)
@@ -242,7 +270,7 @@ class DossierTree(Tree[NodeData]):
             if self._filling.get(data.key) is not loading:
                 return  # the tree was read again meanwhile
             for row in top[start : start + CHUNK]:
-                label = document_label(row, decisions.get(row.key, ""), row.key in replaced)
+                label = label_of(row)
                 document = DocumentNode(row.key, row.ghost)
                 if row.key in children:
                     subtree = node.add(label, data=document, expand=True, before=loading)
@@ -316,7 +344,7 @@ class DossierTree(Tree[NodeData]):
 
     def _node_of(self, dossier: str) -> TreeNode[NodeData] | None:
         """The dossier's node, opening its group when the tree has groups."""
-        if dossier not in self._dossier_nodes and self._groups:
+        if dossier not in self._dossier_nodes and self._groups and dossier != DEBATES:
             self._open_group(_thousand(dossier))
         return self._dossier_nodes.get(dossier)
 

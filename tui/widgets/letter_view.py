@@ -48,6 +48,7 @@ class LetterView(ScrollView, can_focus=True):
         "letter--outcome",
         "letter--citation",
         "letter--ghost-citation",
+        "letter--speaker",
         "letter--cursor",
         "letter--hit",
         "letter--current-hit",
@@ -67,6 +68,7 @@ class LetterView(ScrollView, can_focus=True):
     LetterView > .letter--note { color: $text-muted; }
     LetterView > .letter--outcome { text-style: bold; }
     LetterView > .letter--citation { color: $accent; text-style: underline; }
+    LetterView > .letter--speaker { color: $text-primary; text-style: bold; }
     LetterView > .letter--ghost-citation { color: $accent; text-style: underline italic; }
     LetterView > .letter--cursor { background: $accent; color: $background; text-style: bold; }
     LetterView > .letter--hit { background: $warning 40%; }
@@ -107,6 +109,7 @@ class LetterView(ScrollView, can_focus=True):
         self.cursor: int | None = None  # index into page.links
         self.hits: list[tuple[int, int]] = []
         self.hit: int | None = None
+        self._speech: tuple[int, int] | None = None  # the last speech stepped to, and the top
 
     # -- content ------------------------------------------------------------------------------
     def show(self, page: Page, position: Position | None = None) -> None:
@@ -114,6 +117,7 @@ class LetterView(ScrollView, can_focus=True):
         self.page = page
         self.cursor = position.cursor if position else None
         self.hits, self.hit = [], None
+        self._speech = None
         self._width = 0
         self._lines = []
         self._relayout()
@@ -216,6 +220,12 @@ class LetterView(ScrollView, can_focus=True):
     def _marks(self, start: int, end: int) -> list[tuple[int, int, Style]]:
         assert self.page is not None
         marks: list[tuple[int, int, Style]] = []
+        speakers = self.page.speakers
+        index = bisect.bisect_left(speakers, (start, start)) - 1
+        for speaker_start, speaker_end in speakers[max(0, index) : index + 3]:
+            if speaker_start < end and start < speaker_end:
+                style = self.get_component_rich_style("letter--speaker")
+                marks.append((speaker_start, speaker_end, style))
         for index, link in enumerate(self.page.links):
             if link.start >= end:
                 break
@@ -329,6 +339,39 @@ class LetterView(ScrollView, can_focus=True):
             if used > column:
                 return position
         return None
+
+    # -- speeches -----------------------------------------------------------------------------
+    def action_next_speech(self) -> None:
+        self._move_speech(+1)
+
+    def action_previous_speech(self) -> None:
+        self._move_speech(-1)
+
+    def _move_speech(self, step: int) -> None:
+        """The next (or previous) speech at the top of the pane, and who speaks."""
+        if self.page is None or not self.page.speakers:
+            self.notify("This document is no debate: it has no speeches.", timeout=2)
+            return
+        self._complete_layout()
+        speakers = self.page.speakers
+        top = int(self.scroll_y)
+        if self._speech is not None and self._speech[1] == top:
+            index = self._speech[0] + step  # where the last step left it (the end can't scroll)
+        else:
+            offset = self._offset_at_top() or 0
+            starts = [start for start, _ in speakers]
+            if step > 0:
+                index = bisect.bisect_right(starts, offset)
+            else:
+                index = bisect.bisect_left(starts, offset) - 1
+        if not 0 <= index < len(speakers):
+            self.notify(f"The {'last' if step > 0 else 'first'} speech.", timeout=2)
+            return
+        start, end = speakers[index]
+        self.scroll_to(y=self._line_of_offset(start), animate=False, immediate=True)
+        self._speech = (index, int(self.scroll_y))
+        who = self.page.text[start:end]
+        self.notify(f"Speech {index + 1} of {len(speakers)}: {who}", timeout=2)
 
     # -- search -------------------------------------------------------------------------------
     def search(self, query: str) -> int:
