@@ -87,8 +87,13 @@ class RowQueries:
         return [DossierRow(r[0], r[1] or "") for r in rows]
 
     def ghost_keys(self, dossier: str | None = None) -> list[str]:
-        """The Kamerstukken that are cited but not loaded (of one dossier)."""
-        query = "SELECT key FROM documents WHERE ghost = 1 AND key LIKE 'kst-%'"
+        """What is cited but not loaded and the official sources publish on its own (of one
+        dossier): Kamerstukken, and items of the Handelingen ("h-tk-20222023-84-12"; a whole
+        meeting is published item by item, never as one)."""
+        query = (
+            "SELECT key FROM documents WHERE ghost = 1 AND (key LIKE 'kst-%'"
+            " OR (key LIKE 'h-%' AND length(key) - length(replace(key, '-', '')) = 4))"
+        )
         if dossier:
             rows = self.conn.execute(query + " AND dossier = ? ORDER BY key", (dossier,))
         else:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from loaders.citations import find_citations
 from loaders.errors import LoadError
 from loaders.ids import parse_dossier, parse_reference
 from loaders.official import PUBLICATION_ID, OfficialSources
@@ -37,13 +38,20 @@ def parse_targets(targets: Iterable[str]) -> tuple[list[str], list[str]]:
         if dossier is not None:
             dossiers.append(dossier)
             continue
-        key = parse_reference(target)
+        key = parse_reference(target) or _cited(target)
         if key is None and PUBLICATION_ID.fullmatch(target.strip()):
             key = target.strip()
         if key is None:
             raise LoadError(target, "neither a dossier (29521) nor a document (kst-29521-446)")
         identifiers.append(key)
     return dossiers, identifiers
+
+
+def _cited(text: str) -> str | None:
+    """The one document a citation names, typed as a letter cites it ("Handelingen II
+    2017/18, nr. 70, item 6")."""
+    found = find_citations(text)
+    return found[0].target if len(found) == 1 and found[0].kind != "dossier" else None
 
 
 def records_for(

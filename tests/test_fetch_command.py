@@ -219,27 +219,51 @@ def test_a_dossier_is_fetched_whole_with_its_open_data_and_then_asks_nothing(
 def test_the_ghosts_are_looked_up_together(server, capsys, tmp_path) -> None:
     db = str(tmp_path / "l.db")
     code, out, _ = run(capsys, "--db", db, "fetch", "--ghosts")
-    assert (code, out) == (0, "Nothing to fetch: every cited Kamerstuk is in the library.\n")
+    assert (code, out) == (
+        0,
+        "Nothing to fetch: every cited Kamerstuk and Handelingen item is in the library.\n",
+    )
     assert server.log == []
     run(capsys, "--db", db, "load", str(Path(__file__).parent / "fixtures" / "kst-28844-269.xml"))
     code, out, err = run(capsys, "--db", db, "fetch", "--ghosts", "--dry-run")
     assert code == 0 and server.log == []  # what the library lacks, from the library alone
-    assert [line.split()[0] for line in out.splitlines()] == [
-        "kst-28844-261",
-        "kst-28844-266",
-        "kst-36101-15",
-        "3",
-    ]
-    assert out.splitlines()[-1] == "3 documents to fetch"
+    cited = ["h-tk-20222023-84-12", "kst-28844-261", "kst-28844-266", "kst-36101-15"]
+    assert [line.split()[0] for line in out.splitlines()] == [*cited, "4"]
+    assert out.splitlines()[-1] == "4 documents to fetch"
     code, out, err = run(capsys, "--db", db, "fetch", "--ghosts")
     assert code == 1
     [(request, _)] = server.log
-    assert request.args["query"] == " OR ".join(
-        f'dt.identifier=="{key}"' for key in ("kst-28844-261", "kst-28844-266", "kst-36101-15")
-    )
+    assert request.args["query"] == " OR ".join(f'dt.identifier=="{key}"' for key in cited)
     assert out.startswith("0 found")  # the recorded answer lists none of them, and says so:
-    assert out.strip().endswith("3 could not be fetched (named above)")
+    assert out.strip().endswith("4 could not be fetched (named above)")
     assert err.splitlines() == [
-        f"kamerlezer: {key}: the official sources do not list it"
-        for key in ("kst-28844-261", "kst-28844-266", "kst-36101-15")
+        f"kamerlezer: {key}: the official sources do not list it" for key in cited
     ]
+
+
+def test_an_item_of_the_handelingen_is_fetched_and_read_as_a_debate(
+    httpserver, monkeypatch, capsys, tmp_path
+) -> None:
+    """The recorded answer with one record standing for the Handelingen item h-tk-20172018-70-6,
+    whose real file the server gives; its metadata.xml is not there."""
+    key = "h-tk-20172018-70-6"
+    local = httpserver.url_for("").rstrip("/").encode()
+    page = RECORDED.replace(b"kst-36867-A", key.encode())
+    page = page.replace(b"https://repository.overheid.nl", local)
+    httpserver.expect_request("/sru").respond_with_data(page, content_type="text/xml")
+    item = Path(__file__).parent / "debates" / "koop" / f"{key}.xml"
+    folder = f"/frbr/officielepublicaties/kst/36867/{key}/1"
+    httpserver.expect_request(f"{folder}/xml/{key}.xml").respond_with_data(item.read_bytes())
+    httpserver.expect_request(f"{folder}/metadata/metadata.xml").respond_with_data(
+        "not found", status=404
+    )
+    monkeypatch.setenv("KAMERLEZER_SRU_URL", httpserver.url_for("/sru"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    db = str(tmp_path / "l.db")
+    code, out, err = run(capsys, "--db", db, "fetch", "Handelingen II 2017/18, nr. 70, item 6")
+    assert "1 loaded" in out, err
+    assert code == 1 and "HTTP 404" in err  # its metadata.xml is not there: named
+    assert httpserver.log[0][0].args["query"] == f'dt.identifier=="{key}"'
+    _, out, _ = run(capsys, "--db", db, "show", key)
+    assert "handelingen" in out and "Stemmingen moties Informele Milieuraad" in out
+    assert "kst-21501-08-726" in out and "kst-21501-08-719" in out

@@ -69,7 +69,7 @@ def command_fetch(
                     return 0
         targets += ghosts
         if not targets:
-            print("Nothing to fetch: every cited Kamerstuk is in the library.")
+            print("Nothing to fetch: every cited Kamerstuk and Handelingen item is in the library.")
             return 0
     try:
         dossiers, identifiers = parse_targets(targets)
