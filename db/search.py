@@ -303,10 +303,28 @@ _Row = tuple[str, str | None, str | None, str | None, str | None, str | None, fl
 
 def _hit(row: _Row) -> Hit:
     key, kind, date, dossier, title, marked, rank, subject = row
-    plain, spans = _unmark(marked or "")
+    plain, spans = _unmark(_readable_names(marked or ""))
     return Hit(
         key, kind or "", date or "", dossier or "", title or "", plain, spans, rank, subject or ""
     )
+
+
+# A snippet from the names column shows it as the index reads it, the signatories' JSON
+# without its keys: '[{"Stephan van Baarle", "DENK"}, {"Graus", null}]'. Readers get
+# "Stephan van Baarle (DENK), Graus", also where the snippet cuts an entry in two.
+def _readable_names(marked: str) -> str:
+    if '{"' not in marked and '"}' not in marked:
+        return marked  # not the names column: the text's own quotes stay as they are
+    head = "…" if marked.startswith("…") else ""
+    tail = "…" if marked.endswith("…") else ""
+    inner = marked.strip("…")
+    entries = []
+    for entry in re.split(r'"?\}, \{"?', inner):
+        name, _, role = entry.strip('[]{}"').partition('", ')
+        role = role.strip('"')
+        known = role and not "null".startswith(role)  # null, or null cut short
+        entries.append(f"{name} ({role})" if known else name)
+    return head + ", ".join(entries) + tail
 
 
 def _unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:

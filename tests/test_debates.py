@@ -209,6 +209,19 @@ def test_search_finds_the_debates_someone_spoke_in(
     assert {hit.key for hit in hits} == found
 
 
+def test_a_speaker_is_shown_by_name_and_party_in_the_snippet(debates_library: Path) -> None:
+    """The snippet comes from the names the index holds: shown as a reader writes them, not
+    as the JSON they are stored in."""
+    with Library.open(debates_library, write=False) as library:
+        [hit] = Searcher(library).search('spreker:"van baarle"').hits
+        [graus] = Searcher(library).search("spreker:Graus").hits
+    assert "Stephan van Baarle (DENK)" in hit.snippet
+    assert not set('{}[]"') & set(hit.snippet + graus.snippet)
+    start, end = hit.highlights[0]
+    assert hit.snippet[start:end].lower() == "van baarle"
+    assert graus.snippet == "Graus (PVV)"
+
+
 def test_a_speaker_filter_without_a_name_says_how() -> None:
     with pytest.raises(SearchError, match="spreker:Omtzigt"):
         from db.search import parse_query
