@@ -29,6 +29,9 @@ async def test_stepping_between_speeches_follows_who_speaks(library) -> None:
             await pilot.press("right_curly_bracket")
         await settle(pilot)
         assert _top_text(app).startswith("De heer Soepboer (NSC): Dank u, voorzitter.")
+        status = app.reader.status.shown
+        assert status.startswith("speech 4 of ") and "· De heer Soepboer (NSC) ·" in status
+        assert not app._notifications  # said on the status line, not in toasts that pile up
         await pilot.press("right_curly_bracket")
         assert _top_text(app).startswith("De voorzitter: ")
         await pilot.press("left_curly_bracket")
@@ -85,4 +88,16 @@ async def test_a_letter_has_no_speeches_to_step_to(library) -> None:
         await settle(pilot)
         top = app.reader.letter.scroll_y
         await pilot.press("right_curly_bracket")
+        await settle(pilot)
         assert app.reader.letter.scroll_y == top
+        assert app.reader.status.shown.startswith("no speeches here")
+
+
+async def test_stepping_back_from_the_first_speech_says_there_is_none(library) -> None:
+    app = KamerlezerApp(library, start=MEETING)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_curly_bracket", "left_curly_bracket")
+        await settle(pilot)
+        assert app.reader.status.shown.startswith("no speech before this one")
+        assert _top_text(app).startswith("De voorzitter: Goedemorgen")

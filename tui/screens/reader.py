@@ -277,6 +277,10 @@ class ReaderScreen(GhostFetching):
     def _hit_moved(self, event: LetterView.HitMoved) -> None:
         self.status.hits(event.count, event.hit)
 
+    @on(LetterView.SpeechMoved)
+    def _speech_moved(self, event: LetterView.SpeechMoved) -> None:
+        self.status.speech(event.index, event.count, event.who)
+
     # -- actions ------------------------------------------------------------------------------
     def palette(self) -> Iterable[tuple[Command, DOMNode]]:
         """The reader's commands and the letter's, for the palette."""

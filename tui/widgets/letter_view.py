@@ -93,6 +93,16 @@ class LetterView(ScrollView, can_focus=True):
             self.hit = hit
             self.count = count
 
+    class SpeechMoved(Message):
+        """A step from speech to speech: ``index`` of ``count``, and ``who`` speaks; or no
+        speech that way (``index`` None, ``who`` "after" or "before"), or none at all (0)."""
+
+        def __init__(self, index: int | None, count: int, who: str = "") -> None:
+            super().__init__()
+            self.index = index
+            self.count = count
+            self.who = who
+
     class Follow(Message):
         """The reader asked to follow a citation."""
 
@@ -350,7 +360,7 @@ class LetterView(ScrollView, can_focus=True):
     def _move_speech(self, step: int) -> None:
         """The next (or previous) speech at the top of the pane, and who speaks."""
         if self.page is None or not self.page.speakers:
-            self.notify("This document is no debate: it has no speeches.", timeout=2)
+            self.post_message(self.SpeechMoved(None, 0))
             return
         self._complete_layout()
         speakers = self.page.speakers
@@ -365,13 +375,13 @@ class LetterView(ScrollView, can_focus=True):
             else:
                 index = bisect.bisect_left(starts, offset) - 1
         if not 0 <= index < len(speakers):
-            self.notify(f"The {'last' if step > 0 else 'first'} speech.", timeout=2)
+            where = "after" if step > 0 else "before"
+            self.post_message(self.SpeechMoved(None, len(speakers), where))
             return
         start, end = speakers[index]
         self.scroll_to(y=self._line_of_offset(start), animate=False, immediate=True)
         self._speech = (index, int(self.scroll_y))
-        who = self.page.text[start:end]
-        self.notify(f"Speech {index + 1} of {len(speakers)}: {who}", timeout=2)
+        self.post_message(self.SpeechMoved(index, len(speakers), self.page.text[start:end]))
 
     # -- search -------------------------------------------------------------------------------
     def search(self, query: str) -> int:

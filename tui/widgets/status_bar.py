@@ -72,6 +72,17 @@ class StatusBar(Static):
         else:
             self._set(f"hit {current + 1} of {found} · {then}")
 
+    def speech(self, index: int | None, count: int, who: str) -> None:
+        """Where a step between speeches arrived: "speech 4 of 83 · De heer Soepboer (NSC) ·
+        } / { next/previous"; with no ``index``, ``who`` says where no speech was: "after",
+        "before"."""
+        if not count:
+            self._set("no speeches here: } and { step between the speeches of a debate")
+        elif index is None:
+            self._set(f"no speech {who} this one · {count} speeches · }} / {{ next/previous")
+        else:
+            self._set(f"speech {index + 1} of {count} · {who} · }} / {{ next/previous")
+
     def address(self, url: str) -> None:
         """The official address, whole, as a link a terminal can open."""
         self._where = Text(url, style="underline")
