@@ -72,8 +72,11 @@ class Query:
     speakers: list[Term] = field(default_factory=list)  # spreker:…, in debates only
 
     def highlight_terms(self) -> list[str]:
-        """The words and phrases a reader wants to see highlighted in a document."""
-        return [term.text for group in self.groups for term in group]
+        """The words and phrases a reader wants to see highlighted in a document, and who
+        speaks (where the debate names them)."""
+        return [term.text for group in self.groups for term in group] + [
+            term.text for term in self.speakers
+        ]
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@ motie moved in it and coming back; the motie says where it was moved."""
 
 from __future__ import annotations
 
-from tests.tui.test_reader_screen import settle
+from tests.tui.test_reader_screen import burst, settle
 from tui.app import KamerlezerApp
+from tui.screens.search import SearchScreen
 
 MEETING = "h-tk-20242025-103"  # the demo's report of the plenary meeting of 2 July 2025
 
@@ -101,3 +102,20 @@ async def test_stepping_back_from_the_first_speech_says_there_is_none(library) -
         await settle(pilot)
         assert app.reader.status.shown.startswith("no speech before this one")
         assert _top_text(app).startswith("De voorzitter: Goedemorgen")
+
+
+async def test_a_debate_found_by_its_speaker_opens_where_they_are_named(library) -> None:
+    app = KamerlezerApp(library, start="kst-31497-499")
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, "sspreker:soepboer")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.reader.letter.page.key == MEETING
+        assert app.reader.status.shown.startswith("hit 1 of")
+        letter = app.reader.letter
+        start, end = letter.hits[0]
+        assert letter.page.text[start:end] == "Soepboer"
+        shown = letter._lines[int(letter.scroll_y) : int(letter.scroll_y) + letter.size.height]
+        assert any(line.start <= start < line.end for line in shown)  # in view
