@@ -30,7 +30,8 @@ from tui.layout_widths import NARROW, WIDE, SideWidths
 from tui.library_watch import EVERY_SECONDS, LibraryWatch
 from tui.pages import document_page, welcome_page
 from tui.screens.ghost_fetching import GhostFetching
-from tui.screens.search import Chosen, SearchScreen
+from tui.screens.reader_searching import ReaderSearching
+from tui.screens.search import SearchScreen
 from tui.screens.votes import VotesScreen
 from tui.widgets.dossier_tree import DEBATES, DocumentNode, DossierNode, DossierTree, NodeData
 from tui.widgets.finder_pane import FinderPane
@@ -41,7 +42,7 @@ from tui.widgets.status_bar import StatusBar
 _OPENING_BOXES = frozenset({"find", "search", "search_all"})
 
 
-class ReaderScreen(GhostFetching):
+class ReaderScreen(GhostFetching, ReaderSearching):
     """Read a library of Kamerstukken and follow their citations."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings(READER)]
@@ -307,28 +308,6 @@ class ReaderScreen(GhostFetching):
             self.remove_class("-show-tree")
         self.finder.focus_search()
 
-    def action_search(self) -> None:
-        search = self.query_one("#doc-search", Input)
-        search.add_class("-visible")
-        self.set_focus(search)  # at once: keys typed right after / belong to the box
-        search.select_all()
-
-    @on(Input.Changed, "#doc-search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        count = self.letter.search(event.value)
-        if not event.value:
-            self.status.clear()
-        elif not count:
-            self.status.hits(0, None)
-
-    @on(Input.Submitted, "#doc-search")
-    def _search_submitted(self) -> None:
-        self._close_doc_search()
-
-    def _close_doc_search(self) -> None:
-        self.query_one("#doc-search", Input).remove_class("-visible")
-        self.letter.focus()
-
     def action_cancel(self) -> None:
         if self.query_one("#doc-search", Input).has_focus:
             self._close_doc_search()
@@ -393,34 +372,3 @@ class ReaderScreen(GhostFetching):
             self.dossier_tree.focus()
         elif self.focused is None or self.focused is self.dossier_tree:
             self.letter.focus()
-
-    # -- searching every document -------------------------------------------------------------
-    def action_search_all(self) -> None:
-        self._open_search()
-
-    def _open_search(self, query: str | None = None) -> None:
-        screen = self._search_screen()
-        screen.take_typing()  # the keys typed right after s belong to its box
-        self.app.push_screen(screen, self._search_done)
-        if query is not None:
-            self.app.call_after_refresh(screen.search_for, query)  # once it is composed
-
-    def _search_screen(self) -> SearchScreen:
-        """One search screen for the session, installed so that leaving it keeps its query,
-        results and selection."""
-        if self._search is None:
-            self._search = SearchScreen(self.library)
-            self.app.install_screen(self._search, name="search")
-        return self._search
-
-    def _search_done(self, chosen: Chosen | None) -> None:
-        if chosen is None:  # back to the letter
-            current = self.history.current
-            if current is not None and current.place == "search":  # it came back with Back
-                self.history.forward()
-            return
-        self.history.remember(self.letter.position)
-        self.history.open("search")
-        if self.open_document(chosen.key):
-            self.letter.highlight(chosen.terms)  # the bar says where the hits are
-        self.letter.focus()
