@@ -8,7 +8,6 @@ their spans; ``[`` and ``]`` move a cursor between them, Enter (or a click) foll
 from __future__ import annotations
 
 import bisect
-from itertools import pairwise
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -22,6 +21,7 @@ from textual.strip import Strip
 
 from tui.commands import LETTER, bindings
 from tui.history import Position
+from tui.letter_marks import Shown, cut_into_segments, marks_on
 from tui.page import Line, Link, Page, layout
 from tui.search_text import find_all
 
@@ -211,51 +211,16 @@ class LetterView(ScrollView, can_focus=True):
 
     def _segments(self, line: Line) -> list[Segment]:
         base = self.rich_style + self._line_style(line.style)
-        if line.start < 0:
+        if line.start < 0 or self.page is None:
             return [Segment(line.text, base)]
-        # Boundaries where the style changes: citations, the cursor, search hits.
-        marks = self._marks(line.start, line.end)
-        cuts = sorted({line.start, line.end, *(p for s, e, _ in marks for p in (s, e))})
-        cuts = [c for c in cuts if line.start <= c <= line.end]
-        segments = []
-        text = self.page.text if self.page else ""
-        for a, b in pairwise(cuts):
-            style = base
-            for start, end, extra in marks:
-                if start <= a and b <= end:
-                    style = style + extra
-            segments.append(Segment(text[a:b], style))
-        return segments
-
-    def _marks(self, start: int, end: int) -> list[tuple[int, int, Style]]:
-        assert self.page is not None
-        marks: list[tuple[int, int, Style]] = []
-        speakers = self.page.speakers
-        index = bisect.bisect_left(speakers, (start, start)) - 1
-        for speaker_start, speaker_end in speakers[max(0, index) : index + 3]:
-            if speaker_start < end and start < speaker_end:
-                style = self.get_component_rich_style("letter--speaker")
-                marks.append((speaker_start, speaker_end, style))
-        for index, link in enumerate(self.page.links):
-            if link.start >= end:
-                break
-            if link.end <= start:
-                continue
-            name = (
-                "letter--ghost-citation"
-                if link.target in self.page.ghost_targets
-                else "letter--citation"
-            )
-            marks.append((link.start, link.end, self.get_component_rich_style(name)))
-            if index == self.cursor:
-                marks.append(
-                    (link.start, link.end, self.get_component_rich_style("letter--cursor"))
-                )
-        for index, (hit_start, hit_end) in enumerate(self.hits):
-            if hit_start < end and start < hit_end:
-                name = "letter--current-hit" if index == self.hit else "letter--hit"
-                marks.append((hit_start, hit_end, self.get_component_rich_style(name)))
-        return marks
+        marks = marks_on(
+            self.page,
+            line.start,
+            line.end,
+            Shown(self.cursor, self.hits, self.hit),
+            self.get_component_rich_style,
+        )
+        return cut_into_segments(self.page.text, line.start, line.end, base, marks)
 
     def _line_style(self, style: str) -> Style:
         if style in ("header", "title", "heading", "footnote", "table", "note", "outcome"):
