@@ -10,20 +10,20 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
+from db.documents import DocumentQueries
 from db.meetings import MeetingQueries, share_meeting_date
 from db.open_data import OpenDataStore
 from db.outcomes import OutcomeQueries
 from db.relations import RelationQueries, relations_in, write_relations
 from db.rows import DocumentRow, DossierRow, RowQueries, Stats
 from db.storage import LibraryError, LibraryFile
-from loaders.ids import canonical_key, parse_reference, split_kst_key
+from loaders.ids import split_kst_key
 from loaders.jsonl import document_from_record
 from loaders.merge import apply_metadata
-from loaders.model import Citation, Document, Dossier, Record, Signatory
+from loaders.model import Document, Dossier, Record
 
 __all__ = [
     "DocumentRow",
@@ -68,7 +68,13 @@ _UPDATE_DOCUMENT = (
 
 
 class Library(
-    LibraryFile, RowQueries, RelationQueries, OpenDataStore, OutcomeQueries, MeetingQueries
+    LibraryFile,
+    DocumentQueries,
+    RowQueries,
+    RelationQueries,
+    OpenDataStore,
+    OutcomeQueries,
+    MeetingQueries,
 ):
     """A library file with the documents in it."""
 
@@ -309,102 +315,3 @@ class Library(
                 self.conn.execute("DELETE FROM published_ids WHERE key = ?", (key,))
                 self.conn.execute("DELETE FROM document_dossiers WHERE document = ?", (key,))
                 self.conn.execute("DELETE FROM document_zaken WHERE document = ?", (key,))
-
-    # -- reading ----------------------------------------------------------------------------
-    def _row(self, key: str) -> sqlite3.Row | None:
-        row: sqlite3.Row | None = self.conn.execute(
-            "SELECT * FROM documents WHERE key = ?", (key,)
-        ).fetchone()
-        return row
-
-    def _document_from_row(self, row: sqlite3.Row) -> Document:
-        key = row["key"]
-        dossiers = [
-            Dossier(r["key"], r["title"] or "", r["rijkswet"] or "")
-            for r in self.conn.execute(
-                "SELECT d.* FROM document_dossiers dd JOIN dossiers d ON d.key = dd.dossier"
-                " WHERE dd.document = ? ORDER BY dd.position",
-                (key,),
-            )
-        ]
-        return Document(
-            key=key,
-            published_id=row["published_id"] or key,
-            dossiers=dossiers,
-            ondernummer=row["ondernummer"] or "",
-            kind=row["kind"] or "",
-            title=row["title"] or "",
-            subject=row["subject"] or "",
-            date=row["date"] or "",
-            vergaderjaar=row["vergaderjaar"] or "",
-            chamber=row["chamber"] or "",
-            signatories=[Signatory(**s) for s in json.loads(row["signatories"] or "[]")],
-            text=row["text"] or "",
-            citations=self.citations(key),
-            source_path=row["source_path"] or "",
-            source_format=row["source_format"] or "",
-            document_number=row["document_number"] or "",
-            zaak_numbers=json.loads(row["zaak_numbers"] or "[]"),
-            metadata_only=bool(row["ghost"]),
-        )
-
-    def get(self, key: str) -> Document | None:
-        """The document (or ghost: ``metadata_only`` set) with this key."""
-        row = self._row(key)
-        return self._document_from_row(row) if row is not None else None
-
-    def is_ghost(self, key: str) -> bool:
-        row = self.conn.execute("SELECT ghost FROM documents WHERE key = ?", (key,)).fetchone()
-        return bool(row and row[0])
-
-    def resolve(self, text: str) -> str | None:
-        """The key of the document a user means by ``text``: any spelling of its number,
-        a published id, or a Tweede Kamer document number ("2025D06779")."""
-        candidates = [k for k in (parse_reference(text), canonical_key(text.strip())) if k]
-        candidates.append(text.strip())
-        for candidate in candidates:
-            row = self.conn.execute(
-                "SELECT key FROM documents WHERE key = ?"
-                " UNION ALL SELECT key FROM published_ids WHERE published_id = ?",
-                (candidate, candidate),
-            ).fetchone()
-            if row is not None:
-                return str(row[0])
-        row = self.conn.execute(  # "2024D01507": upper case, as loaders store it
-            "SELECT key FROM documents WHERE document_number = ?", (text.strip().upper(),)
-        ).fetchone()
-        return str(row[0]) if row is not None else None
-
-    def citations(self, key: str) -> list[Citation]:
-        return [
-            Citation(r["start"], r["end"], r["text"], r["target"], r["kind"], r["date"], r["title"])
-            for r in self.conn.execute(
-                "SELECT * FROM citations WHERE source = ? ORDER BY start, id", (key,)
-            )
-        ]
-
-    def cited_by(self, key: str) -> list[str]:
-        """Keys of the documents that cite ``key``: one indexed query."""
-        return [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT DISTINCT source FROM citations WHERE target = ? ORDER BY source", (key,)
-            )
-        ]
-
-    def iter_documents(self, dossier: str | None = None) -> Iterator[Document]:
-        """Every stored document and every ghost that carries metadata, in key order.
-
-        Ghosts known only from citations are left out: loading the citing documents makes
-        them again.
-        """
-        query = (
-            "SELECT * FROM documents d WHERE (ghost = 0 OR EXISTS"
-            " (SELECT 1 FROM document_metadata m WHERE m.key = d.key))"
-        )
-        parameters: tuple[str, ...] = ()
-        if dossier:
-            query += " AND key IN (SELECT document FROM document_dossiers WHERE dossier = ?)"
-            parameters = (dossier,)
-        for row in self.conn.execute(query + " ORDER BY key", parameters).fetchall():
-            yield self._document_from_row(row)
