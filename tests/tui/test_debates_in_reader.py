@@ -3,7 +3,7 @@ motie moved in it and coming back; the motie says where it was moved."""
 
 from __future__ import annotations
 
-from tests.tui.test_reader_screen import burst, settle
+from tests.tui.typed_keys import burst, settle
 from tui.app import KamerlezerApp
 from tui.screens.search import SearchScreen
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from tests.tui.test_finder_pane import find
-from tests.tui.test_reader_screen import settle
+from tests.tui.typed_keys import settle
 from tui.app import KamerlezerApp
 from tui.screens.votes import SeatBar, VotesScreen
 from tui.widgets.dossier_tree import DocumentNode, DossierNode

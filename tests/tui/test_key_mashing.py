@@ -9,7 +9,7 @@ from textual import events
 from textual.command import CommandPalette
 
 from loaders.official import OfficialSources
-from tests.tui.test_reader_screen import settle
+from tests.tui.typed_keys import settle
 from tui.app import KamerlezerApp
 
 SEED = 20261203

@@ -6,38 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual import events
 from textual.widgets import Input, OptionList, Static
 
 from db.library import Library
 from db.loading import load_paths
+from tests.tui.typed_keys import burst, settle
 from tui.app import KamerlezerApp
 from tui.screens.help import HelpScreen
-from tui.screens.search import SearchScreen
 from tui.widgets.status_bar import StatusBar
-
-
-def burst(app: KamerlezerApp, keys: str) -> None:
-    """Keys as a terminal delivers a burst of them: queued at once, nobody waiting."""
-    for char in keys:
-        name = {
-            " ": "space",
-            "/": "slash",
-            "]": "right_square_bracket",
-            "\r": "enter",
-            "\x7f": "backspace",
-        }.get(char, char)
-        key = events.Key(name, char if char not in "\r\x7f" else None)
-        key.set_sender(app)
-        assert app._driver is not None
-        app._driver.send_message(key)
-
-
-async def settle(pilot, times: int = 3) -> None:
-    for _ in range(times):
-        await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 # -- resizing ---------------------------------------------------------------------------------
@@ -74,50 +50,6 @@ async def test_the_side_panes_widen_and_are_remembered(library) -> None:
 
 
 # -- keys typed in a burst --------------------------------------------------------------------
-async def test_keys_typed_right_after_s_go_into_the_search_box(library) -> None:
-    app = KamerlezerApp(library, start="kst-29521-455")
-    async with app.run_test(size=(120, 36)) as pilot:
-        burst(app, "snavo irak")
-        await settle(pilot)
-        assert isinstance(app.screen, SearchScreen)
-        assert app.screen.query_one("#search-input", Input).value == "navo irak"
-
-
-async def test_reopening_search_replaces_the_old_query_as_it_is_typed(library) -> None:
-    app = KamerlezerApp(library, start="kst-29521-455")
-    async with app.run_test(size=(120, 36)) as pilot:
-        burst(app, "snavo")
-        await settle(pilot)
-        await pilot.press("down", "escape")  # on the results, then back to the letter
-        await settle(pilot)
-        burst(app, "sirak")
-        await settle(pilot)
-        assert app.screen.query_one("#search-input", Input).value == "irak"
-
-
-async def test_clearing_the_search_box_clears_results_and_preview(library) -> None:
-    app = KamerlezerApp(library, start="kst-29521-455")
-    async with app.run_test(size=(120, 36)) as pilot:
-        burst(app, "snavo")
-        await settle(pilot)
-        screen = app.screen
-        await pilot.press("ctrl+u")
-        await settle(pilot)
-        assert screen.query_one("#search-results", OptionList).option_count == 0
-        assert str(screen.query_one("#search-preview-text", Static).render()) == ""
-
-
-async def test_ctrl_d_sorts_by_date_while_typing(library) -> None:
-    app = KamerlezerApp(library, start="kst-29521-455")
-    async with app.run_test(size=(120, 36)) as pilot:
-        burst(app, "snavo")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, SearchScreen)
-        await pilot.press("ctrl+d")
-        assert screen.sort == "date"
-
-
 async def test_keys_typed_right_after_slash_go_into_the_documents_search_box(library) -> None:
     app = KamerlezerApp(library, start="kst-29521-455")
     async with app.run_test(size=(120, 36)) as pilot:
@@ -268,27 +200,6 @@ async def test_the_start_page_shows_the_tree_it_speaks_of_at_80_columns(library)
         assert app.reader.finder.region.width > 0
 
 
-async def test_a_search_hit_shows_its_subject_and_the_word_that_matched_at_80_columns(
-    library,
-) -> None:
-    """In a list 40 columns wide the row shows the snippet from just before the word that
-    matched, so the word is in view; the preview says what the motie is about."""
-    app = KamerlezerApp(library, start="kst-29521-455")
-    async with app.run_test(size=(80, 24)) as pilot:
-        burst(app, "sirak")  # the snippet: "…446) maakte het kabinet … militaire inzet in Irak…"
-        await settle(pilot)
-        results = app.screen.query_one("#search-results", OptionList)
-        rows = [results.render_line(y).text for y in range(results.size.height)]
-        assert any("Irak" in row for row in rows), rows
-        await pilot.press("ctrl+u")
-        burst(app, "scherfvesten")
-        await settle(pilot)
-        preview = str(app.screen.query_one("#search-preview-text", Static).render())
-        assert "over zorgen dat vrouwelijke militairen toegang hebben" in preview
-        summary = str(app.screen.query_one("#search-summary", Static).render())
-        assert summary.startswith("1 document ·")
-
-
 # -- a library shared with other programs -----------------------------------------------------
 async def test_a_load_from_another_shell_shows_up_where_the_reader_is(tmp_path: Path) -> None:
     """Two users of one library: one reads the motie, the other loads a letter citing it."""
@@ -322,40 +233,6 @@ async def test_a_load_from_another_shell_shows_up_where_the_reader_is(tmp_path: 
             assert any(p.startswith("Cited by (1)") for p in prompts)
             assert reader.dossier_tree.dossier_node("29521") is not None
             assert reader.check_library() is False  # nothing new since
-
-
-async def test_the_search_screen_queries_in_a_worker_and_drops_stale_answers(
-    library, monkeypatch
-) -> None:
-    """A slow query does not hold the keys, and its late answer never replaces a newer one."""
-    import time as clock
-
-    from db.search import Searcher
-
-    real = Searcher.search
-
-    def slow_for_navo(self, text, **options):
-        if text == "navo":
-            clock.sleep(0.6)
-        return real(self, text, **options)
-
-    monkeypatch.setattr(Searcher, "search", slow_for_navo)
-    app = KamerlezerApp(library, start="kst-29521-455")
-    async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("s", *"navo")
-        started = clock.perf_counter()
-        await pilot.press(*" irak")
-        assert clock.perf_counter() - started < 0.5  # typed while "navo" was still searched
-        screen = app.screen
-        assert isinstance(screen, SearchScreen)
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if screen.result is not None and not any(w.is_running for w in screen.workers):
-                break
-        await pilot.pause(0.8)  # the slow answer to "navo" has come, and was dropped
-        summary = str(screen.query_one("#search-summary", Static).render())
-        assert summary.startswith("1 document")  # navo irak: the letter alone
-        assert screen.query_one("#search-input", Input).value == "navo irak"
 
 
 # -- a dossier of thousands ---------------------------------------------------------------------
