@@ -41,6 +41,8 @@ class Figures:
     terms: int = 0
     load_rate: float = 0.0
     search: tuple[float, float] = (0.0, 0.0)  # median, p95 in ms
+    found: float = 0.0  # documents a query finds (median)
+    per_found: float = 0.0  # µs of search per document found, over all the queries
     search_process: tuple[float, float] = (0.0, 0.0)
     search_mb: float = 0.0
     finder: tuple[float, float] = (0.0, 0.0)
@@ -64,19 +66,23 @@ def vocabulary_size(path: Path) -> tuple[int, int]:
     return int(documents), int(terms)
 
 
-def search_in_process(path: Path) -> tuple[float, float]:
+def search_in_process(path: Path) -> tuple[tuple[float, float], float, float]:
+    """Median and p95 in ms; how many documents the median query finds; and µs per document
+    found, over all the queries: what a query costs grows with what it finds."""
     from db.library import Library
     from db.search import Searcher
 
     with Library.open(path, write=False) as library:
         searcher = Searcher(library)
         searcher.search("warm")
-        times = []
+        times, found = [], []
         for query in QUERIES:
             started = time.perf_counter()
-            searcher.search(query, limit=50)
+            result = searcher.search(query, limit=50)
             times.append(time.perf_counter() - started)
-    return _median_p95(times)
+            found.append(result.total)
+    per_found = sum(times) * 1e6 / max(1, sum(found))
+    return _median_p95(times), statistics.median(found), per_found
 
 
 def search_processes(path: Path) -> tuple[tuple[float, float], float]:
@@ -130,7 +136,7 @@ def key_during_big_dossier(path: Path) -> float:
 def measure(name: str, path: Path, queries: list, load_rate: float) -> Figures:  # type: ignore[type-arg]
     figures = Figures(name, load_rate=load_rate)
     figures.documents, figures.terms = vocabulary_size(path)
-    figures.search = search_in_process(path)
+    figures.search, figures.found, figures.per_found = search_in_process(path)
     figures.search_process, figures.search_mb = search_processes(path)
     typed = type_queries(path, queries)
     keystrokes = [t for kind in typed.latencies for t in typed.latencies[kind]]
@@ -153,6 +159,12 @@ def report(base: Figures, figures: Figures) -> None:
     print(
         f"search in process: median {s[0]:.1f} ms, p95 {s[1]:.1f} ms"
         f" ({ratio(s[0], b[0])} / {ratio(s[1], b[1])} of the 7k library; target within 2x)"
+    )
+    print(
+        f"  a query finds {figures.found:,.0f} documents"
+        f" (median; {ratio(figures.found, base.found)} of the 7k library),"
+        f" {figures.per_found:.1f} µs a document found"
+        f" ({ratio(figures.per_found, base.per_found)})"
     )
     s, b = figures.search_process, base.search_process
     print(
@@ -182,7 +194,8 @@ def main() -> None:
     base = measure("7k", base_path, queries, 0.0)
     print(f"\n== the 7,034 real moties: {base.documents:,} documents, {base.terms:,} index words")
     print(
-        f"search in process: median {base.search[0]:.1f} ms, p95 {base.search[1]:.1f} ms;"
+        f"search in process: median {base.search[0]:.1f} ms, p95 {base.search[1]:.1f} ms"
+        f" ({base.found:,.0f} documents found, {base.per_found:.1f} µs each);"
         f" as a process: median {base.search_process[0]:.0f} ms, peak {base.search_mb:.0f} MB;"
         f" finder per keystroke p95 {base.finder[1]:.1f} ms; first paint {base.paint:.2f} s"
     )
