@@ -13,18 +13,10 @@ from dataclasses import dataclass
 
 from db.rows import ROW_COLUMNS, DocumentRow, document_row
 from loaders.debates import MOVED
+from loaders.ids import meeting_key
 
 DEBATE_KINDS = ("handelingen", "verslag")
 _KINDS = ", ".join("?" for _ in DEBATE_KINDS)
-
-
-def meeting_key(key: str) -> str:
-    """The meeting an item of the Handelingen belongs to ("h-tk-20172018-70-6" ->
-    "h-tk-20172018-70"); "" for any other key."""
-    parts = key.split("-")
-    if len(parts) == 5 and parts[0] == "h" and len(parts[2]) == 8:
-        return "-".join(parts[:4])
-    return ""
 
 
 def share_meeting_date(conn: sqlite3.Connection, key: str, date: str) -> None:

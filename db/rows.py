@@ -7,7 +7,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from loaders.ids import format_dossier
+from loaders.ids import format_dossier, meeting_key
 
 
 @dataclass
@@ -90,15 +90,12 @@ class RowQueries:
         """What is cited but not loaded and the official sources publish on its own (of one
         dossier): Kamerstukken, and items of the Handelingen ("h-tk-20222023-84-12"; a whole
         meeting is published item by item, never as one)."""
-        query = (
-            "SELECT key FROM documents WHERE ghost = 1 AND (key LIKE 'kst-%'"
-            " OR (key LIKE 'h-%' AND length(key) - length(replace(key, '-', '')) = 4))"
-        )
+        query = "SELECT key FROM documents WHERE ghost = 1 AND (key LIKE 'kst-%' OR key LIKE 'h-%')"
         if dossier:
             rows = self.conn.execute(query + " AND dossier = ? ORDER BY key", (dossier,))
         else:
             rows = self.conn.execute(query + " ORDER BY key")
-        return [r[0] for r in rows]
+        return [key for (key,) in rows if key.startswith("kst-") or meeting_key(key)]
 
     def has_documents(self) -> bool:
         return bool(self.conn.execute("SELECT 1 FROM documents WHERE ghost = 0 LIMIT 1").fetchone())

@@ -282,3 +282,12 @@ def reference_label(key: str) -> str:
     if parse_dossier(key) == key:
         return f"dossier {format_dossier(key)}"
     return key
+
+
+def meeting_key(key: str) -> str:
+    """The meeting an item of the Handelingen belongs to ("h-tk-20172018-70-6" ->
+    "h-tk-20172018-70"); "" for any other key."""
+    parts = key.split("-")
+    if len(parts) == 5 and parts[0] == "h" and len(parts[2]) == 8:
+        return "-".join(parts[:4])
+    return ""

@@ -4,43 +4,16 @@ loaded gets it from the official sources in a worker (Esc cancels), loads it and
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from db.fetching import Cancelled, Fetched, fetch_and_load
-from db.library import Library
-from db.reading import Reading
 from loaders.errors import LoadError
-from loaders.official import OfficialSources
-
-if TYPE_CHECKING:
-    from tui.widgets.dossier_tree import DossierTree
-    from tui.widgets.finder_pane import FinderPane
-    from tui.widgets.status_bar import StatusBar
+from tui.screens.reader_parts import ReaderParts
 
 
-class GhostFetching(Screen[None]):
+class GhostFetching(ReaderParts):
     """The reader's fetching (its screen class derives from this one)."""
-
-    library: Library
-    sources: Callable[[], OfficialSources]
-    reading: Reading | None
-
-    if TYPE_CHECKING:
-
-        @property
-        def status(self) -> StatusBar: ...
-
-        @property
-        def finder(self) -> FinderPane: ...
-
-        @property
-        def dossier_tree(self) -> DossierTree: ...
-
-        def open_document(self, key: str, *, remember: bool = True) -> bool: ...
 
     def action_fetch(self) -> None:
         """On a ghost's page: get the document from the official sources, then open it."""

@@ -280,7 +280,7 @@ class ReaderScreen(GhostFetching, ReaderSearching):
 
     @on(LetterView.SpeechMoved)
     def _speech_moved(self, event: LetterView.SpeechMoved) -> None:
-        self.status.speech(event.index, event.count, event.who)
+        self.status.speech(event.index, event.count, event.who, event.forward)
 
     # -- actions ------------------------------------------------------------------------------
     def palette(self) -> Iterable[tuple[Command, DOMNode]]:

@@ -4,37 +4,15 @@ that coming back finds its query and results as they were)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
-from textual.screen import Screen
 from textual.widgets import Input
 
-from db.library import Library
-from tui.history import History
+from tui.screens.reader_parts import ReaderParts
 from tui.screens.search import Chosen, SearchScreen
 
-if TYPE_CHECKING:
-    from tui.widgets.letter_view import LetterView
-    from tui.widgets.status_bar import StatusBar
 
-
-class ReaderSearching(Screen[None]):
+class ReaderSearching(ReaderParts):
     """The reader's searching (its screen class derives from this one)."""
-
-    library: Library
-    history: History
-    _search: SearchScreen | None
-
-    if TYPE_CHECKING:
-
-        @property
-        def letter(self) -> LetterView: ...
-
-        @property
-        def status(self) -> StatusBar: ...
-
-        def open_document(self, key: str, *, remember: bool = True) -> bool: ...
 
     # -- the open document ---------------------------------------------------------------------
     def action_search(self) -> None:

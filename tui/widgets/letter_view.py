@@ -94,14 +94,16 @@ class LetterView(ScrollView, can_focus=True):
             self.count = count
 
     class SpeechMoved(Message):
-        """A step from speech to speech: ``index`` of ``count``, and ``who`` speaks; or no
-        speech that way (``index`` None, ``who`` "after" or "before"), or none at all (0)."""
+        """A step from speech to speech (``forward`` or back): arrived at ``index`` of
+        ``count``, where ``who`` speaks; ``index`` None: no speech that way (or none at all,
+        ``count`` 0)."""
 
-        def __init__(self, index: int | None, count: int, who: str = "") -> None:
+        def __init__(self, index: int | None, count: int, who: str, forward: bool) -> None:
             super().__init__()
             self.index = index
             self.count = count
             self.who = who
+            self.forward = forward
 
     class Follow(Message):
         """The reader asked to follow a citation."""
@@ -325,7 +327,7 @@ class LetterView(ScrollView, can_focus=True):
     def _move_speech(self, step: int) -> None:
         """The next (or previous) speech at the top of the pane, and who speaks."""
         if self.page is None or not self.page.speakers:
-            self.post_message(self.SpeechMoved(None, 0))
+            self.post_message(self.SpeechMoved(None, 0, "", step > 0))
             return
         self._complete_layout()
         speakers = self.page.speakers
@@ -340,13 +342,13 @@ class LetterView(ScrollView, can_focus=True):
             else:
                 index = bisect.bisect_left(starts, offset) - 1
         if not 0 <= index < len(speakers):
-            where = "after" if step > 0 else "before"
-            self.post_message(self.SpeechMoved(None, len(speakers), where))
+            self.post_message(self.SpeechMoved(None, len(speakers), "", step > 0))
             return
         start, end = speakers[index]
         self.scroll_to(y=self._line_of_offset(start), animate=False, immediate=True)
         self._speech = (index, int(self.scroll_y))
-        self.post_message(self.SpeechMoved(index, len(speakers), self.page.text[start:end]))
+        who = self.page.text[start:end]
+        self.post_message(self.SpeechMoved(index, len(speakers), who, step > 0))
 
     # -- search -------------------------------------------------------------------------------
     def search(self, query: str) -> int:

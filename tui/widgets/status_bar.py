@@ -72,14 +72,14 @@ class StatusBar(Static):
         else:
             self._set(f"hit {current + 1} of {found} · {then}")
 
-    def speech(self, index: int | None, count: int, who: str) -> None:
+    def speech(self, index: int | None, count: int, who: str, forward: bool) -> None:
         """Where a step between speeches arrived: "speech 4 of 83 · De heer Soepboer (NSC) ·
-        } / { next/previous"; with no ``index``, ``who`` says where no speech was: "after",
-        "before"."""
+        } / { next/previous"; with no ``index``, that there was no speech that way."""
         if not count:
             self._set("no speeches here: } and { step between the speeches of a debate")
         elif index is None:
-            self._set(f"no speech {who} this one · {count} speeches · }} / {{ next/previous")
+            where = "after" if forward else "before"
+            self._set(f"no speech {where} this one · {count} speeches · }} / {{ next/previous")
         else:
             self._set(f"speech {index + 1} of {count} · {who} · }} / {{ next/previous")
 
