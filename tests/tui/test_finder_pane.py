@@ -97,6 +97,19 @@ async def test_keys_typed_in_a_burst_after_f_all_reach_the_finder(library) -> No
         assert finder_input.value == "defensie"
 
 
+async def test_down_down_enter_in_one_burst_open_the_second_result(library) -> None:
+    """Keys that arrive together after the results are listed: each Down moves in the list."""
+    from tests.tui.typed_keys import burst, settle
+
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        results = await find(pilot, "dobbe")
+        second = [o.id for o in results.options if o.id and not o.disabled][1]
+        burst(app, "↓↓\r")
+        await settle(pilot)
+        assert f"find:{app.reader.letter.page.key}" == second
+
+
 def _marked(prompt: Text) -> list[str]:
     """The parts of an option's prompt shown as matches (bold reverse)."""
     return [prompt.plain[s.start : s.end] for s in prompt.spans if str(s.style) == "bold reverse"]

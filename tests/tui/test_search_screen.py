@@ -108,3 +108,14 @@ async def test_the_search_screen_queries_in_a_worker_and_drops_stale_answers(
         summary = str(screen.query_one("#search-summary", Static).render())
         assert summary.startswith("1 document")  # navo irak: the letter alone
         assert screen.query_one("#search-input", Input).value == "navo irak"
+
+
+async def test_down_and_enter_in_one_burst_open_the_first_hit(library) -> None:
+    """Over SSH the keys arrive together: Enter belongs to the results Down went to."""
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, "sscherfvesten")
+        await settle(pilot)
+        burst(app, "↓\r")
+        await settle(pilot)
+        assert app.reader.letter.page.key == "kst-29521-501"

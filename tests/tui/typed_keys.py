@@ -17,8 +17,9 @@ def burst(app: KamerlezerApp, keys: str) -> None:
             "]": "right_square_bracket",
             "\r": "enter",
             "\x7f": "backspace",
+            "↓": "down",
         }.get(char, char)
-        key = events.Key(name, char if char not in "\r\x7f" else None)
+        key = events.Key(name, char if char not in "\r\x7f↓" else None)
         key.set_sender(app)
         assert app._driver is not None
         app._driver.send_message(key)

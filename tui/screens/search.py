@@ -233,7 +233,8 @@ class SearchScreen(Screen[Chosen | None]):
         return next((hit for hit in self.result.hits if hit.key == key), None)
 
     def action_to_results(self) -> None:
-        self.query_one("#search-results", OptionList).focus()
+        # At once: an Enter typed with the Down (a burst over SSH) belongs to the results.
+        self.set_focus(self.query_one("#search-results", OptionList))
 
     def action_close(self) -> None:
         self.dismiss(None)

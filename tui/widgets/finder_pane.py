@@ -345,7 +345,8 @@ class FinderPane(Vertical):
         self.post_message(self.Open(option.id.rsplit(":", 1)[-1]))
 
     def action_to_results(self) -> None:
-        self.results.focus()
+        # At once: an Enter typed with the Down (a burst over SSH) belongs to the results.
+        self.screen.set_focus(self.results)
 
     def action_leave(self) -> None:
         self.clear()
