@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from multiprocessing.context import ForkContext, SpawnContext
 from pathlib import Path
 
-from loaders.archives import iter_sources
+from loaders.archives import iter_sources, shown_name
 from loaders.detect import read_records
 from loaders.errors import LoadError, UnknownFormat
 from loaders.model import Record
@@ -72,6 +72,10 @@ def _read_sources(paths: Iterable[Path], share: int) -> Iterator[Parsed | Unpars
                     yield parse_source(source.name, source.read, source.in_container)
         except LoadError as exc:
             yield Parsed(str(path), [], str(exc), is_path_error=True)
+        except Exception as exc:  # an archive whose very structure breaks its reader
+            name = shown_name(str(path))
+            problem = f"{name}: cannot be read ({type(exc).__name__}: {exc})"
+            yield Parsed(name, [], problem, is_path_error=True)
 
 
 def _read_unparsed(name: str, read: Callable[[], bytes], in_container: bool) -> Parsed | Unparsed:
@@ -79,6 +83,9 @@ def _read_unparsed(name: str, read: Callable[[], bytes], in_container: bool) -> 
         return Unparsed(name, read(), in_container)
     except LoadError as exc:
         return Parsed(name, [], str(exc), in_container=in_container)
+    except Exception as exc:
+        problem = f"{name}: cannot be read ({type(exc).__name__}: {exc})"
+        return Parsed(name, [], problem, in_container=in_container)
 
 
 def parse_bytes(item: Unparsed) -> Parsed:
@@ -86,7 +93,8 @@ def parse_bytes(item: Unparsed) -> Parsed:
 
 
 def parse_source(name: str, read: Callable[[], bytes], in_container: bool) -> Parsed:
-    """One source's records, or its error as one line; never raises for bad content."""
+    """One source's records, or its error as one line; never raises for bad content: a
+    reader's own mistake on a strange file costs that file, never the load."""
     try:
         return Parsed(name, read_records(read(), name), in_container=in_container)
     except UnknownFormat as exc:
@@ -95,6 +103,18 @@ def parse_source(name: str, read: Callable[[], bytes], in_container: bool) -> Pa
         return Parsed(name, [], str(exc), in_container=in_container)
     except RecursionError:
         return Parsed(name, [], f"{name}: nested too deeply to read", in_container=in_container)
+    except MemoryError:
+        return Parsed(name, [], f"{name}: too large to read in memory", in_container=in_container)
+    except Exception as exc:
+        problem = f"{name}: cannot be read ({type(exc).__name__}: {exc})"
+        return Parsed(name, [], problem, in_container=in_container)
+
+
+@dataclass
+class Ended:
+    """The child's last message: it read everything, or why it stopped (``problem``)."""
+
+    problem: str = ""
 
 
 def _child(paths: list[Path], results: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
@@ -107,13 +127,33 @@ def _child(paths: list[Path], results: multiprocessing.Queue) -> None:  # type: 
         for item in _read_sources(paths, SHARE):
             chunk.append(item)
             if len(chunk) == CHUNK_SIZE:
-                results.put(chunk)
+                _send(results, chunk)
                 chunk = []
-        results.put(chunk)
+        _send(results, chunk)
+        _send(results, Ended())
+    except _ParentGone:
+        results.cancel_join_thread()  # what waits in the pipe is for nobody: exit now
     except KeyboardInterrupt:
-        pass
-    finally:
-        results.put(None)
+        _send(results, Ended("interrupted"))
+    except BaseException as exc:  # the parent must hear of it: an end it takes as whole
+        _send(results, Ended(f"{type(exc).__name__}: {exc}"))
+
+
+class _ParentGone(Exception):
+    """The loading process ended (killed): nobody will read what this one sends."""
+
+
+def _send(results: multiprocessing.Queue, message: object) -> None:  # type: ignore[type-arg]
+    """Put ``message`` on the queue, waiting while it is full, but not for a parent that is
+    gone: a reading process never outlives the load it reads for."""
+    parent = multiprocessing.parent_process()
+    while True:
+        try:
+            results.put(message, timeout=0.5)
+            return
+        except queue.Full:
+            if parent is not None and not parent.is_alive():
+                raise _ParentGone() from None
 
 
 def parse_sources_in_child(paths: list[Path]) -> Iterator[Parsed]:
@@ -127,24 +167,39 @@ def parse_sources_in_child(paths: list[Path]) -> Iterator[Parsed]:
     results = context.Queue(QUEUE_SIZE)
     child = context.Process(target=_child, args=(list(paths), results), daemon=True)
     child.start()
+    where = ", ".join(shown_name(str(path)) for path in paths)
+    received = 0
     try:
         while True:
             try:
                 chunk = results.get(timeout=1.0)
             except queue.Empty:
                 if not child.is_alive():
-                    where = ", ".join(map(str, paths))
-                    raise LoadError(where, "the reading process died") from None
+                    child.join(timeout=1)
+                    yield _stopped(where, received, f"exit status {child.exitcode}")
+                    return
                 continue
-            if chunk is None:
-                break
+            if isinstance(chunk, Ended):
+                if chunk.problem:
+                    yield _stopped(where, received, chunk.problem)
+                return
             for item in chunk:
+                received += 1
                 yield item if isinstance(item, Parsed) else parse_bytes(item)
     finally:
         if child.is_alive():
             child.terminate()
         child.join(timeout=5)
         results.close()
+
+
+def _stopped(where: str, received: int, why: str) -> Parsed:
+    """The reading process ended before reading everything: an error, never an end."""
+    problem = (
+        f"{where}: the reading process stopped after {received} files ({why});"
+        " the files after them were not loaded"
+    )
+    return Parsed(where, [], problem, is_path_error=True)
 
 
 def can_share_work() -> bool:

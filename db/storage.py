@@ -305,13 +305,17 @@ def _writable(path: Path) -> bool:
 
 
 def _create_library_file(path: Path) -> None:
-    """Build a new, empty library next to ``path`` and move it into place in one step, so
-    that a half-created library never exists."""
+    """Build a new, empty library next to ``path`` and link it into place in one step, so
+    that a half-created library never exists; when another load created it meanwhile, that
+    library is kept (never replaced) and this one loads into it."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if not _writable(path.parent):
             raise LibraryError(f"{path}: cannot create library (folder is read-only)")
-        handle, temporary = tempfile.mkstemp(prefix=".kamerlezer-", suffix=".db", dir=path.parent)
+        _remove_abandoned_drafts(path.parent)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f"{_DRAFT_PREFIX}{os.getpid()}-", suffix=".db", dir=path.parent
+        )
     except OSError as exc:
         raise LibraryError(f"{path}: cannot create library ({exc.strerror})") from None
     os.close(handle)
@@ -321,8 +325,44 @@ def _create_library_file(path: Path) -> None:
         db = sqlite_utils.Database(temporary)
         create_schema(db)
         db.conn.close()
-        os.replace(temporary, path)
-    except BaseException:
+        _link_unless_there(Path(temporary), path)
+    finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise
+
+
+# A library being created is a draft beside it until it is linked into place.
+_DRAFT_PREFIX = ".kamerlezer-"
+
+
+def _link_unless_there(draft: Path, path: Path) -> None:
+    """Put ``draft`` at ``path`` only if nothing is there: a hard link fails rather than
+    replace, where a rename would silently drop a library another load just made."""
+    try:
+        os.link(draft, path)
+    except FileExistsError:
+        return
+    except OSError:  # a file system without hard links: the nearest to once is a check
+        if not path.exists():
+            os.replace(draft, path)
+
+
+def _remove_abandoned_drafts(folder: Path) -> None:
+    """Drafts left by a process killed while creating a library (its pid no longer runs)."""
+    for draft in folder.glob(f"{_DRAFT_PREFIX}*.db"):
+        pid = draft.name[len(_DRAFT_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and not _is_running(int(pid)):
+            with contextlib.suppress(OSError):
+                draft.unlink()
+
+
+def _is_running(pid: int) -> bool:
+    if os.name != "posix":  # os.kill would end the process there; keep the draft
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # running, as another user
+        return True
+    return True

@@ -6,13 +6,17 @@ streamed member by member and never unpacked to disk.
 
 from __future__ import annotations
 
+import os
 import tarfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from loaders.errors import LoadError
+from loaders.limits import HEAD_BYTES, MAX_SOURCE_BYTES, too_large
 
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2")
 
@@ -28,6 +32,27 @@ class Source:
 
 def is_archive(path: Path) -> bool:
     return path.name.lower().endswith(ARCHIVE_SUFFIXES) or zipfile.is_zipfile(path)
+
+
+# Archives inside a source, which the loader does not read a second level down.
+_ARCHIVE_MAGIC = (b"PK\x03\x04", b"\x1f\x8b", b"\xfd7zXZ\x00", b"BZh")
+
+
+def looks_binary(data: bytes) -> bool:
+    """Whether a source's first bytes are those of a binary file, not of a document."""
+    head = data[:HEAD_BYTES]
+    return b"\x00" in head or head.startswith(_ARCHIVE_MAGIC)
+
+
+def shown_name(name: str) -> str:
+    """A file name as it can be shown and stored: a name that is not UTF-8 (a Latin-1 tar,
+    an old file system) arrives with surrogates for its bytes, read here as Windows-1252."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = os.fsencode(name) if os.name == "posix" else name.encode("utf-8", "surrogatepass")
+        return raw.decode("cp1252", errors="replace")
+    return name
 
 
 def iter_sources(path: Path, in_container: bool = False) -> Iterator[Source]:
@@ -47,18 +72,19 @@ def iter_sources(path: Path, in_container: bool = False) -> Iterator[Source]:
             try:
                 yield from iter_sources(child, in_container=True)
             except LoadError as exc:
-                yield Source(str(child), _failing(exc), in_container=True)
+                yield Source(shown_name(str(child)), _failing(exc), in_container=True)
         return
+    name = shown_name(str(path))
     if path.is_symlink() and not path.exists():
-        raise LoadError(str(path), "a link that leads nowhere")
+        raise LoadError(name, "a link that leads nowhere")
     if not path.exists():
-        raise LoadError(str(path), "no such file or folder")
+        raise LoadError(name, "no such file or folder")
     if path.is_file() and _is_tar(path):
         yield from _tar_sources(path)
     elif path.is_file() and zipfile.is_zipfile(path):
         yield from _zip_sources(path)
     else:
-        yield Source(str(path), lambda: _read_file(path), in_container)
+        yield Source(name, lambda: _read_file(path), in_container)
 
 
 def _failing(error: LoadError) -> Callable[[], bytes]:
@@ -69,10 +95,27 @@ def _failing(error: LoadError) -> Callable[[], bytes]:
 
 
 def _read_file(path: Path) -> bytes:
+    name = shown_name(str(path))
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            return read_limited(handle, name)
     except OSError as exc:
-        raise LoadError(str(path), f"cannot read: {exc.strerror}") from None
+        raise LoadError(name, f"cannot read: {exc.strerror}") from None
+
+
+def read_limited(handle: IO[bytes], name: str, declared: int | None = None) -> bytes:
+    """A file's bytes, its head first: a binary head (an image, a zip bomb's zeros) is all
+    that is read of it, and more than MAX_SOURCE_BYTES is refused, whatever size the file or
+    archive claimed (``declared``)."""
+    if declared is not None and declared > MAX_SOURCE_BYTES:
+        raise LoadError(name, too_large(declared))
+    head = handle.read(HEAD_BYTES)
+    if looks_binary(head):  # the loader skips it on its head alone
+        return head
+    rest = handle.read(MAX_SOURCE_BYTES + 1 - len(head))
+    if len(head) + len(rest) > MAX_SOURCE_BYTES:
+        raise LoadError(name, too_large(MAX_SOURCE_BYTES + 1))
+    return head + rest
 
 
 def _is_tar(path: Path) -> bool:
@@ -84,18 +127,38 @@ def _is_tar(path: Path) -> bool:
         return False
 
 
+# What reading a damaged or unsupported archive member can raise: broken deflate data, a
+# compression method Python lacks (Deflate64), encryption, a truncated stream.
+_MEMBER_ERRORS = (
+    zipfile.BadZipFile,
+    tarfile.TarError,
+    zlib.error,
+    EOFError,
+    OSError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+)
+
+
 def _tar_sources(path: Path) -> Iterator[Source]:
+    archive_name = shown_name(str(path))
     try:
         with tarfile.open(path, "r|*") as archive:
             for member in archive:
                 name = member.name.rsplit("/", 1)[-1]
                 if not member.isfile() or name.startswith("."):
                     continue
-                handle = archive.extractfile(member)
-                data = handle.read() if handle is not None else b""
-                yield Source(f"{path}!{member.name}", _returning(data), True)
-    except (tarfile.TarError, EOFError, OSError) as exc:
-        raise LoadError(str(path), f"broken archive: {exc}") from None
+                where = f"{archive_name}!{shown_name(member.name)}"
+                try:
+                    handle = archive.extractfile(member)
+                    data = read_limited(handle, where, member.size) if handle else b""
+                except LoadError as exc:
+                    yield Source(where, _failing(exc), True)
+                    continue
+                yield Source(where, _returning(data), True)
+    except _MEMBER_ERRORS as exc:
+        raise LoadError(archive_name, f"broken archive: {exc}") from None
 
 
 def _returning(data: bytes) -> Callable[[], bytes]:
@@ -104,16 +167,29 @@ def _returning(data: bytes) -> Callable[[], bytes]:
 
 
 def _zip_sources(path: Path) -> Iterator[Source]:
+    """Each member on its own: one that cannot be read (broken data, Deflate64, encrypted,
+    too large) is named, and the members after it are read."""
+    archive_name = shown_name(str(path))
     try:
         with zipfile.ZipFile(path) as archive:
             for info in archive.infolist():
                 name = info.filename.rsplit("/", 1)[-1]
                 if info.is_dir() or name.startswith("."):
                     continue
-                data = archive.read(info)
-                yield Source(f"{path}!{info.filename}", _returning(data), True)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise LoadError(str(path), f"broken archive: {exc}") from None
+                where = f"{archive_name}!{shown_name(info.filename)}"
+                try:
+                    with archive.open(info) as handle:
+                        data = read_limited(handle, where, info.file_size)
+                except LoadError as exc:
+                    yield Source(where, _failing(exc), True)
+                    continue
+                except _MEMBER_ERRORS as exc:
+                    problem = LoadError(where, f"cannot read this member of the archive: {exc}")
+                    yield Source(where, _failing(problem), True)
+                    continue
+                yield Source(where, _returning(data), True)
+    except _MEMBER_ERRORS as exc:
+        raise LoadError(archive_name, f"broken archive: {exc}") from None
 
 
 def count_sources(paths: list[Path]) -> int | None:

@@ -11,6 +11,7 @@ import re
 
 from lxml import etree
 
+from loaders.archives import looks_binary
 from loaders.errors import LoadError, UnknownFormat
 from loaders.handelingen_xml import read_handelingen_xml
 from loaders.jsonl import is_record, read_jsonl
@@ -40,7 +41,6 @@ _XML_READERS = {
     "metadata_gegevens": read_metadata_xml,
     VLOS_ROOT: read_vlos_xml,
 }
-_ARCHIVE_MAGIC = (b"PK\x03\x04", b"\x1f\x8b", b"\xfd7zXZ\x00", b"BZh")
 # UTF-8 read as Latin-1 (or Windows-1252) and written again as UTF-8: the BOM as three
 # characters, and the two-byte letters (ë, ö, é) and the typographic quotes as pairs of
 # characters. In real Dutch text none of these pairs occurs.
@@ -59,11 +59,6 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _is_binary(data: bytes) -> bool:
-    head = data[:4096]
-    return b"\x00" in head or head.startswith(_ARCHIVE_MAGIC)
-
-
 def read_document_bytes(data: bytes, source: str) -> list[Document]:
     """The documents (and metadata-only records) in one file's bytes."""
     return [record for record in read_records(data, source) if isinstance(record, Document)]
@@ -75,7 +70,7 @@ def read_records(data: bytes, source: str) -> list[Record]:
         raise LoadError(source, "empty file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         data = data.decode("utf-16").encode("utf-8")
-    if _is_binary(data):
+    if looks_binary(data):
         raise UnknownFormat(source, "binary file, not a document")
     _refuse_mojibake(data, source)
     stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")

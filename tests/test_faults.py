@@ -47,14 +47,14 @@ def test_a_link_to_nowhere_in_a_folder_costs_only_itself(tmp_path) -> None:
 
 def test_a_file_that_vanishes_while_the_folder_is_read_is_named(tmp_path, monkeypatch) -> None:
     files = _moties(tmp_path / "in", 3)
-    real_read = Path.read_bytes
+    real_open = Path.open
 
-    def vanishing(path: Path) -> bytes:
+    def vanishing(path: Path, *args: Any, **kwargs: Any) -> Any:
         if path == files[1]:
             path.unlink()
-        return real_read(path)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", vanishing)
+    monkeypatch.setattr(Path, "open", vanishing)
     with Library.open(tmp_path / "library.db") as library:
         report = load_paths(library, [tmp_path / "in"], parallel=False)
     assert (report.loaded, report.failed) == (2, 1)
@@ -201,3 +201,62 @@ def test_two_loads_at_once_both_finish_and_readers_keep_reading(tmp_path) -> Non
         assert len(keys) == len(set(keys)) == library.stats().documents
         expected = {p.stem for p in MOTIES.glob("kst-*.xml")} | {"kst-29521-455"}
         assert expected <= set(keys)
+
+
+def test_two_first_loads_into_a_library_not_yet_made_both_land(tmp_path, monkeypatch) -> None:
+    """Both loads find no library and make one; the second, finishing after the first has
+    loaded, must not replace the first's library with its own empty one."""
+    import threading
+
+    from db.schema import create_schema as real_create
+    from loaders.koop_xml import read_koop_xml
+    from loaders.safe_xml import parse_xml
+
+    path = tmp_path / "library.db"
+    second_creating, first_loaded = threading.Event(), threading.Event()
+
+    def create(database: Any) -> None:
+        if threading.current_thread().name == "first":
+            assert second_creating.wait(10)
+        else:
+            second_creating.set()
+            assert first_loaded.wait(10)
+        real_create(database)
+
+    monkeypatch.setattr("db.storage.create_schema", create)
+    first, second = sorted(MOTIES.glob("kst-*.xml"))[:2]
+
+    def load(source: Path, done: threading.Event | None) -> None:
+        with Library.open(path) as library:
+            library.store(read_koop_xml(parse_xml(source.read_bytes(), str(source)), str(source)))
+        if done is not None:
+            done.set()
+
+    threads = [
+        threading.Thread(target=load, args=(first, first_loaded), name="first"),
+        threading.Thread(target=load, args=(second, None), name="second"),
+    ]
+    threads[0].start()
+    threads[1].start()
+    for thread in threads:
+        thread.join(30)
+    with Library.open(path) as library:
+        keys = {r[0] for r in library.conn.execute("SELECT key FROM documents WHERE ghost = 0")}
+    assert keys == {first.stem, second.stem}
+    assert not list(tmp_path.glob(".kamerlezer-*")), "a draft library was left behind"
+
+
+def test_a_draft_left_by_a_killed_creation_is_cleared_by_the_next(tmp_path) -> None:
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    draft = tmp_path / f".kamerlezer-{dead.stdout.strip()}-abcd.db"
+    draft.write_bytes(b"")
+    mine = tmp_path / f".kamerlezer-{os.getpid()}-efgh.db"
+    mine.write_bytes(b"")
+    Library.open(tmp_path / "library.db").close()
+    assert not draft.exists()
+    assert mine.exists()  # a draft of a process still running is its own business

@@ -1,0 +1,24 @@
+"""How much one source may hold: beyond these a file is refused with one line, so that a
+hostile or broken file (a zip bomb, a million citations) costs seconds, not the machine.
+
+The largest real publications are far below them: a Staatsbegroting's XML is a few MB, the
+longest Handelingen item holds a few hundred citations.
+"""
+
+from __future__ import annotations
+
+# Bytes of one file, read from disk, an archive member or a download (after decompression).
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+# Citations found in, or given by the markup of, one document.
+MAX_CITATIONS = 20_000
+# What is read of a source first, to tell a document from a binary file before reading all.
+HEAD_BYTES = 4096
+
+
+def megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):,.0f} MB"
+
+
+def too_large(size: int) -> str:
+    """The one line that refuses a source of ``size`` bytes (or more)."""
+    return f"too large to load ({megabytes(size)}; the limit is {megabytes(MAX_SOURCE_BYTES)})"

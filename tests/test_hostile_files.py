@@ -1,0 +1,218 @@
+"""Files made to break a load: damaged and unsupported archive members, bombs, names that
+are not UTF-8, records of the wrong types. Each costs itself, named in one line; everything
+before and after it loads."""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+import tarfile
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from db.library import Library
+from db.loading import load_paths
+from loaders.limits import MAX_SOURCE_BYTES
+
+ROOT = Path(__file__).resolve().parents[1]
+MOTIES = sorted((Path(__file__).parent / "fixtures" / "moties").glob("kst-*.xml"))
+
+
+def _zip_with(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def _patch_member(path: Path, name: str, *, method: int | None = None, flag: int = 0) -> None:
+    """Rewrite a member's compression method or flags in both of its headers, as an archive
+    made by another tool would have them."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(name)
+    local = info.header_offset
+    central = bytes(data).find(b"PK\x01\x02")
+    while data[central + 46 : central + 46 + len(name)] != name.encode():
+        central = bytes(data).find(b"PK\x01\x02", central + 4)
+    for offset, flag_at, method_at in ((local, 6, 8), (central, 8, 10)):
+        if method is not None:
+            data[offset + method_at : offset + method_at + 2] = method.to_bytes(2, "little")
+        if flag:
+            value = int.from_bytes(data[offset + flag_at : offset + flag_at + 2], "little")
+            data[offset + flag_at : offset + flag_at + 2] = (value | flag).to_bytes(2, "little")
+    path.write_bytes(bytes(data))
+
+
+def _break_deflate(path: Path, name: str) -> None:
+    """Overwrite a member's compressed data with bytes that are no deflate stream."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(name)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start : start + 16] = b"\xff" * 16
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_zip_in_a_folder_read_by_a_second_process_costs_only_its_member(
+    tmp_path,
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _zip_with(folder / "a.zip", {"first.xml": MOTIES[0].read_bytes(), "bad.xml": b"<a>" * 5000})
+    _break_deflate(folder / "a.zip", "bad.xml")
+    for source in MOTIES[1:]:
+        (folder / f"z-{source.name}").write_bytes(source.read_bytes())
+    with Library.open(tmp_path / "library.db") as library:
+        report = load_paths(library, [folder], parallel=True)
+    assert report.loaded == len(MOTIES)  # the member before it and every file after it
+    assert report.failed == 1
+    assert "a.zip!bad.xml" in report.errors[0] and "\n" not in report.errors[0]
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [({"method": 9}, "compression"), ({"flag": 0x1}, "encrypted")],
+    ids=["deflate64", "encrypted"],
+)
+def test_an_unsupported_zip_member_is_named_and_the_others_load(tmp_path, change, said) -> None:
+    archive = _zip_with(
+        tmp_path / "in.zip",
+        {"a.xml": MOTIES[0].read_bytes(), "b.xml": MOTIES[1].read_bytes()},
+    )
+    _patch_member(archive, "a.xml", **change)
+    with Library.open(tmp_path / "library.db") as library:
+        report = load_paths(library, [archive], parallel=False)
+    assert (report.loaded, report.failed) == (1, 1)
+    assert "in.zip!a.xml" in report.errors[0] and said in report.errors[0].lower()
+
+
+def test_a_member_larger_than_the_limit_is_refused_without_being_read_whole(tmp_path) -> None:
+    big = b"<a>" + b"a" * (MAX_SOURCE_BYTES + 10)
+    archive = _zip_with(tmp_path / "bomb.zip", {"big.xml": big, "b.xml": MOTIES[1].read_bytes()})
+    del big
+    with Library.open(tmp_path / "library.db") as library:
+        report = load_paths(library, [archive], parallel=False)
+    assert (report.loaded, report.failed) == (1, 1)
+    assert "bomb.zip!big.xml: too large to load" in report.errors[0]
+
+
+def test_bombs_of_zeros_are_refused_or_skipped_on_their_heads(tmp_path, monkeypatch) -> None:
+    """Zeros compress a thousandfold: a member larger than the limit is refused on the size
+    its archive gives, a smaller one skipped as binary on its first bytes; neither is read."""
+    archive = tmp_path / "zeros.zip"
+    block = bytes(1 << 20)
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as writing:
+        for name, megabytes in (("large.xml", 100), ("small.xml", 32)):
+            with writing.open(name, "w", force_zip64=True) as member:
+                for _ in range(megabytes):
+                    member.write(block)
+        writing.writestr("b.xml", MOTIES[1].read_bytes())
+    read: list[int] = []
+    real_read = zipfile.ZipExtFile.read
+
+    def counting(self: zipfile.ZipExtFile, n: int = -1) -> bytes:
+        data = real_read(self, n)
+        read.append(len(data))
+        return data
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", counting)
+    with Library.open(tmp_path / "library.db") as library:
+        report = load_paths(library, [archive], parallel=False)
+    assert (report.loaded, report.failed, report.skipped) == (1, 1, 1)
+    assert "zeros.zip!large.xml: too large to load (100 MB; the limit is 64 MB)" in report.errors[0]
+    assert "zeros.zip!small.xml: binary file" in report.skipped_files[0]
+    assert sum(read) < 1 << 20  # the head of the small one, and the motie
+
+
+def test_names_that_are_not_utf8_load_and_are_shown_as_they_can_be(tmp_path) -> None:
+    archive = tmp_path / "latin1.tar"
+    with tarfile.open(archive, "w", encoding="latin-1") as writing:
+        for name, source in (("motie-ö.xml", MOTIES[0]), ("z-ë.txt", None)):
+            data = source.read_bytes() if source else b"not a document"
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            writing.addfile(info, io.BytesIO(data))
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--db", str(tmp_path / "l.db"), "load", str(archive)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 0, done.stderr
+    with Library.open(tmp_path / "l.db") as library:
+        document = library.get(MOTIES[0].stem)
+        assert document is not None
+        assert document.source_path.endswith("latin1.tar!motie-ö.xml")
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
+def test_a_killed_load_leaves_no_reading_process_behind(tmp_path) -> None:
+    archive = tmp_path / "many.tar"
+    data = MOTIES[0].read_bytes()
+    with tarfile.open(archive, "w") as writing:
+        for number in range(4000):
+            info = tarfile.TarInfo(f"m/{number:05}.xml")
+            info.size = len(data)
+            writing.addfile(info, io.BytesIO(data))
+    load = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "--db", str(tmp_path / "k.db"), "load", str(archive)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+    )
+    children: set[int] = set()
+    deadline = time.monotonic() + 20
+    while not children and time.monotonic() < deadline:
+        time.sleep(0.1)
+        for task in Path(f"/proc/{load.pid}/task").glob("*"):
+            listed = (task / "children").read_text().split()
+            children |= {int(pid) for pid in listed}
+    assert children, "the load started no reading process"
+    time.sleep(0.5)
+    os.kill(load.pid, signal.SIGKILL)
+    load.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in children):
+        for pid in children:  # reap it if it became ours; a zombie counts as ended
+            state = Path(f"/proc/{pid}/stat")
+            if state.exists() and ") Z" in state.read_text():
+                children = children - {pid}
+        time.sleep(0.2)
+    assert not [pid for pid in children if Path(f"/proc/{pid}").exists()]
+
+
+@pytest.mark.parametrize("how", ["raises", "dies"])
+def test_a_reading_process_that_stops_early_is_an_error_not_an_end(tmp_path, monkeypatch, how):
+    import zlib
+
+    from db import parsing
+    from loaders.archives import Source
+
+    files = list(MOTIES[:3])
+
+    def sources(path: Path, in_container: bool = False):
+        yield Source(str(files[0]), files[0].read_bytes, False)
+        if how == "raises":
+            raise zlib.error("Error -3 while decompressing data: invalid block type")
+        os._exit(3)
+
+    if not parsing.can_share_work() or os.name != "posix":
+        pytest.skip("needs a second core and fork")
+    monkeypatch.setattr(parsing, "iter_sources", sources)
+    with Library.open(tmp_path / "library.db") as library:
+        report = load_paths(library, [tmp_path], parallel=True)
+    assert report.failed == 1, report
+    if how == "raises":
+        assert report.loaded == 1  # what came before the failure
+        assert "cannot be read (error: Error -3 while decompressing" in report.errors[0]
+    else:
+        assert "the reading process stopped after 0 files (exit status 3)" in report.errors[0]
+        assert "the files after them were not loaded" in report.errors[0]
