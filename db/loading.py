@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,7 @@ from db.library import Library
 from db.parsing import Parsed, can_share_work, parse_sources, parse_sources_in_child
 from loaders.archives import count_sources
 from loaders.decisions import Deleted
+from loaders.identifiers import identifier_problem, without_false_targets
 from loaders.model import Document
 
 # Publications of parliament and of the State (the gazettes its documents cite); others
@@ -55,6 +57,8 @@ class LoadReport:
     # above are of documents.
     open_data: dict[str, int] = field(default_factory=dict)
     open_data_unchanged: int = 0
+    # Citations left out because their target is no identifier (markup can be wrong too).
+    false_citations: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -66,6 +70,7 @@ class LoadReport:
             "errors": self.errors,
             "open_data": {_OPEN_DATA_NAMES[k][1]: n for k, n in self.open_data.items()},
             "open_data_unchanged": self.open_data_unchanged,
+            "false_citations": self.false_citations,
         }
 
     def summary(self) -> str:
@@ -82,6 +87,11 @@ class LoadReport:
                 for kind, n in self.open_data.items()
             )
             text += f"; open data: {stored}"
+        if self.false_citations:
+            text += (
+                f"; {self.false_citations} citation{'s' if self.false_citations != 1 else ''}"
+                " left out (their target is no publication id or dossier)"
+            )
         return text
 
 
@@ -140,6 +150,14 @@ def _record(
         report.skipped += 1
         report.skipped_files.append(f"{parsed.name}: no document records to merge")
     for record in parsed.records:
+        if isinstance(record, Document):
+            problem = identifier_problem(record)
+            if problem:
+                report.failed += 1
+                report.errors.append(f"{parsed.name}: not loaded: {problem}")
+                continue
+            record, dropped = without_false_targets(record)
+            report.false_citations += dropped
         if isinstance(record, Document) and not other_publications:
             prefix = record.key.split("-", 1)[0].lower()
             if prefix not in PARLIAMENTARY:
@@ -150,7 +168,13 @@ def _record(
                     " (load --other-publications loads it)"
                 )
                 continue
-        outcome = library.store(record)
+        try:
+            outcome = library.store(record)
+        except (sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.IntegrityError) as exc:
+            # What the record holds, not the library, is wrong: it costs this record alone.
+            report.failed += 1
+            report.errors.append(f"{parsed.name}: a record cannot be stored ({exc})")
+            continue
         if isinstance(record, Document):
             setattr(report, outcome, getattr(report, outcome) + 1)
         elif outcome == "unchanged":

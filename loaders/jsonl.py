@@ -21,33 +21,87 @@ def is_record(data: Any) -> bool:
     return isinstance(data, dict) and isinstance(data.get("key"), str) and "text" in data
 
 
+class _WrongType(Exception):
+    """A field of a record that is not of its type; the message names the field."""
+
+
+def _text(record: dict[str, Any], name: str, default: str = "") -> str:
+    value = record.get(name)
+    if value is None or value == "":
+        return default
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise _WrongType(f"'{name}' must be text, not {_type_name(value)}")
+    return str(value)
+
+
+def _offset(record: dict[str, Any], name: str) -> int:
+    value = record.get(name)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _WrongType(f"citation '{name}' must be a whole number, not {_type_name(value)}")
+    return value
+
+
+def _objects(record: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    value = record.get(name) or []
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise _WrongType(f"'{name}' must be a list of objects")
+    return value
+
+
+def _type_name(value: object) -> str:
+    names = {dict: "an object", list: "a list", float: "a fraction", bool: "true or false"}
+    return "nothing" if value is None else names.get(type(value), type(value).__name__)
+
+
 def document_from_record(record: dict[str, Any], source: str) -> Document:
-    """A ``Document`` from one exported record; extra fields (``cited_by``) are ignored."""
+    """A ``Document`` from one exported record; extra fields (``cited_by``) are ignored.
+    Each field is checked for its type: a record from another tool may have anything."""
     try:
-        dossiers = [Dossier(**d) for d in record.get("dossiers") or []]
+        dossiers = [
+            Dossier(_text(d, "key"), _text(d, "title"), _text(d, "rijkswet"))
+            for d in _objects(record, "dossiers")
+        ]
         if not dossiers and record.get("dossier"):
-            dossiers = [Dossier(record["dossier"], record.get("dossier_title") or "")]
+            dossiers = [Dossier(_text(record, "dossier"), _text(record, "dossier_title"))]
+        key = _text(record, "key")
+        zaak_numbers = record.get("zaak_numbers") or []
+        if not isinstance(zaak_numbers, list) or not all(isinstance(z, str) for z in zaak_numbers):
+            raise _WrongType("'zaak_numbers' must be a list of texts")
         return Document(
-            key=record["key"],
-            published_id=record.get("published_id") or record["key"],
+            key=key,
+            published_id=_text(record, "published_id", key),
             dossiers=dossiers,
-            ondernummer=str(record.get("ondernummer") or ""),
-            kind=record.get("kind") or "",
-            title=record.get("title") or "",
-            subject=record.get("subject") or "",
-            date=record.get("date") or "",
-            vergaderjaar=record.get("vergaderjaar") or "",
-            chamber=record.get("chamber") or "",
-            signatories=[Signatory(**s) for s in record.get("signatories") or []],
-            text=terminal_safe(record.get("text") or ""),
-            citations=[Citation(**c) for c in record.get("citations") or []],
-            source_path=record.get("source_path") or source,
-            source_format=record.get("source_format") or FORMAT,
-            document_number=record.get("document_number") or "",
-            zaak_numbers=list(record.get("zaak_numbers") or []),
+            ondernummer=_text(record, "ondernummer"),
+            kind=_text(record, "kind"),
+            title=_text(record, "title"),
+            subject=_text(record, "subject"),
+            date=_text(record, "date"),
+            vergaderjaar=_text(record, "vergaderjaar"),
+            chamber=_text(record, "chamber"),
+            signatories=[
+                Signatory(_text(s, "name"), _text(s, "role"))
+                for s in _objects(record, "signatories")
+            ],
+            text=terminal_safe(_text(record, "text")),
+            citations=[
+                Citation(
+                    start=_offset(c, "start"),
+                    end=_offset(c, "end"),
+                    text=_text(c, "text"),
+                    target=_text(c, "target"),
+                    kind=_text(c, "kind"),
+                    date=_text(c, "date"),
+                    title=_text(c, "title"),
+                )
+                for c in _objects(record, "citations")
+            ],
+            source_path=_text(record, "source_path", source),
+            source_format=_text(record, "source_format", FORMAT),
+            document_number=_text(record, "document_number"),
+            zaak_numbers=list(zaak_numbers),
             metadata_only=bool(record.get("metadata_only")),
         )
-    except (TypeError, KeyError) as exc:
+    except _WrongType as exc:
         raise LoadError(source, f"not a document record: {exc}") from None
 
 
@@ -63,7 +117,10 @@ def read_jsonl(lines: Iterable[str], source: str) -> list[Document]:
             raise LoadError(f"{source}:{number}", f"invalid JSON: {exc.msg}") from None
         if not is_record(record):
             raise LoadError(f"{source}:{number}", "not a document record (needs 'key' and 'text')")
-        document = document_from_record(record, source)
+        try:
+            document = document_from_record(record, source)
+        except LoadError as exc:
+            raise LoadError(f"{source}:{number}", exc.problem) from None
         for citation in document.citations:
             if not (0 <= citation.start <= citation.end <= len(document.text)):
                 raise LoadError(f"{source}:{number}", f"citation span outside the text: {citation}")

@@ -33,6 +33,7 @@ def test_load_prints_a_one_line_summary_and_json(capsys, db, fixtures) -> None:
         "errors": [],
         "open_data": {},
         "open_data_unchanged": 0,
+        "false_citations": 0,
     }
 
 

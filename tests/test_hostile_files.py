@@ -216,3 +216,86 @@ def test_a_reading_process_that_stops_early_is_an_error_not_an_end(tmp_path, mon
     else:
         assert "the reading process stopped after 0 files (exit status 3)" in report.errors[0]
         assert "the files after them were not loaded" in report.errors[0]
+
+
+def _record(**fields: object) -> str:
+    import json
+
+    record: dict[str, object] = {
+        "key": "kst-29521-455",
+        "text": "Zie Kamerstuk 29 521, nr. 446.",
+        "citations": [
+            {
+                "start": 4,
+                "end": 29,
+                "text": "Kamerstuk 29 521, nr. 446",
+                "target": "kst-29521-446",
+                "kind": "kamerstuk",
+            }
+        ],
+    }
+    citation = dict(record["citations"][0])  # type: ignore[index]
+    for name, value in fields.items():
+        if name.startswith("citation_"):
+            citation[name.removeprefix("citation_")] = value
+        else:
+            record[name] = value
+    if "citations" not in fields:
+        record["citations"] = [citation]
+    return json.dumps(record)
+
+
+@pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        ({"citation_start": "4"}, "citation 'start' must be a whole number, not str"),
+        ({"citation_end": 29.5}, "citation 'end' must be a whole number, not a fraction"),
+        ({"citation_target": 446}, None),
+        ({"title": {"nl": "Motie"}}, "'title' must be text, not an object"),
+        ({"signatories": "Omtzigt"}, "'signatories' must be a list of objects"),
+        ({"key": "kst-29521-455\x1b]0;owned\x07"}, "its key 'kst-29521-455\\x1b]0;owned\\x07'"),
+        ({"date": "2023-01-01\x1b]52;c;b3duZWQ=\x07"}, "its date '2023-01-01\\x1b]52"),
+        ({"ondernummer": "\u009b31m"}, "its ondernummer '\\x9b31m' is not one"),
+    ],
+    ids=[
+        "start-text",
+        "end-fraction",
+        "target-number",
+        "title-object",
+        "signers-text",
+        "key-osc",
+        "date-osc52",
+        "ondernummer-c1",
+    ],
+)
+def test_a_record_of_the_wrong_shape_costs_itself_named_with_file_and_line(
+    tmp_path, fields, said
+) -> None:
+    good = _record(key="kst-29521-446", text="Een motie.", citations=[])
+    path = tmp_path / "records.jsonl"
+    path.write_text(f"{good}\n{_record(**fields)}\n", encoding="utf-8")
+    before = tmp_path / "before.jsonl"
+    before.write_text(_record(key="kst-29521-400", citations=[]) + "\n", encoding="utf-8")
+    with Library.open(tmp_path / "library.db") as library:
+        report = load_paths(library, [before, path], parallel=False)
+        assert library.get("kst-29521-400") is not None  # loaded before: kept
+        if said is None:  # a target that is no identifier: the citation is left out
+            assert report.failed == 0 and report.false_citations == 1
+            return
+        assert report.failed == 1, report
+        # A line of the wrong types fails its file; a false identifier costs its record alone.
+        assert report.loaded == (1 if "must be" in said else 2)
+        assert said in report.errors[0], report.errors
+        assert "\x1b" not in report.errors[0] and "\x9b" not in report.errors[0]
+        if "must be" in said:
+            assert f"{path}:2" in report.errors[0]
+
+
+def test_text_that_is_not_utf8_in_an_argument_is_one_line(tmp_path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--db", str(tmp_path / "l.db"), "show", b"kst-\xff"],
+        capture_output=True,
+        cwd=ROOT,
+    )
+    assert b"Traceback" not in done.stderr
+    assert done.returncode in (1, 2) and done.stderr.count(b"\n") == 1, done.stderr

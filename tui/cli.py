@@ -18,7 +18,7 @@ from db.dossier_summary import summarise_dossier
 from db.library import Library, LibraryError
 from db.location import ENVIRONMENT_VARIABLE, library_path
 from db.storage import is_writable, library_problem
-from loaders.archives import count_sources
+from loaders.archives import count_sources, shown_name
 from loaders.ids import parse_dossier
 from tui.fetch_command import add_fetch_command, command_fetch
 from tui.library_commands import (
@@ -125,6 +125,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Arguments that are text a user typed (not paths, which are opened as given).
+_TYPED_TEXT = ("key", "query", "dossier", "targets")
+
+
+def _decode_typed_text(args: argparse.Namespace) -> None:
+    """Bytes that are not UTF-8 in a typed argument (``show $'kst-\\xff'``) arrive as
+    surrogates, which no output can print: they are read as Windows-1252 instead."""
+    for name in _TYPED_TEXT:
+        value = getattr(args, name, None)
+        if isinstance(value, str):
+            setattr(args, name, shown_name(value))
+        elif isinstance(value, list):
+            setattr(args, name, [shown_name(v) if isinstance(v, str) else v for v in value])
+
+
 def main(
     argv: Sequence[str] | None = None, sources: Callable[..., OfficialSources] | None = None
 ) -> int:
@@ -132,6 +147,7 @@ def main(
     does not back off)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    _decode_typed_text(args)
     problem = _usage_problem(args)
     if problem:
         print(f"{PROG}: {problem}", file=sys.stderr)
