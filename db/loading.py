@@ -16,6 +16,7 @@ from loaders.archives import count_sources
 from loaders.decisions import Deleted
 from loaders.identifiers import identifier_problem, without_false_targets
 from loaders.model import Document
+from loaders.sanitize import safe_record
 
 # Publications of parliament and of the State (the gazettes its documents cite); others
 # (a Gemeenteblad, a Provinciaal blad, ...) are loaded only when asked for.
@@ -151,11 +152,13 @@ def _record(
         report.skipped_files.append(f"{parsed.name}: no document records to merge")
     for record in parsed.records:
         if isinstance(record, Document):
-            problem = identifier_problem(record)
+            problem = identifier_problem(record)  # quoting what it claims, escapes and all
             if problem:
                 report.failed += 1
                 report.errors.append(f"{parsed.name}: not loaded: {problem}")
                 continue
+        record = safe_record(record)
+        if isinstance(record, Document):
             record, dropped = without_false_targets(record)
             report.false_citations += dropped
         if isinstance(record, Document) and not other_publications:

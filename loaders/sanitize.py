@@ -1,13 +1,62 @@
-"""Document text is data: nothing in it may reach a terminal as a control sequence."""
+"""Text from documents, files and servers is data: nothing in it may reach a terminal as a
+control sequence, or reorder or hide what is shown around it.
+
+One vocabulary of such characters, used two ways: stored text has each replaced by U+FFFD
+(same length, so citation spans still fit); output that quotes anything (the command line,
+JSON) writes each as a visible ``\\uXXXX``, which is also valid inside a JSON string.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import Any, TypeVar
 
-# C0 and C1 controls except newline and tab, DEL, and bidi overrides that reorder what is shown.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 controls except newline and tab, DEL, C1 controls (xterm reads UTF-8 C1 as controls),
+# the bidi embeddings, overrides, isolates and marks, and the zero-width characters.
+_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+_CONTROL = re.compile(f"[{_UNSAFE}]")
+# In a line of output a newline or tab of quoted text would start a line of its own.
+_CONTROL_IN_LINE = re.compile(f"[\n\t{_UNSAFE}]")
 
 
 def terminal_safe(text: str) -> str:
-    """Each control character replaced by U+FFFD: same length, so citation spans still fit."""
+    """Each unsafe character replaced by U+FFFD: same length, so citation spans still fit."""
     return _CONTROL.sub("\ufffd", text)
+
+
+def visible(text: str, *, keep_lines: bool = True) -> str:
+    """Each unsafe character written as ``\\uXXXX``: seen, never acted on. Newlines and
+    tabs stay unless ``keep_lines`` is off (a value quoted inside one line)."""
+    pattern = _CONTROL if keep_lines else _CONTROL_IN_LINE
+    return pattern.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def is_terminal_safe(text: str) -> bool:
+    return _CONTROL.search(text) is None
+
+
+T = TypeVar("T")
+
+
+def safe_record(record: T) -> T:
+    """``record`` (a document or an open-data record) with every text in it made terminal
+    safe: its title, names, kind, source, the texts of its citations, all at once."""
+    if isinstance(record, str):
+        return terminal_safe(record)  # type: ignore[return-value]
+    if isinstance(record, list):
+        return [safe_record(item) for item in record]  # type: ignore[return-value]
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        changes: dict[str, Any] = {}
+        for field in dataclasses.fields(record):
+            value = getattr(record, field.name)
+            if isinstance(value, str | list) or dataclasses.is_dataclass(value):
+                safe = safe_record(value)
+                if safe != value:
+                    changes[field.name] = safe
+        return dataclasses.replace(record, **changes) if changes else record
+    return record

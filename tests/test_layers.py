@@ -37,3 +37,21 @@ def test_the_command_line_loads_without_textual() -> None:
     code = "import sys, tui.cli; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip() == "False"
+
+
+def test_the_command_line_writes_only_through_its_output_boundary() -> None:
+    """print, json.dumps and a plain Rich Console would write a document's controls or
+    markup as they are; tui/terminal_output.py is the one place that writes."""
+    boundary = ROOT / "tui" / "terminal_output.py"
+    settings_file = ROOT / "tui" / "layout_widths.py"  # JSON to a file of its own
+    for path in (ROOT / "tui").rglob("*.py"):
+        if path == boundary:
+            continue
+        writes: tuple[str, ...] = ("print", "Console", "sys.stdout.write", "sys.stderr.write")
+        if path != settings_file:
+            writes += ("json.dumps",)
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Call):
+                continue
+            called = ast.unparse(node.func)
+            assert called not in writes, f"{path.relative_to(ROOT)}:{node.lineno}: {called}"

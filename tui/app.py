@@ -13,10 +13,12 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from db.library import Library
 from loaders.official import OfficialSources
+from loaders.sanitize import visible
 from tui.commands import APP, SECTIONS, Command, bindings, key_display, palette_commands
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
@@ -51,6 +53,25 @@ class KamerlezerApp(App[None]):
         screen = self.screen_stack[0]
         assert isinstance(screen, ReaderScreen)
         return screen
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification, whoever raises it, quotes what it says (a key, a file's or a
+        service's words) as text: never markup, no control characters."""
+        super().notify(
+            visible(message),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def on_mount(self) -> None:
         if self._initial_theme:

@@ -7,7 +7,6 @@ and work in scripts.
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -33,8 +32,7 @@ from tui.render import print_library_summary
 if TYPE_CHECKING:
     from db.loading import LoadReport
     from loaders.official import OfficialSources
-
-PROG = "kamerlezer"
+from tui.terminal_output import PROG, complain, json_text, say
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -150,7 +148,7 @@ def main(
     _decode_typed_text(args)
     problem = _usage_problem(args)
     if problem:
-        print(f"{PROG}: {problem}", file=sys.stderr)
+        complain(f"{problem}")
         return 2
     try:
         if args.command == "load":
@@ -171,15 +169,13 @@ def main(
             return command_fetch(args, parser, sources)
         return command_default(args)
     except LibraryError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        complain(f"{exc}")
         return 1
     except sqlite3.DatabaseError as exc:  # found while working, not when the file was opened
-        print(f"{PROG}: {library_path(args.db)}: {library_problem(exc)}", file=sys.stderr)
+        complain(f"{library_path(args.db)}: {library_problem(exc)}")
         return 1
     except KeyboardInterrupt:
-        print(
-            f"{PROG}: interrupted; the library holds every document loaded so far", file=sys.stderr
-        )
+        complain("interrupted; the library holds every document loaded so far")
         return 130
     except BrokenPipeError:
         return 0
@@ -214,14 +210,14 @@ def command_load(args: argparse.Namespace) -> int:
             other_publications=args.other_publications,
         )
     for error in report.errors:
-        print(f"{PROG}: {error}", file=sys.stderr)
+        complain(f"{error}")
     if args.verbose:
         for skipped in report.skipped_files:
-            print(f"{PROG}: skipped {skipped}", file=sys.stderr)
+            complain(f"skipped {skipped}")
     if args.json:
-        print(json.dumps(report.as_dict(), ensure_ascii=False))
+        say(json_text(report.as_dict()))
     else:
-        print(report.summary())
+        say(report.summary())
     return 1 if report.failed else 0
 
 
@@ -280,7 +276,7 @@ def command_default(args: argparse.Namespace) -> int:
             print_library_summary(library)
             return 0
     if not sys.stdin.isatty():
-        print(f"{PROG}: {NEEDS_A_TERMINAL}", file=sys.stderr)
+        complain(f"{NEEDS_A_TERMINAL}")
         return 2
     from tui.app import run_reader
 
@@ -295,10 +291,10 @@ def command_open(args: argparse.Namespace) -> int:
         if key is None and (dossier := parse_dossier(args.key)):  # a dossier: its page
             key = dossier if summarise_dossier(library, dossier).exists else None
     if key is None:
-        print(f"{PROG}: {args.key}: no such document or dossier in {path}", file=sys.stderr)
+        complain(f"{args.key}: no such document or dossier in {path}")
         return 1
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        print(f"{PROG}: {NEEDS_A_TERMINAL}", file=sys.stderr)
+        complain(f"{NEEDS_A_TERMINAL}")
         return 2
     from tui.app import run_reader
 

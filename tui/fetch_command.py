@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from loaders.official import OfficialSources
     from loaders.sru import SruRecord
+from tui.terminal_output import complain, say
 
 
 def add_fetch_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -69,12 +70,12 @@ def command_fetch(
                     return 0
         targets += ghosts
         if not targets:
-            print("Nothing to fetch: every cited Kamerstuk and Handelingen item is in the library.")
+            say("Nothing to fetch: every cited Kamerstuk and Handelingen item is in the library.")
             return 0
     try:
         dossiers, identifiers = parse_targets(targets)
     except LoadError as exc:
-        print(f"{parser.prog}: {exc}", file=sys.stderr)
+        complain(f"{exc}")
         return 1
     make = sources or OfficialSources.from_environment
     with make(refresh=args.refresh) as client, _progress(sys.stderr.isatty()) as bar:
@@ -89,10 +90,10 @@ def command_fetch(
                 on_record=bar.advance if bar else None,
             )
         except LoadError as exc:
-            print(f"{parser.prog}: {exc}", file=sys.stderr)
+            complain(f"{exc}")
             return 1
     for problem in fetched.problems:
-        print(f"{parser.prog}: {problem}", file=sys.stderr)
+        complain(f"{problem}")
     if args.dry_run:
         print_records(fetched.records)
         return 1 if fetched.unlisted else 0
@@ -101,7 +102,7 @@ def command_fetch(
     files = counted(len(fetched.report.files), "file")
     missing = len(fetched.report.failed) + len(fetched.unlisted)
     failing = f"; {missing} could not be fetched (named above)" if missing else ""
-    print(f"{found}{files}; {summary}{failing}")
+    say(f"{found}{files}; {summary}{failing}")
     failed = fetched.loaded is not None and fetched.loaded.failed
     return 1 if fetched.problems or failed else 0
 

@@ -5,7 +5,6 @@ whole lines for scripts (``tui/render.py``)."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -16,10 +15,8 @@ from db.library import Library
 from db.location import library_path
 from loaders.citations import CitingDocument, find_citations
 from loaders.ids import parse_dossier
-from loaders.sanitize import terminal_safe
 from tui.render import print_document, print_dossier, print_hits, print_results
-
-PROG = "kamerlezer"
+from tui.terminal_output import complain, json_text, say
 
 
 def _open_for_reading(db: str | None) -> Library:
@@ -36,18 +33,18 @@ def command_show(args: argparse.Namespace) -> int:
             summary = summarise_dossier(library, dossier) if dossier else None
             if summary is not None and summary.exists:
                 if args.json:
-                    print(json.dumps(summary.to_dict(), ensure_ascii=False))
+                    say(json_text(summary.to_dict()))
                 else:
                     print_dossier(summary)
                 return 0
-            print(f"{PROG}: {args.key}: no such document in {library.path}", file=sys.stderr)
+            complain(f"{args.key}: no such document in {library.path}")
             return 1
         cited_by = library.cited_by(document.key)
         if args.json:
             data = document_record(library, document)
             data["ghost"] = data.pop("metadata_only")
             data["cited_by"] = cited_by
-            print(json.dumps(data, ensure_ascii=False))
+            say(json_text(data))
         else:
             relations = library.relations_of(document.key)
             print_document(document, cited_by, relations, library.outcome(document.key))
@@ -58,14 +55,14 @@ def command_export(args: argparse.Namespace) -> int:
     with _open_for_reading(args.db) as library:
         dossier = parse_dossier(args.dossier) if args.dossier else None
         if args.dossier and dossier is None:
-            print(f"{PROG}: {args.dossier}: not a dossier number", file=sys.stderr)
+            complain(f"{args.dossier}: not a dossier number")
             return 2
         if dossier is not None and not summarise_dossier(library, dossier).exists:
-            print(f"{PROG}: {args.dossier}: no such dossier in {library.path}", file=sys.stderr)
+            complain(f"{args.dossier}: no such dossier in {library.path}")
             return 1
         out = sys.stdout
         for document in library.iter_documents(dossier):
-            out.write(json.dumps(document_record(library, document), ensure_ascii=False) + "\n")
+            out.write(json_text(document_record(library, document)) + "\n")
     return 0
 
 
@@ -84,10 +81,10 @@ def command_find(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         for query in queries:
             answer = finder.find(query, limit=args.limit)
             if args.json:
-                print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
+                say(json_text(answer.to_dict()), flush=True)
                 continue
             if args.stdin:  # one query's results after another: say where each begins
-                print(f"» {terminal_safe(query)}")
+                say(f"» {query}")
             print_results(answer)
             sys.stdout.flush()
     return 0
@@ -101,7 +98,7 @@ def command_search(args: argparse.Namespace) -> int:
         try:
             result = Searcher(library).search(text, limit=args.limit, sort=args.sort)
         except SearchError as exc:
-            print(f"{PROG}: {text}: {exc}", file=sys.stderr)
+            complain(f"{text}: {exc}")
             return 1
     if args.json:
         record = {
@@ -111,7 +108,7 @@ def command_search(args: argparse.Namespace) -> int:
             "by_kind": dict(result.by_kind),
             "hits": [hit.to_dict() for hit in result.hits],
         }
-        print(json.dumps(record, ensure_ascii=False))
+        say(json_text(record))
     else:
         print_hits(result)
     return 0
@@ -123,16 +120,16 @@ def command_refs(args: argparse.Namespace) -> int:
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as exc:
-        print(f"{PROG}: {args.file}: cannot read: {exc.strerror}", file=sys.stderr)
+        complain(f"{args.file}: cannot read: {exc.strerror}")
         return 1
     text = decode_text(data)
     for citation in find_citations(text, _citing_context(text)):
         if args.json:
             record = {k: v for k, v in asdict(citation).items() if v != "" or k == "text"}
-            print(json.dumps(record, ensure_ascii=False), flush=False)
+            say(json_text(record), flush=False)
         else:
-            surface = " ".join(terminal_safe(citation.text).split())
-            print(f"{citation.start:>7}-{citation.end:<7} {citation.target:<24} {surface}")
+            surface = " ".join(citation.text.split())
+            say(f"{citation.start:>7}-{citation.end:<7} {citation.target:<24} {surface}")
     return 0
 
 

@@ -17,6 +17,7 @@ from loaders.ids import format_dossier, official_url
 from loaders.sanitize import terminal_safe
 from tui.dossier_text import dossier_facts, month_chart
 from tui.outcome_text import legend, outcome_summary, seat_bar
+from tui.terminal_output import SafeConsole
 
 if TYPE_CHECKING:  # for the signatures only: each command imports what it runs
     from db.dossier_summary import DossierSummary
@@ -34,8 +35,8 @@ def _console() -> Console:
     """The terminal's width on a terminal; piped, whole lines (no width, no padding), so
     that scripts get every character."""
     if sys.stdout.isatty():
-        return Console(highlight=False, soft_wrap=False)
-    return Console(highlight=False, soft_wrap=True, width=PIPED_WIDTH)
+        return SafeConsole(soft_wrap=False)
+    return SafeConsole(soft_wrap=True, width=PIPED_WIDTH)
 
 
 # Wide enough for any line a document holds; nothing is cut or wrapped when piped.

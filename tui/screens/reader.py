@@ -76,7 +76,7 @@ class ReaderScreen(GhostFetching, ReaderSearching):
         with Horizontal(id="main"):
             yield DossierTree(self.library, id="tree")
             with Vertical(id="letter-pane"):
-                yield Static("", id="letter-head")
+                yield Static("", id="letter-head", markup=False)
                 yield LetterView(id="letter")
                 yield Input(placeholder="Search this document", id="doc-search")
                 yield StatusBar(id="status")

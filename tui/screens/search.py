@@ -75,7 +75,7 @@ class SearchScreen(Screen[Chosen | None]):
         with Horizontal(id="search-body"):
             yield OptionList(id="search-results")
             with VerticalScroll(id="search-preview"):
-                yield Static("", id="search-preview-text")
+                yield Static("", id="search-preview-text", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
