@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from loaders.citations import find_citations
+from loaders.detect import read_records
 from loaders.errors import LoadError
 from loaders.ids import parse_dossier, parse_reference
 from loaders.official import PUBLICATION_ID, OfficialSources
@@ -111,11 +112,16 @@ def fetch_files(
             except queue.Empty:
                 return
             try:
-                finished.put((index, _fetch_record(sources, records[index])))
-            except Exception:  # the client closed under an abandoned download
-                if not stop.is_set():
-                    raise
-                return
+                outcome = _fetch_record(sources, records[index])
+            except Exception as exc:  # whatever went wrong is this document's error
+                if stop.is_set():  # the client closed under an abandoned download
+                    return
+                identifier = records[index].identifier
+                outcome = FetchReport(
+                    errors=[f"{identifier}: cannot fetch ({type(exc).__name__}: {exc})"],
+                    failed=[identifier],
+                )
+            finished.put((index, outcome))
 
     # Daemon threads: a download that is abandoned (cancelled, interrupted, the program
     # quit) never holds the process; its file reaches the cache whole or not at all.
@@ -143,6 +149,12 @@ def fetch_files(
     return report
 
 
+def _readable(data: bytes, what: str) -> None:
+    """A downloaded file reaches the cache only if it reads as a document: a file that does
+    not would fail every later fetch from the cache."""
+    read_records(data, what)
+
+
 def _fetch_record(sources: OfficialSources, record: SruRecord) -> FetchReport:
     report = FetchReport()
     for manifestation, name in FILES.items():
@@ -150,7 +162,7 @@ def _fetch_record(sources: OfficialSources, record: SruRecord) -> FetchReport:
         if not url:
             continue
         try:
-            report.files.append(sources.download(record.identifier, url, name))
+            report.files.append(sources.download(record.identifier, url, name, _readable))
         except LoadError as exc:
             report.errors.append(str(exc))
             if manifestation == "xml":

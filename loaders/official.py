@@ -23,6 +23,8 @@ import httpx
 import platformdirs
 
 from loaders.errors import LoadError
+from loaders.limits import MAX_SOURCE_BYTES, too_large
+from loaders.sanitize import visible
 from loaders.sru import SruPage, SruRecord, parse_sru
 
 SRU_URL = "https://repository.overheid.nl/sru"
@@ -78,6 +80,7 @@ class OfficialSources:
         self.cache = cache or default_cache()
         self.retries = retries
         self.deadline = deadline
+        self.read_timeout = timeout
         self.backoff = backoff
         self.sleep = sleep or time.sleep
         self.refresh = refresh  # ask the search service again instead of its cached answers
@@ -120,13 +123,10 @@ class OfficialSources:
             f"w.publicatienaam==Kamerstuk AND w.dossiernummer=={number}"
             " sortBy dt.identifier/sort.ascending"
         )
-        position: int | None = 1
-        while position is not None:
-            page = self.search(query, position)
+        for page in self._pages(query):
             for record in page.records:  # a chapter ("36410-XVI") is part of its number
                 if not suffix or record.identifier.startswith(f"kst-{dossier}-"):
                     yield record
-            position = page.next_position
 
     def publications(self, identifiers: Sequence[str]) -> Iterator[SruRecord]:
         """The publications with these ids that the service knows, ``LOOKUP_BATCH`` ids per
@@ -138,11 +138,26 @@ class OfficialSources:
         for start in range(0, len(unique), LOOKUP_BATCH):
             batch = unique[start : start + LOOKUP_BATCH]
             query = " OR ".join(f'dt.identifier=="{identifier}"' for identifier in batch)
-            position: int | None = 1
-            while position is not None:
-                page = self.search(query, position)
+            for page in self._pages(query):
                 yield from (record for record in page.records if record.identifier in batch)
-                position = page.next_position
+
+    def _pages(self, query: str) -> Iterator[SruPage]:
+        """Every page of a search, as long as each moves on: a next position that does not
+        advance, or a page past ``MAX_PAGES``, is the service's mistake, said as such."""
+        position = 1
+        for _ in range(MAX_PAGES):
+            page = self.search(query, position)
+            yield page
+            following = page.next_position
+            if following is None or not page.records:
+                return
+            if following <= position:
+                raise LoadError(
+                    f"search {query!r}",
+                    f"the service's next page ({following}) does not move on from {position}",
+                )
+            position = following
+        raise LoadError(f"search {query!r}", f"more than {MAX_PAGES} pages; stopped there")
 
     def search(self, query: str, start: int = 1) -> SruPage:
         params = {
@@ -157,9 +172,9 @@ class OfficialSources:
         cached = self.cache / "search" / f"{name[:32]}.xml"
         if cached.exists() and not self.refresh:
             return parse_sru(cached.read_bytes(), what)
-        response = self._get(self.sru_url, what, params=params)
-        page = parse_sru(response.content, what)  # only a page that reads is kept
-        _write(cached, response.content)
+        data = self._get(self.sru_url, what, params=params)
+        page = parse_sru(data, what)  # only a page that reads is kept
+        _write(cached, data)
         return page
 
     # -- Tweede Kamer open data -----------------------------------------------------------------
@@ -191,7 +206,10 @@ class OfficialSources:
                 if isinstance(record, dict) and not record.get("Verwijderd"):
                     yield record
             link = page.get("@odata.nextLink")
+            if link == next_url:
+                raise LoadError(f"open data {url}", "the next page is the same page again")
             next_url = link if isinstance(link, str) and link else None
+        raise LoadError(f"open data {url}", f"more than {MAX_PAGES} pages; stopped there")
 
     def _json(self, url: str, params: dict[str, str] | None) -> dict[str, object]:
         what = f"open data {url}"
@@ -200,7 +218,7 @@ class OfficialSources:
         if cached.exists() and not self.refresh:
             data = cached.read_bytes()
         else:
-            data = self._get(url, what, params=params).content
+            data = self._get(url, what, params=params)
         try:
             page = json.loads(data)
         except ValueError:
@@ -212,21 +230,39 @@ class OfficialSources:
         return page
 
     # -- files ------------------------------------------------------------------------------
-    def download(self, identifier: str, url: str, name: str) -> Path:
-        """The file ``name`` of publication ``identifier``, from the cache or ``url``."""
-        safe = quote(identifier, safe="-_.")
-        target = self.cache / safe / name
-        if target.exists():
+    def download(
+        self,
+        identifier: str,
+        url: str,
+        name: str,
+        check: Callable[[bytes, str], None] | None = None,
+    ) -> Path:
+        """The file ``name`` of publication ``identifier``, from the cache or ``url``.
+
+        Only what ``check`` accepts (it raises LoadError otherwise) reaches the cache: a
+        web page a service sends with status 200 while it is down never stands in for a
+        document there. ``refresh`` downloads again what the cache holds."""
+        if not PUBLICATION_ID.fullmatch(identifier) or set(identifier) <= {"."}:
+            raise LoadError(visible(identifier, keep_lines=False), "not a publication id")
+        target = self.cache / quote(identifier, safe="-_.") / name
+        if target.exists() and not self.refresh:
             return target
-        response = self._get(url, f"{identifier} ({name})")
-        if not response.content.strip():
-            raise LoadError(f"{identifier} ({name})", "empty response")
-        _write(target, response.content)
+        what = f"{identifier} ({name})"
+        data = self._get(url, what)
+        if not data.strip():
+            raise LoadError(what, "empty response")
+        if _is_web_page(data):
+            raise LoadError(what, "the service sent a web page, not the document (down?)")
+        if check is not None:
+            check(data, what)
+        _write(target, data)
         return target
 
     # -- HTTP -------------------------------------------------------------------------------
-    def _get(self, url: str, what: str, params: dict[str, str] | None = None) -> httpx.Response:
-        """One GET, retried on 429, 5xx and timeouts, but never past ``deadline`` seconds."""
+    def _get(self, url: str, what: str, params: dict[str, str] | None = None) -> bytes:
+        """One GET's body, retried on 429, 5xx and timeouts, but never past ``deadline``
+        seconds, counted while the body arrives too (a byte a second is no answer), and
+        never more than ``MAX_SOURCE_BYTES``, before or after decompression."""
         ends = time.monotonic() + self.deadline
         problem = "no answer in time"
         for attempt in range(self.retries + 1):
@@ -234,26 +270,72 @@ class OfficialSources:
             try:
                 with self._counting:
                     self.requests += 1
-                response = self.http.get(url, params=params)
+                status, body, headers = self._attempt(url, params, ends)
+            except _OutOfTime:
+                raise LoadError(what, f"{problem}; gave up after {self.deadline:.0f} s") from None
             except httpx.TimeoutException:
                 problem = "no answer in time"
             except httpx.HTTPError as exc:
                 raise LoadError(
                     what, f"cannot reach the source ({exc.__class__.__name__})"
                 ) from None
+            except LoadError as exc:
+                raise LoadError(what, exc.problem) from None
+            except Exception as exc:  # an address httpx cannot use, a broken encoding, ...
+                raise LoadError(what, f"cannot ask the source ({exc.__class__.__name__})") from None
             else:
-                if response.status_code == 200:
-                    return response
-                problem = f"HTTP {response.status_code}"
-                if response.status_code not in (429, 500, 502, 503, 504):
+                if status == 200:
+                    return body
+                problem = f"HTTP {status}"
+                if status not in (429, 500, 502, 503, 504):
                     raise LoadError(what, problem)
-                retry_after = _seconds(response.headers.get("Retry-After"))
+                retry_after = _seconds(headers.get("Retry-After"))
             if attempt < self.retries:
                 pause = retry_after if retry_after is not None else self.backoff * 2**attempt
                 if time.monotonic() + pause >= ends:
                     raise LoadError(what, f"{problem}; gave up after {self.deadline:.0f} s")
                 self.sleep(pause)
         raise LoadError(what, f"{problem}, also after {self.retries} retries")
+
+    def _attempt(
+        self, url: str, params: dict[str, str] | None, ends: float
+    ) -> tuple[int, bytes, httpx.Headers]:
+        """One request, read as it arrives against the deadline ``ends`` and the size limit."""
+        remaining = ends - time.monotonic()
+        if remaining <= 0:
+            raise _OutOfTime
+        read = min(self.read_timeout, remaining)
+        timeout = httpx.Timeout(read, connect=min(read, CONNECT_TIMEOUT))
+        with self.http.stream("GET", url, params=params, timeout=timeout) as response:
+            if response.status_code != 200:
+                return response.status_code, b"", response.headers
+            declared = _seconds_or_size(response.headers.get("Content-Length"))
+            if declared is not None and declared > MAX_SOURCE_BYTES:
+                raise LoadError(url, too_large(int(declared)))
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():  # decoded: a gzip bomb is counted unpacked
+                size += len(chunk)
+                if size > MAX_SOURCE_BYTES or response.num_bytes_downloaded > MAX_SOURCE_BYTES:
+                    raise LoadError(url, too_large(size))
+                if time.monotonic() > ends:
+                    raise _OutOfTime
+                chunks.append(chunk)
+            return 200, b"".join(chunks), response.headers
+
+
+class _OutOfTime(Exception):
+    """A request's deadline passed while its answer was still arriving."""
+
+
+_WEB_PAGE = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+)?html\b", re.I | re.S
+)
+
+
+def _is_web_page(data: bytes) -> bool:
+    """An HTML page (a maintenance notice, a login wall) rather than a document."""
+    return _WEB_PAGE.match(data[:4096].lstrip(b"\xef\xbb\xbf")) is not None
 
 
 def _write(target: Path, data: bytes) -> None:
@@ -262,6 +344,13 @@ def _write(target: Path, data: bytes) -> None:
     partial = target.with_name(target.name + ".part")
     partial.write_bytes(data)
     os.replace(partial, target)
+
+
+def _seconds_or_size(value: str | None) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
 
 
 def _seconds(value: str | None) -> float | None:

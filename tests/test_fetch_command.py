@@ -65,12 +65,14 @@ def test_a_fetch_loads_what_arrived_and_names_what_did_not(server, capsys, tmp_p
     assert code == 1
     assert "1 loaded" in out
     assert "kst-36867-B (document.xml): HTTP 503, also after 3 retries" in err
-    assert "not a Kamerstuk format" in err  # the HTML page named, not loaded
-    assert "1 could not be fetched (named above)" in out  # B; C arrived and failed to load
+    # the HTML page (a service that is down, answering 200) named, and never cached
+    assert "kst-36867-C (document.xml): the service sent a web page, not the document" in err
+    assert "2 could not be fetched (named above)" in out
     before = len(server.log)
     code, out, _ = run(capsys, "--db", db, "fetch", "36867")
     asked = [request.path for request, _ in server.log[before:]]
     assert f"{base}/kst-36867-A/1/xml/kst-36867-A.xml" not in asked  # the cache answered
+    assert f"{base}/kst-36867-C/1/xml/kst-36867-C.xml" in asked  # asked again, not cached
     assert "unchanged" in out
 
 
@@ -213,7 +215,9 @@ def test_a_dossier_is_fetched_whole_with_its_open_data_and_then_asks_nothing(
 
     code, out, _ = run(capsys, "--db", db, "fetch", "29521", "--refresh")
     again = sorted(request.path for request, _ in dossier_29521.log[asked:])
-    assert again == ["/odata/Zaak", "/sru"]  # asked what the dossier holds; files from the cache
+    # asked what the dossier holds, and its files again: a refresh trusts no cached answer
+    assert again[-2:] == ["/odata/Zaak", "/sru"]
+    assert len([path for path in again if path.endswith(".xml")]) == 3
 
 
 def test_the_ghosts_are_looked_up_together(server, capsys, tmp_path) -> None:

@@ -207,6 +207,8 @@ def test_a_reading_process_that_stops_early_is_an_error_not_an_end(tmp_path, mon
     if not parsing.can_share_work() or os.name != "posix":
         pytest.skip("needs a second core and fork")
     monkeypatch.setattr(parsing, "iter_sources", sources)
+    # The child must be forked to inherit the patch (the load forks only when it runs alone).
+    monkeypatch.setattr(parsing.threading, "active_count", lambda: 1)
     with Library.open(tmp_path / "library.db") as library:
         report = load_paths(library, [tmp_path], parallel=True)
     assert report.failed == 1, report
