@@ -15,6 +15,7 @@ from db.parsing import Parsed, can_share_work, parse_sources, parse_sources_in_c
 from loaders.archives import count_sources
 from loaders.decisions import Deleted
 from loaders.identifiers import identifier_problem, without_false_targets
+from loaders.limits import MAX_CITATIONS
 from loaders.model import Document
 from loaders.sanitize import safe_record
 
@@ -159,6 +160,13 @@ def _record(
                 continue
         record = safe_record(record)
         if isinstance(record, Document):
+            if len(record.citations) > MAX_CITATIONS:
+                report.failed += 1
+                report.errors.append(
+                    f"{parsed.name}: not loaded: more than {MAX_CITATIONS:,} citations"
+                    " (the limit of one document)"
+                )
+                continue
             record, dropped = without_false_targets(record)
             report.false_citations += dropped
         if isinstance(record, Document) and not other_publications:

@@ -10,6 +10,7 @@ is never rewritten, so every span points at exactly what the reader sees.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
@@ -81,11 +82,16 @@ class CitingDocument:
         return cls(key, dossier, parsed, vergaderjaar)
 
 
-def find_citations(text: str, citing: CitingDocument | None = None) -> list[Citation]:
-    """Every citation in ``text``, in order, each with its span; never raises on any text."""
+def find_citations(
+    text: str, citing: CitingDocument | None = None, limit: int | None = None
+) -> list[Citation]:
+    """Every citation in ``text``, in order, each with its span; never raises on any text.
+    With ``limit``, no more than that many (a load refuses a document past its limit, and
+    need not read all of a hostile one to know)."""
     citing = citing or CitingDocument()
     found: list[Citation] = []
     last_dossier: tuple[str, int] | None = None  # dossier of the last full citation, where
+    breaks = _ParagraphBreaks(text)
     for match in _matches(text):
         branch = match.lastgroup
         if branch == "short":
@@ -93,7 +99,7 @@ def find_citations(text: str, citing: CitingDocument | None = None) -> list[Cita
                 near = last_dossier is not None and match.start() - last_dossier[1] <= FOLLOWING
                 dossier = last_dossier[0] if near and last_dossier else ""
             else:
-                dossier = _short_form_dossier(text, match.start(), last_dossier, citing)
+                dossier = _short_form_dossier(match.start(), last_dossier, citing, breaks)
             numbers = match["s_nrs"] or match["s_paren"] or match["s_after"]
             targets = [kst_key(dossier, n) for n in _numbers(numbers)] if dossier else []
             kind = "kamerstuk"
@@ -108,6 +114,8 @@ def find_citations(text: str, citing: CitingDocument | None = None) -> list[Cita
         if len(targets) == 1 and citations:  # a date or title names one document, not a list
             citations = [_annotate(citations[0], text, citing)]
         found.extend(citations)
+        if limit is not None and len(found) >= limit:
+            return found[:limit]
     return found
 
 
@@ -140,7 +148,8 @@ def _regions(text: str) -> list[tuple[int, int]]:
     triggers = sorted(found)
     for trigger_start, trigger_end in triggers:
         start = max(0, trigger_start - LOOKBEHIND)
-        while start > 0 and not text[start - 1].isspace():
+        floor = max(0, start - LOOKBEHIND)  # text without spaces: no walk back to its start
+        while start > floor and not text[start - 1].isspace():
             start -= 1
         end = min(len(text), trigger_end + LOOKAHEAD)
         if regions and start <= regions[-1][1]:
@@ -224,13 +233,31 @@ def _numbers(raw: str) -> list[str]:
 
 
 def _short_form_dossier(
-    text: str, start: int, last: tuple[str, int] | None, citing: CitingDocument
+    start: int, last: tuple[str, int] | None, citing: CitingDocument, breaks: _ParagraphBreaks
 ) -> str:
     """A short form points into the dossier last cited in the same paragraph, else into the
     citing document's own dossier."""
-    if last is not None and "\n\n" not in text[last[1] : start]:
+    if last is not None and breaks.first_from(last[1]) + 2 > start:
         return last[0]
     return citing.dossier
+
+
+class _ParagraphBreaks:
+    """Where the next blank line is, asked at positions that only move forward: the text is
+    read once, however many short forms a long paragraph holds."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._from = -1
+        self._next = -1
+
+    def first_from(self, position: int) -> int:
+        """The first blank line at or after ``position``; the text's length if none."""
+        if position > self._next or self._from < 0 or position < self._from:
+            found = self.text.find("\n\n", position)
+            self._next = len(self.text) if found == -1 else found
+            self._from = position
+        return self._next
 
 
 def _citations(text: str, match: re.Match[str], targets: list[str], kind: str) -> list[Citation]:
@@ -275,8 +302,9 @@ def _numbers_cited(
 def _annotate(citation: Citation, text: str, citing: CitingDocument) -> Citation:
     """The cited document's date and title, where the text next to the citation gives them:
     "(«Titel», d.d. 17 juni 2022, Kamerstuk 29 521, nr. 447)"."""
-    paragraph_start = text.rfind("\n\n", 0, citation.start) + 1
-    before = text[max(paragraph_start, citation.start - 400) : citation.start]
+    nearest = max(0, citation.start - 400)  # never a search back to the paragraph's start
+    paragraph_start = text.rfind("\n\n", nearest, citation.start) + 1
+    before = text[max(paragraph_start, nearest) : citation.start]
     after = text[citation.end : citation.end + 80]
     date = ""
     for pattern, window in ((DATE_BEFORE, before[-80:]), (DATE_AFTER, after)):
@@ -326,24 +354,44 @@ def merge_citations(marked: Iterable[Citation], found: Iterable[Citation]) -> li
     citation of the same target ("Kamerstuk " + marked "28 844, nr. 266"), the citation spans
     the whole of it, with the date and title found in the text; a found citation that overlaps
     a marked one for another target is dropped.
+
+    Each found citation is compared only with those that start close enough to overlap it
+    (a sorted list and the longest span so far), so a document of 40,000 citations merges
+    in a fraction of a second.
     """
-    result = list(marked)
+    result = sorted(marked, key=lambda c: (c.start, c.end))
+    starts = [c.start for c in result]
+    longest = max((c.end - c.start for c in result), default=0)
     for citation in found:
+        low = bisect.bisect_left(starts, citation.start - longest)
+        high = bisect.bisect_left(starts, citation.end)
         overlapping = [
-            i for i, c in enumerate(result) if c.start < citation.end and citation.start < c.end
+            i
+            for i in range(low, high)
+            if result[i].end > citation.start and citation.end > starts[i]
         ]
         if not overlapping:
-            result.append(citation)
+            at = bisect.bisect_right(starts, citation.start)
+            starts.insert(at, citation.start)
+            result.insert(at, citation)
+            longest = max(longest, citation.end - citation.start)
             continue
         for index in overlapping:
             existing = result[index]
             if existing.target == citation.target and len(overlapping) == 1:
                 wider = citation.start <= existing.start and existing.end <= citation.end
-                result[index] = replace(
+                merged = replace(
                     citation if wider else existing,
                     kind=existing.kind,
                     date=existing.date or citation.date,
                     title=existing.title or citation.title,
                 )
+                result[index] = merged
+                longest = max(longest, merged.end - merged.start)
+                if merged.start != starts[index]:  # widened to the left: keep the list sorted
+                    del result[index], starts[index]
+                    at = bisect.bisect_right(starts, merged.start)
+                    starts.insert(at, merged.start)
+                    result.insert(at, merged)
     result.sort(key=lambda c: (c.start, c.end))
     return result

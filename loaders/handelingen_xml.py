@@ -16,6 +16,7 @@ from loaders.debates import mark_moved, normalise_speaker, speakers
 from loaders.errors import LoadError
 from loaders.ids import canonical_key, reference_label
 from loaders.koop_xml import children_by_tag, embedded_metadata, published_id_from_metadata
+from loaders.limits import CITATIONS_READ
 from loaders.model import Document
 from loaders.safe_xml import text_pieces
 from loaders.xml_text import TextBuilder, clean_text, tag_of
@@ -105,7 +106,8 @@ def read_handelingen_xml(root: etree._Element, source: str) -> Document:
     title = title or reference_label(key)
     vergaderjaar = f"{year[:4]}-{year[4:]}"
     citing = CitingDocument.of(key, "", date, vergaderjaar)
-    citations = mark_moved(text, merge_citations(marked, find_citations(text, citing)))
+    found_in_text = find_citations(text, citing, limit=CITATIONS_READ)
+    citations = mark_moved(text, merge_citations(marked, found_in_text))
     return Document(
         key=key,
         published_id=published_id,

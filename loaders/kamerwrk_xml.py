@@ -20,6 +20,7 @@ from loaders.koop_xml import (
     published_id_from_metadata,
     text_of,
 )
+from loaders.limits import CITATIONS_READ
 from loaders.model import Document, Dossier
 from loaders.subject import subject_from_text
 from loaders.xml_text import TextBuilder, tag_of
@@ -85,6 +86,7 @@ def read_kamerwrk_xml(root: etree._Element, source: str) -> Document:
             find_citations(
                 text,
                 CitingDocument.of(key, dossiers[0].key if dossiers else "", date, vergaderjaar),
+                limit=CITATIONS_READ,
             ),
         ),
         source_path=source,

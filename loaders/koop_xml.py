@@ -23,6 +23,7 @@ from loaders.ids import (
     vergaderjaar_of,
 )
 from loaders.kinds import kind_from_title
+from loaders.limits import CITATIONS_READ
 from loaders.model import Document, Dossier, Signatory
 from loaders.safe_xml import text_pieces
 from loaders.subject import source_subject, subject_from_text
@@ -196,7 +197,11 @@ def read_koop_xml(root: etree._Element, source: str) -> Document:
         text=text,
         citations=merge_citations(
             marked,
-            find_citations(text, CitingDocument.of(key, dossiers[0].key if dossiers else "", date)),
+            find_citations(
+                text,
+                CitingDocument.of(key, dossiers[0].key if dossiers else "", date),
+                limit=CITATIONS_READ,
+            ),
         ),
         source_path=source,
         source_format=FORMAT,

@@ -11,6 +11,8 @@ from __future__ import annotations
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 # Citations found in, or given by the markup of, one document.
 MAX_CITATIONS = 20_000
+# What a loader reads of them: one more than the limit tells that a document is past it.
+CITATIONS_READ = MAX_CITATIONS + 1
 # What is read of a source first, to tell a document from a binary file before reading all.
 HEAD_BYTES = 4096
 

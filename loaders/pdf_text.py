@@ -15,6 +15,7 @@ from loaders.dates import parse_dutch_date
 from loaders.errors import LoadError
 from loaders.ids import dossier_key, kst_key, normalize_vergaderjaar, vergaderjaar_of
 from loaders.kinds import kind_from_title
+from loaders.limits import CITATIONS_READ
 from loaders.model import Document, Dossier, Signatory
 from loaders.sanitize import terminal_safe
 from loaders.subject import subject_from_text
@@ -182,7 +183,9 @@ def read_pdf_text(text: str, source: str) -> Document:
         chamber=chamber,
         signatories=signatories,
         text=body,
-        citations=find_citations(body, CitingDocument(key, dossier.key, date)),
+        citations=find_citations(
+            body, CitingDocument(key, dossier.key, date), limit=CITATIONS_READ
+        ),
         source_path=source,
         source_format=FORMAT,
     )

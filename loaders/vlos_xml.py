@@ -23,6 +23,7 @@ from loaders.debates import (
 )
 from loaders.errors import LoadError
 from loaders.ids import normalize_vergaderjaar
+from loaders.limits import CITATIONS_READ
 from loaders.model import Document
 from loaders.safe_xml import text_pieces
 from loaders.sanitize import terminal_safe
@@ -203,7 +204,7 @@ def read_vlos_xml(root: etree._Element, source: str) -> Document:
     subject = f"{where}: {'; '.join(debated)}" if debated else where
 
     citing = CitingDocument.of(key, "", date, vergaderjaar)
-    citations = mark_moved(text, find_citations(text, citing))
+    citations = mark_moved(text, find_citations(text, citing, limit=CITATIONS_READ))
     return Document(
         key=key,
         published_id=key,

@@ -262,7 +262,7 @@ class TextBuilder:
             line.add(child.tail)
 
     def marked_citation(self, element: etree._Element, line: _Line) -> None:
-        start = line.length
+        start, first_part = line.length, len(line.parts)
         self.inline(element, line)
         end = line.length
         if tag_of(element) == "dossierref":
@@ -275,7 +275,7 @@ class TextBuilder:
             kind = target_kind(target)
         if not target or end <= start:
             return
-        surface = line.value()[start:end]
+        surface = "".join(line.parts[first_part:])  # not the whole line again: linear
         line.citations.append(Citation(start, end, surface, target, kind))
 
     # -- assembly -------------------------------------------------------------------------

@@ -301,3 +301,76 @@ def test_text_that_is_not_utf8_in_an_argument_is_one_line(tmp_path) -> None:
     )
     assert b"Traceback" not in done.stderr
     assert done.returncode in (1, 2) and done.stderr.count(b"\n") == 1, done.stderr
+
+
+def _many_citations(count: int) -> bytes:
+    """A real motie with ``count`` marked citations in one paragraph, about 1 MB for 40,000."""
+    source = (Path(__file__).parent / "fixtures" / "kst-33529-1329.xml").read_text("utf-8")
+    marked = " ".join(
+        f'<extref doc="kst-29521-{n % 500 + 1}">Kamerstuk 29 521, nr. {n % 500 + 1}</extref>'
+        for n in range(count)
+    )
+    return source.replace("<al>De Kamer,</al>", f"<al>De Kamer, {marked}</al>", 1).encode()
+
+
+def test_a_document_of_40000_citations_is_refused_in_seconds_not_minutes(tmp_path) -> None:
+    """Merging each citation with all the others took 73 s here; the limit refuses it."""
+    path = tmp_path / "kst-33529-1329.xml"
+    path.write_bytes(_many_citations(40_000))
+    done = subprocess.run(  # a guard against the quadratic merge, not a measure of speed
+        [sys.executable, "-m", "tui.cli", "--db", str(tmp_path / "l.db"), "load", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "not loaded: more than 20,000 citations (the limit of one document)" in done.stderr
+
+
+def test_merging_marked_and_found_citations_agrees_with_comparing_each_with_all() -> None:
+    """The merge compares a citation only with those near it; the answer must be the one
+    that comparing with every other gives."""
+    import random
+    from dataclasses import replace
+
+    from loaders.citations import merge_citations
+    from loaders.model import Citation
+
+    def naive(marked: list[Citation], found: list[Citation]) -> list[Citation]:
+        result = list(marked)
+        for citation in found:
+            overlapping = [
+                i for i, c in enumerate(result) if c.start < citation.end and citation.start < c.end
+            ]
+            if not overlapping:
+                result.append(citation)
+                continue
+            for index in overlapping:
+                existing = result[index]
+                if existing.target == citation.target and len(overlapping) == 1:
+                    wider = citation.start <= existing.start and existing.end <= citation.end
+                    result[index] = replace(
+                        citation if wider else existing,
+                        kind=existing.kind,
+                        date=existing.date or citation.date,
+                        title=existing.title or citation.title,
+                    )
+        result.sort(key=lambda c: (c.start, c.end))
+        return result
+
+    chance = random.Random(20261207)
+    for _ in range(300):
+
+        def spans(count: int, kind: str) -> list[Citation]:
+            made = []
+            for _ in range(count):
+                start = chance.randrange(0, 400)
+                end = start + chance.randrange(1, 60)
+                target = f"kst-29521-{chance.randrange(1, 4)}"
+                made.append(Citation(start, end, "x", target, kind, date=chance.choice(["", "d"])))
+            return made
+
+        marked = sorted(spans(chance.randrange(0, 12), "marked"), key=lambda c: c.start)
+        found = sorted(spans(chance.randrange(0, 12), "kamerstuk"), key=lambda c: c.start)
+        assert merge_citations(marked, found) == naive(marked, found)
