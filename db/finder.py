@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from db.finder_query import (
     WordQuery,
@@ -31,6 +31,7 @@ from db.finder_words import FIELDS, WordIndex, WordMatches
 from db.library import Library
 from db.vocabulary import Vocabulary
 from loaders.ids import canonical_key, parse_dossier, parse_reference, split_kst_key
+from loaders.limits import FINDER_QUERY_CHARS
 
 __all__ = ["Answer", "Finder", "Result", "is_number_query"]
 
@@ -80,6 +81,10 @@ class Finder:
         text = query.strip()
         if not text:
             return Answer(query, [])
+        if len(text) > FINDER_QUERY_CHARS:  # a paste gone wrong: its beginning is enough
+            answer = self.find(text[:FINDER_QUERY_CHARS], limit, dossier)
+            cut = f"its first {FINDER_QUERY_CHARS} characters"
+            return replace(answer, query=query, read_as=(*answer.read_as, cut))
         if reference := read_reference(text, dossier):  # as cited, pasted, or typed
             return Answer(query, self._by_number(reference, limit), by_number=True)
         if is_number_query(text):  # a number being typed finds what it can become

@@ -28,10 +28,15 @@ from db.library import Library
 from db.meetings import DEBATE_KINDS
 from loaders.folding import fold
 from loaders.ids import parse_dossier
+from loaders.limits import MAX_QUERY_CHARS, MAX_QUERY_TERMS
 
 Sort = Literal["rank", "date"]
 """The orders a search lists its hits in: best match first, or newest first."""
 
+# Documents longer than this (in characters) get a snippet made here, from the first place one
+# of the words stands within the first SNIPPET_SEARCHED characters.
+SNIPPET_FROM_INDEX = 200_000
+SNIPPET_SEARCHED = 2_000_000
 # A word stands for at most this many index words containing it (most frequent first).
 MAX_EXPANSIONS = 60
 MARK_START, MARK_END = "\ue000", "\ue001"  # snippet highlight marks, never in document text
@@ -114,7 +119,13 @@ class SearchResult:
 
 
 def parse_query(text: str) -> Query:
-    """Read what a reader typed; SearchError when nothing in it can be searched for."""
+    """Read what a reader typed; SearchError when nothing in it can be searched for, or when
+    it is longer than any query a person types (each word costs a pass over the index)."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise SearchError(
+            f"the query is {len(text):,} characters long; a search takes at most"
+            f" {MAX_QUERY_CHARS:,}"
+        )
     query = Query()
     pending_or = False
     for match in _TOKEN.finditer(text):
@@ -144,6 +155,11 @@ def parse_query(text: str) -> Query:
         else:
             query.groups.append([term])
         pending_or = False
+    terms = sum(map(len, query.groups)) + len(query.excluded) + len(query.speakers)
+    if terms > MAX_QUERY_TERMS:
+        raise SearchError(
+            f"the query has {terms:,} words; a search takes at most {MAX_QUERY_TERMS}"
+        )
     if not query.groups and not query.speakers:
         if query.excluded:
             raise SearchError(
@@ -220,9 +236,14 @@ class Searcher:
         )
         order = "ORDER BY rank" if sort == "rank" else "ORDER BY d.date DESC, rank"
         conn = self.library.conn
+        # FTS5's snippet weighs every window of a document: on a document of megabytes it
+        # runs for minutes. There the snippet is made from the words' first place instead.
         rows = conn.execute(
             "SELECT d.key, d.kind, d.date, d.dossier, d.title,"
-            f" snippet(documents_fts, -1, '{MARK_START}', '{MARK_END}', '…', 14), rank, d.subject"
+            f" CASE WHEN length(d.text) <= {SNIPPET_FROM_INDEX} THEN"
+            f" snippet(documents_fts, -1, '{MARK_START}', '{MARK_END}', '…', 14) END,"
+            f" rank, d.subject, CASE WHEN length(d.text) > {SNIPPET_FROM_INDEX} THEN"
+            f" substr(d.text, 1, {SNIPPET_SEARCHED}) END"
             f" {base} {order} LIMIT ?",
             (match, *parameters, limit),
         ).fetchall()
@@ -240,7 +261,10 @@ class Searcher:
                 dossiers[dossier] += count
         by_dossier = sorted(dossiers.items(), key=lambda item: (-item[1], item[0]))[:10]
         by_kind = sorted(kinds.items(), key=lambda item: (-item[1], item[0] or ""))[:10]
-        hits = [_hit(row) for row in rows]
+        terms = query.highlight_terms()
+        hits = [
+            _hit((*row[:5], row[5] or _snippet_of(row[8] or "", terms), *row[6:8])) for row in rows
+        ]
         return SearchResult(query, hits, total, by_dossier, by_kind)
 
     def match_expression(self, query: Query) -> str:
@@ -310,6 +334,33 @@ def _hit(row: _Row) -> Hit:
     return Hit(
         key, kind or "", date or "", dossier or "", title or "", plain, spans, rank, subject or ""
     )
+
+
+def _snippet_of(text: str, terms: list[str]) -> str:
+    """A snippet of a long document, marked as FTS5 marks one: the words around the first
+    place where one of ``terms`` (folded words, phrases, prefixes) begins a word."""
+    words = [term.split()[0].rstrip("*") for term in terms if term.split()]
+    if not words:
+        return text[:120]
+    folded = fold(text)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*")
+    first = pattern.search(folded)
+    if first is None:
+        return text[:120].rsplit(" ", 1)[0] + "…"
+    start = text.rfind(" ", 0, max(0, first.start() - 60)) + 1
+    end = text.find(" ", min(len(text), first.end() + 100))
+    end = len(text) if end == -1 else end
+    pieces, at = [], start
+    for found in pattern.finditer(folded, start, end):
+        pieces += [
+            text[at : found.start()],
+            MARK_START,
+            text[found.start() : found.end()],
+            MARK_END,
+        ]
+        at = found.end()
+    pieces.append(text[at:end])
+    return ("…" if start else "") + "".join(pieces) + ("…" if end < len(text) else "")
 
 
 # A snippet from the names column shows it as the index reads it, the signatories' JSON

@@ -24,3 +24,11 @@ def megabytes(size: int) -> str:
 def too_large(size: int) -> str:
     """The one line that refuses a source of ``size`` bytes (or more)."""
     return f"too large to load ({megabytes(size)}; the limit is {megabytes(MAX_SOURCE_BYTES)})"
+
+
+# What a query may be: longer ones are a paste gone wrong (or an attack) and would cost
+# minutes; a search refuses them with a line, the finder reads their beginning.
+MAX_QUERY_CHARS = 1_000
+MAX_QUERY_TERMS = 64
+# The finder runs on every key: it reads at most this much of what is typed.
+FINDER_QUERY_CHARS = 200
