@@ -112,6 +112,13 @@ class LibraryFile:
     def close(self) -> None:
         self.conn.close()
 
+    def reopen(self) -> None:
+        """Read the file now at this library's path (another program replaced the file): a
+        new read-only connection in place of the old one; LibraryError if it is no library."""
+        fresh = LibraryFile.open(self.path, write=False)
+        stale, self.conn = self.conn, fresh.conn
+        stale.close()
+
     def data_version(self) -> int:
         """Changes when another connection commits to the file (SQLite's data_version)."""
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])

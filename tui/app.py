@@ -3,6 +3,7 @@ palette for whatever screen is on top."""
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import threading
@@ -10,6 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import ClassVar
 
+import platformdirs
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
@@ -22,6 +24,7 @@ from loaders.sanitize import visible
 from tui.commands import APP, SECTIONS, Command, bindings, key_display, palette_commands
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
+from tui.terminal_output import SafeConsole, complain
 
 
 class KamerlezerApp(App[None]):
@@ -95,20 +98,52 @@ class KamerlezerApp(App[None]):
         return ((command, self) for command in APP)
 
 
-def run_reader(library_path: Path, start: str | None = None, theme: str | None = None) -> None:
-    """Open the reader on the library at ``library_path``."""
+def run_reader(library_path: Path, start: str | None = None, theme: str | None = None) -> int:
+    """Open the reader on the library at ``library_path``; its exit status. Whatever stops
+    it is one line on standard error; a crash's traceback goes to a log file it names."""
     library = Library.open(library_path, write=False)
     app = KamerlezerApp(library, start=start, theme=theme)
+    said = io.StringIO()
+    app.error_console = SafeConsole(file=said, width=120)
     try:
         app.run()
     finally:
         library.close()
+    code = app.return_code or 0
+    _tell_why_it_stopped(said.getvalue(), code)
     if _still_working():
         # q during a fetch: the download is abandoned (its file never reaches the cache
         # half-written), and the process ends now rather than when the service answers.
         sys.stdout.flush()
         sys.stderr.flush()
-        os._exit(app.return_code or 0)
+        os._exit(code)
+    return code
+
+
+def _tell_why_it_stopped(said: str, code: int) -> None:
+    """One line: the reason the reader gave, or the error a crash ended in with the log that
+    holds its traceback."""
+    lines = [line.rstrip() for line in said.splitlines() if line.strip()]
+    if not lines:
+        if code:
+            complain("the reader stopped with an error")
+        return
+    if len(lines) == 1:
+        complain(lines[0])
+        return
+    log = crash_log_path()
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(said, encoding="utf-8")
+    except OSError as exc:
+        complain(f"the reader stopped on an error ({lines[-1].strip()}); no log: {exc}")
+        return
+    complain(f"the reader stopped on an error ({lines[-1].strip()}); the details are in {log}")
+
+
+def crash_log_path() -> Path:
+    """Where the traceback of the reader's last crash is kept."""
+    return Path(platformdirs.user_log_dir("kamerlezer", appauthor=False)) / "reader-crash.log"
 
 
 def _still_working() -> bool:

@@ -280,8 +280,7 @@ def command_default(args: argparse.Namespace) -> int:
         return 2
     from tui.app import run_reader
 
-    run_reader(path, theme=args.theme)
-    return 0
+    return run_reader(path, theme=args.theme)
 
 
 def command_open(args: argparse.Namespace) -> int:
@@ -298,8 +297,7 @@ def command_open(args: argparse.Namespace) -> int:
         return 2
     from tui.app import run_reader
 
-    run_reader(path, start=key, theme=args.theme)
-    return 0
+    return run_reader(path, start=key, theme=args.theme)
 
 
 if __name__ == "__main__":

@@ -164,6 +164,8 @@ async def test_opening_a_document_reads_it_once_and_the_cursor_asks_nothing(libr
     app = KamerlezerApp(library, start="kst-28844-269")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
+        watch = app.reader.library_watch
+        watch.clock = lambda: watch.looked_at  # no look at the library falls due meanwhile
         asked: list[str] = []
         library.conn.set_trace_callback(asked.append)
         try:

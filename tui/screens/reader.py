@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -18,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.widgets import Footer, Input, Static
 
-from db.library import Library, Stats
+from db.library import Library, LibraryError, Stats
 from db.meetings import DEBATE_KINDS
 from db.reading import Reading, read_document
 from loaders.ids import official_url, parse_dossier, reference_label, standard_citation
@@ -139,7 +140,13 @@ class ReaderScreen(GhostFetching, ReaderSearching):
         """If another program loaded into the library since the last look, show what is
         there now: the tree, the finder and the open page (its "cited by", its outcome), each
         where the reader was. True when something changed."""
-        if not self.library_watch.changed():
+        try:
+            changed = self.library_watch.changed()
+        except LibraryError as exc:  # replaced by a file that is no library, or gone
+            problem = f"the library file was replaced while the reader read it: {exc}"
+            self.app.exit(return_code=1, message=Text(problem))
+            return False
+        if not changed:
             return False
         self.finder.refresh_library()
         if self._search is not None:
