@@ -374,3 +374,17 @@ def test_merging_marked_and_found_citations_agrees_with_comparing_each_with_all(
         marked = sorted(spans(chance.randrange(0, 12), "marked"), key=lambda c: c.start)
         found = sorted(spans(chance.randrange(0, 12), "kamerstuk"), key=lambda c: c.start)
         assert merge_citations(marked, found) == naive(marked, found)
+
+
+def test_a_publishers_link_to_what_is_no_document_is_no_citation(tmp_path) -> None:
+    """kst-24515-785 marks "CCD II" (the Consumer Credit Directive) as <extref
+    doc="kst-CCD-II">: no Kamerstuk has that number, so it is text, not a citation."""
+    motie = Path(__file__).parent / "fixtures" / "kst-24515-785.xml"
+    with Library.open(tmp_path / "library.db") as library:
+        report = load_paths(library, [motie], parallel=False)
+        document = library.get("kst-24515-785")
+        assert report.loaded == 1 and report.false_citations == 1
+        assert "1 citation left out (their target is no publication id" in report.summary()
+        assert document is not None and "Consumer Credit Directive 2 (CCD II)" in document.text
+        assert all("CCD" not in c.target for c in document.citations)
+        assert library.get("kst-CCD-II") is None  # no ghost of it either
