@@ -61,6 +61,10 @@ class LoadReport:
     open_data_unchanged: int = 0
     # Citations left out because their target is no identifier (markup can be wrong too).
     false_citations: int = 0
+    # Metadata-only records (metadata.xml, open data's documents) stored new or changed, and
+    # unchanged: what is known of a document, not the document; never counted as loaded.
+    metadata: int = 0
+    metadata_unchanged: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -73,6 +77,8 @@ class LoadReport:
             "open_data": {_OPEN_DATA_NAMES[k][1]: n for k, n in self.open_data.items()},
             "open_data_unchanged": self.open_data_unchanged,
             "false_citations": self.false_citations,
+            "metadata": self.metadata,
+            "metadata_unchanged": self.metadata_unchanged,
         }
 
     def summary(self) -> str:
@@ -83,6 +89,9 @@ class LoadReport:
         if self.skipped:
             files = "file" if self.skipped == 1 else "files"
             text += f" ({self.skipped} other {files} skipped; -v names them)"
+        if self.metadata:
+            records = "record" if self.metadata == 1 else "records"
+            text += f"; metadata: {self.metadata} {records}"
         if self.open_data:
             stored = ", ".join(
                 f"{n} {_OPEN_DATA_NAMES[kind][0 if n == 1 else 1]}"
@@ -186,7 +195,12 @@ def _record(
             report.failed += 1
             report.errors.append(f"{parsed.name}: a record cannot be stored ({exc})")
             continue
-        if isinstance(record, Document):
+        if isinstance(record, Document) and record.metadata_only:
+            if outcome == "unchanged":
+                report.metadata_unchanged += 1
+            else:
+                report.metadata += 1
+        elif isinstance(record, Document):
             setattr(report, outcome, getattr(report, outcome) + 1)
         elif outcome == "unchanged":
             report.open_data_unchanged += 1

@@ -120,7 +120,11 @@ class RowQueries:
         return Stats(
             documents=one("SELECT count(*) FROM documents WHERE ghost = 0").fetchone()[0],
             ghosts=one("SELECT count(*) FROM documents WHERE ghost = 1").fetchone()[0],
-            dossiers=one("SELECT count(*) FROM dossiers").fetchone()[0],
+            # Dossiers that hold a document; those only cited are not "in" the library.
+            dossiers=one(
+                "SELECT count(DISTINCT dd.dossier) FROM document_dossiers dd"
+                " JOIN documents d ON d.key = dd.document WHERE d.ghost = 0"
+            ).fetchone()[0],
             citations=one("SELECT count(*) FROM citations").fetchone()[0],
         )
 

@@ -77,6 +77,8 @@ def full_name(first: str, surname: str) -> str:
     before a surname are written small."""
     if not first:
         return surname
+    if surname.split()[:1] == [first]:  # "Olger van Dijk": the report named them in full
+        return surname
     words = surname.split()
     for index, word in enumerate(words[:-1]):
         if word.lower() not in _TUSSENVOEGSELS:

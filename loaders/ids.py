@@ -230,8 +230,21 @@ def normalize_vergaderjaar(text: str) -> str:
 
 
 def official_url(key: str) -> str:
-    """Where the official publication of a document lives."""
-    return f"https://zoek.officielebekendmakingen.nl/{key}.html"
+    """Where the official publication of a document lives ("" where there is none: see
+    ``no_official_page``)."""
+    return "" if no_official_page(key) else f"https://zoek.officielebekendmakingen.nl/{key}.html"
+
+
+def no_official_page(key: str) -> str:
+    """Why a document has no page at the official publications, or "" when it has one: the
+    Handelingen publish a meeting item by item (h-tk-20242025-104-6, never h-tk-20242025-104),
+    and a committee's report is the Tweede Kamer's own, not a publication."""
+    parts = key.split("-")
+    if parts[0] == "h" and len(parts) == 4 and len(parts[2]) == 8:
+        return "the Handelingen publish a meeting item by item, not as a whole"
+    if parts[0] == "vlos":
+        return "a committee's report is published by the Tweede Kamer, not in the Handelingen"
+    return ""
 
 
 _DOSSIER_QUERY = re.compile(
@@ -246,10 +259,11 @@ def parse_dossier(text: str) -> str | None:
 
 
 def standard_citation(key: str, vergaderjaar: str = "", chamber: str = "") -> str:
-    """How a Kamerstuk is cited: "Kamerstukken II 2022/23, 29 521, nr. 455"."""
+    """How a Kamerstuk is cited: "Kamerstukken II 2022/23, 29 521, nr. 455"; the Handelingen
+    as "Handelingen II 2024/25, nr. 104, item 6"."""
     split = split_kst_key(key)
     if split is None:
-        return key
+        return reference_label(key) if key.split("-")[0] in ("h", "ah") else key
     dossier, number = split
     roman = "I" if chamber.startswith("Eerste") or (number.isalpha() and not chamber) else "II"
     year = ""

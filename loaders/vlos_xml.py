@@ -116,9 +116,20 @@ class _Report:
                 self.walk(child, title)
 
     def text(self, element: etree._Element, prefix: str = "") -> None:
-        """The alinea under ``element``, each a paragraph; the first one gets ``prefix``."""
+        """The alinea under ``element``, each a paragraph; the first one gets ``prefix``. A
+        list in an alinea (the agenda: "Aan de orde is de behandeling van:" and the letters)
+        keeps its items, one a line."""
         for alinea in element.iter(_N + "alinea"):
             items = [_text(item) for item in alinea.iter(_N + "alineaitem")]
+            in_list = [_in_list(item, alinea) for item in alinea.iter(_N + "alineaitem")]
+            if any(in_list):
+                lines = [
+                    f"– {text}" if listed else text
+                    for text, listed in zip(items, in_list, strict=True)
+                    if text
+                ]
+                self.paragraphs.append("\n".join(lines))
+                continue
             paragraph = " ".join(item for item in items if item)
             if not paragraph:
                 continue
@@ -168,6 +179,38 @@ class _Report:
             self.paragraphs.append(f"{side}: {', '.join(parties)}.")
 
 
+def _in_list(item: etree._Element, alinea: etree._Element) -> bool:
+    """Whether an alineaitem stands in a <lijst> of its alinea (an agenda's letters)."""
+    for ancestor in item.iterancestors():
+        if ancestor is alinea or ancestor.tag == _N + "alinea":
+            return False
+        if ancestor.tag == _N + "lijst":
+            return True
+    return False
+
+
+def _committee_key(root: etree._Element, meeting: etree._Element, number: str, date: str) -> str:
+    """What tells a committee meeting from every other: its lead committee ("fin", "jenv" for
+    J&V) and its number, or, where the report numbers it 0 (every commissiedebat does), its
+    date and the start of the meeting's own id."""
+    committees = sorted(
+        root.iter(_N + "commissie"),
+        key=lambda c: (c.get("type") != "Voortouwcommissie", c.get("volgorde") or ""),
+    )
+    names = [_committee_slug(_text(_child(c, "afkorting"))) for c in committees]
+    committee = next((name for name in names if name), "commissie")
+    if number != "0":
+        return f"{committee}-{number}"
+    identity = re.sub(r"[^0-9a-f]", "", (meeting.get("objectid") or "").lower())[:8]
+    return f"{committee}-{date.replace('-', '')}" + (f"-{identity}" if identity else "")
+
+
+def _committee_slug(abbreviation: str) -> str:
+    """ "J&V" -> "jenv", "EU-zaken" -> "euzaken": letters and digits, the sign spoken."""
+    spoken = abbreviation.lower().replace("&", "en")
+    return re.sub(r"[^a-z0-9]", "", spoken)[:12]
+
+
 def read_vlos_xml(root: etree._Element, source: str) -> Document:
     """One ``Document`` (kind ``verslag``) from a parsed ``<vlosCoreDocument>``."""
     meeting = _child(root, "vergadering")
@@ -182,12 +225,10 @@ def read_vlos_xml(root: etree._Element, source: str) -> Document:
     plenary = (meeting.get("soort") or "") == "Plenair"
     house = _CHAMBERS.get(chamber, "tk")
     year = vergaderjaar.replace("-", "")
-    committees = [_text(_child(c, "afkorting")).lower() for c in root.iter(_N + "commissie")]
-    committee = next((c for c in committees if re.fullmatch(r"[a-z0-9]{1,12}", c)), "")
     if plenary:
         key = f"h-{house}-{year}-{number}"
     else:
-        key = f"vlos-{house}-{year}-{committee + '-' if committee else ''}{number}"
+        key = f"vlos-{house}-{year}-{_committee_key(root, meeting, number, date)}"
 
     report = _Report()
     for activity in meeting.iter(_N + "activiteit"):

@@ -34,6 +34,8 @@ def test_load_prints_a_one_line_summary_and_json(capsys, db, fixtures) -> None:
         "open_data": {},
         "open_data_unchanged": 0,
         "false_citations": 0,
+        "metadata": 0,
+        "metadata_unchanged": 0,
     }
 
 

@@ -301,3 +301,35 @@ def test_names_after_a_first_name_write_their_prefix_small() -> None:
     assert full_name("", "Van der Lee") == "Van der Lee"
     assert speaker_label("De heer", "Van Baarle", "DENK") == "De heer Van Baarle (DENK)"
     assert speaker_label("", "Agema", "", "minister van VWS") == "Minister Agema"
+
+
+COMMITTEES = Path(__file__).parent / "debates" / "vlos-committees"
+
+
+def test_committee_debates_numbered_0_each_get_a_key_of_their_own(tmp_path) -> None:
+    """Every commissiedebat is meeting 0: two of one committee on one day must not share a
+    key (the second replaced the first), and "J&V" must survive in it."""
+    with Library.open(tmp_path / "library.db") as library:
+        first = load_paths(library, [COMMITTEES], parallel=False)
+        again = load_paths(library, [COMMITTEES], parallel=False)
+        titles = dict(
+            library.conn.execute("SELECT key, title FROM documents WHERE kind = 'verslag'")
+        )
+    assert (first.loaded, first.updated, again.unchanged) == (3, 0, 3)
+    assert titles == {
+        "vlos-tk-20242025-jenv-20250702-61715b27": "Politie",
+        "vlos-tk-20242025-jenv-20250702-408e2501": "Slachtofferbeleid",
+        "vlos-tk-20242025-def-20250702-ca333c74": "MIVD",
+    }
+
+
+def test_a_committee_reports_agenda_is_a_list_and_names_are_read_once(tmp_path) -> None:
+    with Library.open(tmp_path / "library.db") as library:
+        load_paths(library, [COMMITTEES], parallel=False)
+        politie = library.get("vlos-tk-20242025-jenv-20250702-61715b27")
+        mivd = library.get("vlos-tk-20242025-def-20250702-ca333c74")
+    agenda = politie.text[politie.text.index("Aan de orde is de behandeling van:") :]
+    lines = agenda.split("\n\n", 1)[0].split("\n")
+    assert len(lines) > 3 and all(line.startswith("– ") for line in lines[1:])
+    assert "Olger Olger" not in mivd.text
+    assert "Olger van Dijk" in [s.name for s in mivd.signatories] or "Olger van Dijk" in mivd.text

@@ -184,6 +184,11 @@ _NAMES = {
 }
 
 
+def command_named(commands: tuple[Command, ...], action: str) -> Command:
+    """The command of ``commands`` that runs ``action``."""
+    return next(command for command in commands if command.action == action)
+
+
 def key_display(keys: str) -> str:
     """How kamerlezer shows a key or keys, everywhere: "backspace,alt+left" -> "⌫ / Alt+←"."""
     return " / ".join(_one_key(key.strip()) for key in keys.split(",") if key.strip())

@@ -161,8 +161,11 @@ def ghost_page(reading: Reading) -> Page:
         cited_as = standard_citation(document.key, document.vergaderjaar, document.chamber)
         page.add(f"Cite it as: {cited_as}")
     page.add("Press F to fetch it from the official sources and read it here.")
-    page.add("Or read it at its official address (o shows and copies it), or load its file:")
-    page.add(f"  {official_url(document.key)}")
+    if official_url(document.key):
+        page.add("Or read it at its official address (o shows and copies it), or load its file:")
+        page.add(f"  {official_url(document.key)}")
+    else:
+        page.add("Or load its file:")
     page.add("  kamerlezer load FILE")
     head = header_line(document) + " · not in the library"
     return Page(

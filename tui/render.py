@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from loaders.ids import format_dossier, official_url
+from loaders.ids import format_dossier, no_official_page, official_url
 from loaders.sanitize import terminal_safe
 from tui.dossier_text import dossier_facts, month_chart
 from tui.outcome_text import legend, outcome_summary, seat_bar
@@ -84,7 +84,7 @@ def print_document(
         ("Changes", ", ".join(relations.changes)),
         ("Changed by", ", ".join(relations.changed_by)),
         ("Source", document.source_path),
-        ("Official", official_url(document.key)),
+        ("Official", official_url(document.key) or f"none: {no_official_page(document.key)}"),
     ]
     _print_fields(console, [(label, value) for label, value in fields if value])
     if outcome is not None and outcome.votes:

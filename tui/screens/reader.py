@@ -22,9 +22,15 @@ from textual.widgets import Footer, Input, Static
 from db.library import Library, LibraryError, Stats
 from db.meetings import DEBATE_KINDS
 from db.reading import Reading, read_document
-from loaders.ids import official_url, parse_dossier, reference_label, standard_citation
+from loaders.ids import (
+    no_official_page,
+    official_url,
+    parse_dossier,
+    reference_label,
+    standard_citation,
+)
 from loaders.official import OfficialSources
-from tui.commands import LETTER, READER, Command, bindings
+from tui.commands import LETTER, READER, Command, bindings, command_named, key_display
 from tui.dossier_page import dossier_page
 from tui.history import History, Position, Visit
 from tui.layout_widths import NARROW, WIDE, SideWidths
@@ -41,6 +47,22 @@ from tui.widgets.status_bar import StatusBar
 
 # The actions that open a box: in a text box their keys are letters.
 _OPENING_BOXES = frozenset({"find", "search", "search_all"})
+
+
+# Commands that cannot act everywhere, and how their key says why where they cannot.
+_EXPLAINED = {
+    key: name
+    for name in ("fetch", "votes", "copy_citation", "official_url")
+    for key in command_named(READER, name).keys.split(",")
+}
+_KEY_OF = {name: key_display(command_named(READER, name).keys) for name in _EXPLAINED.values()}
+_VERB = {
+    "fetch": "fetch",
+    "votes": "show the votes of",
+    "copy_citation": "copy a citation of",
+    "official_url": "give the official address of",
+}
+_VOTED_KINDS = ("motie", "gewijzigde motie", "nader gewijzigde motie", "amendement")
 
 
 class ReaderScreen(GhostFetching, ReaderSearching):
@@ -163,9 +185,39 @@ class ReaderScreen(GhostFetching, ReaderSearching):
 
     def on_key(self, event: events.Key) -> None:
         """A key after a pause: a look at the library first (one pragma). Keys in a burst
-        (stepping through citations) ask nothing."""
+        (stepping through citations) ask nothing. A key whose command cannot act here says
+        why, on the status line, rather than nothing."""
         if self.library_watch.due():
             self.check_library()
+        action = _EXPLAINED.get(event.key)
+        if action and not isinstance(self.focused, Input) and not self.check_action(action, ()):
+            self.status.say(self._why_not(action))
+
+    def _why_not(self, action: str) -> str:
+        reading = self.reading
+        if reading is None:
+            where = "on a dossier's page" if self._on_dossier_page() else "here"
+            return f"{_KEY_OF[action]}: nothing {where} to {_VERB[action]}; open a document first"
+        document = reading.document
+        if action == "fetch":
+            return (
+                f"{document.key} is in the library already;"
+                " F fetches a document known only from citations"
+            )
+        if document.kind not in _VOTED_KINDS:
+            kind = document.kind or "document"
+            return f"No vote: this is a {kind}; the Kamer votes on moties and amendementen"
+        dossier = document.dossier_key or "DOSSIER"
+        return (
+            f"No vote known in this library · kamerlezer fetch {dossier}"
+            " gets the dossier's decisions"
+        )
+
+    def _on_dossier_page(self) -> bool:
+        current = self.history.current
+        return (
+            current is not None and bool(current.key) and parse_dossier(current.key) == current.key
+        )
 
     # -- opening documents --------------------------------------------------------------------
     def open_document(self, key: str, *, remember: bool = True) -> bool:
@@ -347,6 +399,8 @@ class ReaderScreen(GhostFetching, ReaderSearching):
             return
         document = self.reading.document
         text = standard_citation(document.key, document.vergaderjaar, document.chamber)
+        if document.key.startswith("vlos-"):  # no citation form of its own: what it is
+            text = f"Verslag van het commissiedebat {document.title}, Tweede Kamer, {document.date}"
         self.app.copy_to_clipboard(text)
         self.notify(f"Copied: {text}", timeout=4)
 
@@ -354,6 +408,9 @@ class ReaderScreen(GhostFetching, ReaderSearching):
         if self.reading is None:
             return
         url = official_url(self.reading.key)
+        if not url:
+            self.status.say(f"No official address: {no_official_page(self.reading.key)}")
+            return
         remote = bool(os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_TTY"))
         if not remote and (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             self.app.open_url(url)
