@@ -32,6 +32,9 @@ class DossierSummary:
     ghosts: int  # cited or replaced, not loaded
     by_kind: dict[str, int] = field(default_factory=dict)
     outcomes: dict[str, int] = field(default_factory=dict)  # of its moties and amendementen
+    # Of those, the ones that rest on a reading of the open data, not on its own link.
+    outcomes_uncertain: dict[str, int] = field(default_factory=dict)
+    voted_on: int = 0  # its moties and amendementen (loaded): what an outcome could be known of
     months: dict[str, int] = field(default_factory=dict)  # "2024-03": documents dated then
     first_date: str = ""
     last_date: str = ""
@@ -43,6 +46,11 @@ class DossierSummary:
     def exists(self) -> bool:
         return bool(self.documents or self.ghosts or self.title)
 
+    @property
+    def outcomes_unknown(self) -> int:
+        """Moties and amendementen of which the library knows no outcome."""
+        return max(0, self.voted_on - sum(self.outcomes.values()))
+
     def to_dict(self) -> dict[str, Any]:
         """The command-line contract (DESIGN 4a)."""
         return {
@@ -52,6 +60,8 @@ class DossierSummary:
             "ghosts": self.ghosts,
             "by_kind": self.by_kind,
             "outcomes": self.outcomes,
+            "outcomes_uncertain": self.outcomes_uncertain,
+            "outcomes_unknown": self.outcomes_unknown,
             "first_date": self.first_date,
             "last_date": self.last_date,
             "months": self.months,
@@ -87,7 +97,14 @@ def summarise_dossier(library: Library, dossier: str) -> DossierSummary:
             args,
         ).fetchall()
     )
-    outcomes = Counter(library.decisions_in(dossier).values())
+    ended = library.decisions_in(dossier)
+    outcomes = Counter(e.decision for e in ended.values())
+    uncertain = Counter(e.decision for e in ended.values() if not e.certain)
+    voted_on = conn.execute(
+        f"SELECT count(*) FROM documents WHERE ghost = 0 AND key IN ({_MEMBERS})"
+        " AND (kind LIKE '%motie%' OR kind LIKE '%amendement%')",
+        args,
+    ).fetchone()[0]
     return DossierSummary(
         dossier=dossier,
         title=library.dossier_title(dossier),
@@ -95,6 +112,8 @@ def summarise_dossier(library: Library, dossier: str) -> DossierSummary:
         ghosts=counts[1] or 0,
         by_kind=by_kind,
         outcomes=dict(outcomes.most_common()),
+        outcomes_uncertain=dict(uncertain.most_common()),
+        voted_on=voted_on,
         months=months,
         first_date=counts[2] or "",
         last_date=counts[3] or "",

@@ -4,18 +4,22 @@ A decision reaches a document through a zaak number, three ways, most certain fi
 - ``zaak``: the open data links the decision to the zaak itself (a Zaak with its Besluiten);
 - ``agendapunt``: the decision's agenda item is about that one zaak only;
 - ``volgorde``: the agenda item lists several zaken, and the decision's
-  AgendapuntZaakBesluitVolgorde points at this one (N-th zaak of the item). The Kamer does not
-  document this reading; the data fit it. An outcome linked so says so.
+  AgendapuntZaakBesluitVolgorde points at this one (N-th zaak of the item), or, where that
+  reading makes a mover's party vote against its own motie, the N-th motie by number. The Kamer
+  documents neither reading: such a candidate is accepted only when no mover's party voted
+  against it (``outcome_checks``), and is never certain (``certain`` false, with the reason).
 Only decisions on how a zaak ended count (votes, held, withdrawn, taken over), not steps of
 procedure. Seats for and against are given only when the votes of all 150 seats are known.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from db.outcome_checks import check_movers, member_parties
 from loaders.decisions import (
     TWEEDE_KAMER_SEATS,
     Decision,
@@ -55,6 +59,8 @@ class Outcome:
     method: str  # handopsteken, hoofdelijk, or ""
     votes: tuple[CastVote, ...]
     link: Link
+    certain: bool = True  # linked by the open data itself; false: a reading of it
+    reason: str = ""  # why it is not certain, for the reader
 
     @property
     def seats_known(self) -> int:
@@ -79,8 +85,18 @@ class Outcome:
             "against": self.seats("tegen"),
             "complete": self.complete,
             "link": self.link,
+            "certain": self.certain,
+            "reason": self.reason,
             "votes": [vote.to_dict() for vote in self.votes],
         }
+
+
+@dataclass(frozen=True)
+class Ended:
+    """How a document ended, for lists: the decision, and whether it is certain."""
+
+    decision: str
+    certain: bool
 
 
 # The decisions on the zaken of each document in ``documents`` (a query giving keys), with
@@ -141,6 +157,82 @@ def _later(new: _Candidate, old: _Candidate) -> bool:
     )
 
 
+_PLACE = "linked by its place in the agenda item, a reading the open data does not document"
+
+
+def _accepted(
+    conn: sqlite3.Connection, candidate: _Candidate, parties: dict[str, frozenset[str]]
+) -> tuple[_Candidate, str] | None:
+    """``candidate`` with the reason it is not certain ("" when it is), or another reading of
+    the agenda item that fits, or None when no reading fits the movers' own votes."""
+    if candidate.link != "volgorde":
+        return candidate, ""
+    movers = _movers(conn, candidate.document)
+    check = check_movers(movers, _party_votes(conn, candidate.decision.id), parties)
+    if check.consistent:
+        if check.checked:
+            said = ", ".join(dict.fromkeys(check.voted_for))
+            return candidate, f"{_PLACE}; the movers' party ({said}) voted for it"
+        return candidate, f"{_PLACE}; not checked: the movers' parties are not known here"
+    against = ", ".join(dict.fromkeys(check.voted_against))
+    other = _by_number(conn, candidate)
+    if other is not None:
+        again = check_movers(movers, _party_votes(conn, other.decision.id), parties)
+        if again.consistent and again.checked:
+            said = ", ".join(dict.fromkeys(again.voted_for))
+            return other, (
+                "linked by its number among the agenda item's moties (its place in the item"
+                f" made {against} vote against its own motie); the movers' party ({said})"
+                " voted for it"
+            )
+    return None
+
+
+def _movers(conn: sqlite3.Connection, document: str) -> list[str]:
+    row = conn.execute("SELECT signatories FROM documents WHERE key = ?", (document,)).fetchone()
+    signers = json.loads(row[0] or "[]") if row else []
+    return [s.get("name") or "" for s in signers if (s.get("role") or "indiener") == "indiener"]
+
+
+def _party_votes(conn: sqlite3.Connection, decision: str) -> dict[str, str]:
+    """Party -> its vote (a party whose members split counts as neither)."""
+    seen: dict[str, set[str]] = {}
+    for vote in _votes(conn, decision):
+        seen.setdefault(vote.party, set()).add(vote.vote)
+    return {party: next(iter(v)) for party, v in seen.items() if len(v) == 1}
+
+
+def _by_number(conn: sqlite3.Connection, candidate: _Candidate) -> _Candidate | None:
+    """The decision of the agenda item at the place of this motie when the item's zaken are
+    ordered by the number of their moties."""
+    item = candidate.decision.agenda_item
+    numbered = []
+    for zaak, document in conn.execute(
+        "SELECT az.zaak, min(dz.document) FROM agenda_item_zaken az"
+        " LEFT JOIN document_zaken dz ON dz.zaak = az.zaak AND dz.document LIKE 'kst-%'"
+        " WHERE az.agenda_item = ? GROUP BY az.zaak",
+        (item,),
+    ):
+        number = (document or "").rsplit("-", 1)[-1]
+        if not number.isdigit():
+            return None  # a zaak whose motie is not known: no order by number
+        numbered.append((int(number), zaak, document))
+    numbered.sort()
+    place = next((i for i, (_, _, d) in enumerate(numbered, 1) if d == candidate.document), 0)
+    row = conn.execute(
+        "SELECT id, kind, text, method, changed FROM decisions"
+        " WHERE agenda_item = ? AND decision_order = ?",
+        (item, place),
+    ).fetchone()
+    if not place or row is None:
+        return None
+    id_, kind, text, method, changed = tuple(row)
+    decision = Decision(id_, item, kind or "", text or "", method or "", None, (), changed or "")
+    if not is_outcome(decision):
+        return None
+    return _Candidate(candidate.document, decision, candidate.date, "volgorde")
+
+
 def _votes(conn: sqlite3.Connection, decision: str) -> tuple[CastVote, ...]:
     rows = conn.execute(
         "SELECT vote, seats, actor, party, person, mistaken FROM votes WHERE decision = ?",
@@ -166,9 +258,11 @@ class OutcomeQueries:
 
     def outcome(self, key: str) -> Outcome | None:
         """The last decision on ``key``'s zaak, with its votes; None when nothing is known."""
-        candidate = _last_decisions(self.conn, "SELECT ?", key).get(key)
-        if candidate is None:
+        found = _last_decisions(self.conn, "SELECT ?", key).get(key)
+        accepted = _accepted(self.conn, found, member_parties(self.conn)) if found else None
+        if accepted is None:
             return None
+        candidate, reason = accepted
         decision = candidate.decision
         votes = _votes(self.conn, decision.id)
         method = method_name(decision.method)
@@ -181,13 +275,24 @@ class OutcomeQueries:
             method=method,
             votes=votes,
             link=candidate.link,
+            certain=not reason,
+            reason=reason,
         )
 
-    def decisions_in(self, dossier: str) -> dict[str, str]:
-        """How each document of ``dossier`` ended (aangenomen, verworpen, ...), for lists."""
+    def decisions_in(self, dossier: str) -> dict[str, Ended]:
+        """How each document of ``dossier`` ended (aangenomen, verworpen, ...), for lists;
+        a document whose only decision fits no reading is left out (not known)."""
         best = _last_decisions(
             self.conn, "SELECT document FROM document_dossiers WHERE dossier = ?", dossier
         )
-        return {
-            key: normalise_decision(c.decision.kind, c.decision.text) for key, c in best.items()
-        }
+        parties: dict[str, frozenset[str]] | None = None
+        ended: dict[str, Ended] = {}
+        for key, found in best.items():
+            if found.link == "volgorde" and parties is None:
+                parties = member_parties(self.conn)
+            accepted = _accepted(self.conn, found, parties or {})
+            if accepted is not None:
+                candidate, reason = accepted
+                words = normalise_decision(candidate.decision.kind, candidate.decision.text)
+                ended[key] = Ended(words, certain=not reason)
+        return ended

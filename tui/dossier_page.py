@@ -8,7 +8,7 @@ from db.dossier_summary import summarise_dossier
 from db.library import Library
 from loaders.ids import format_dossier, reference_label
 from tui.dossier_text import dossier_facts, month_chart
-from tui.outcome_text import LIST_MARKS
+from tui.outcome_text import list_mark, outcome_counts
 from tui.page import Page
 from tui.pages import Paragraphs, row_label
 
@@ -21,11 +21,8 @@ def dossier_page(library: Library, dossier: str) -> Page:
     page.add(dossier_facts(summary), style="outcome")
     if summary.by_kind:
         page.add("Kinds: " + ", ".join(f"{k} {n}" for k, n in summary.by_kind.items()))
-    if summary.outcomes:
-        outcomes = ", ".join(
-            f"{LIST_MARKS.get(k, '•')} {k} {n}" for k, n in summary.outcomes.items()
-        )
-        page.add(f"Outcomes of its moties: {outcomes}")
+    if summary.voted_on:
+        page.add(outcome_counts(summary))
     if summary.months:
         page.add("Documents per month:", style="heading")
         chart = "\n".join(line.plain for line in month_chart(summary.months))
@@ -44,7 +41,8 @@ def dossier_page(library: Library, dossier: str) -> Page:
     decisions = library.decisions_in(dossier)
     page.add(f"Documents ({len(rows)}):", style="heading")
     for row in rows:
-        mark = LIST_MARKS.get(decisions.get(row.key, ""), "")
+        ended = decisions.get(row.key)
+        mark = list_mark(ended) if ended else ""
         page.add(f"{mark} {row_label(row.key, row)}".strip(), target=row.key)
     page.add(f"kamerlezer fetch {dossier} gets the whole dossier from the official sources.")
     head = f"{reference_label(dossier)} · {summary.title or 'cited only'}"

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from db.outcomes import CastVote, Outcome
+from db.dossier_summary import DossierSummary
+from db.outcomes import CastVote, Ended, Outcome
 from loaders.dates import format_dutch_date
 from loaders.decisions import DECISIONS, TWEEDE_KAMER_SEATS
 
@@ -28,6 +29,32 @@ LIST_MARKS = {
     "uitgesteld": "…",
     "overgenomen": "✓",
 }
+
+
+def list_mark(ended: Ended) -> str:
+    """ "✓", or "✓?" where the outcome rests on a reading of the open data (not certain)."""
+    mark = LIST_MARKS.get(ended.decision, "•")
+    return mark if ended.certain else f"{mark}?"
+
+
+def outcome_counts(summary: DossierSummary) -> str:
+    """ "Outcomes of its 243 moties: ✓ aangenomen 3 (1 not certain), ✗ verworpen 1 · 239 not
+    known in this library": what is known, how surely, and what is not."""
+    known = ", ".join(
+        f"{LIST_MARKS.get(k, '•')} {k} {n}"
+        + (
+            f" ({summary.outcomes_uncertain[k]} not certain)"
+            if k in summary.outcomes_uncertain
+            else ""
+        )
+        for k, n in summary.outcomes.items()
+    )
+    unknown = f"{summary.outcomes_unknown} not known in this library"
+    return f"Outcomes of its {summary.voted_on} moties and amendementen: " + (
+        f"{known} · {unknown}" if known else unknown
+    )
+
+
 VOTE_STYLES = {"voor": "green", "tegen": "red", "niet deelgenomen": "dim"}
 
 
@@ -51,8 +78,8 @@ def outcome_summary(outcome: Outcome) -> str:
         parts.append(format_dutch_date(outcome.date))
     if outcome.method == "hoofdelijk":
         parts.append("hoofdelijk")
-    if outcome.link == "volgorde":
-        parts.append("linked by the agenda's order")
+    if not outcome.certain:
+        parts.append("not certain: linked by the agenda's order (v says why)")
     return " · ".join(parts)
 
 

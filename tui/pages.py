@@ -72,9 +72,16 @@ def speaker_spans(document: Document) -> list[tuple[int, int]]:
 def _add_story(page: Paragraphs, reading: Reading) -> None:
     """How the document ended, and the versions before and after it, each a link."""
     outcome = reading.outcome
+    document = reading.document
     if outcome is not None:
         hint = " · v shows the votes" if outcome.votes else ""
         page.add(outcome_summary(outcome) + hint, style="outcome")
+    elif not reading.is_ghost and any(k in document.kind for k in ("motie", "amendement")):
+        dossier = document.dossier_key or "DOSSIER"
+        page.add(
+            f"No vote known in this library · kamerlezer fetch {dossier} gets the decisions",
+            style="note",
+        )
     relations = reading.relations
     for moved in reading.moved_in:
         page.add(

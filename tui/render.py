@@ -16,7 +16,7 @@ from rich.text import Text
 from loaders.ids import format_dossier, no_official_page, official_url
 from loaders.sanitize import terminal_safe
 from tui.dossier_text import dossier_facts, month_chart
-from tui.outcome_text import legend, outcome_summary, seat_bar
+from tui.outcome_text import legend, outcome_counts, outcome_summary, seat_bar
 from tui.terminal_output import SafeConsole
 
 if TYPE_CHECKING:  # for the signatures only: each command imports what it runs
@@ -129,9 +129,10 @@ def print_dossier(summary: DossierSummary) -> None:
     head.append(" " + terminal_safe(summary.title or "(known only from citations)"))
     console.print(head)
     console.print(dossier_facts(summary))
-    for label, counts in (("Kinds", summary.by_kind), ("Outcomes", summary.outcomes)):
-        if counts:
-            console.print(f"{label}: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
+    if summary.by_kind:
+        console.print("Kinds: " + ", ".join(f"{k} {n}" for k, n in summary.by_kind.items()))
+    if summary.voted_on:
+        console.print(outcome_counts(summary))
     if summary.months:
         console.print(Text("\nDocuments per month", style="bold"))
         for line in month_chart(summary.months):

@@ -63,7 +63,7 @@ async def test_following_a_moved_motie_and_coming_back(library) -> None:
         await settle(pilot)
         letter = app.reader.letter
         assert letter.page.key == "kst-31497-499"
-        first = " ".join(line.text for line in letter._lines[:6])
+        first = " ".join(line.text for line in letter._lines[:8])
         assert "Moved in: Passend onderwijs · Handelingen II 2024/25, nr. 103 · 2 juli 2025" in (
             first
         )

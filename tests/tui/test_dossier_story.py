@@ -101,7 +101,10 @@ async def test_enter_on_a_dossier_opens_its_page(library) -> None:
         assert page.key == "29521"
         head = str(app.reader.query_one("#letter-head", Static).render())
         assert "dossier 29 521 · Nederlandse deelname aan vredesmissies" in head
-        assert "Outcomes of its moties: ✗ verworpen 5, ✓ aangenomen 3" in page.text
+        assert (
+            "Outcomes of its 8 moties and amendementen: ✗ verworpen 5 (5 not certain),"
+            " ✓ aangenomen 3 (2 not certain) · 0 not known in this library" in page.text
+        )
         assert "Documents per month:" in page.text and "2024" in page.text
         assert isinstance(node.data, DossierNode)
         links = {link.target for link in page.links}

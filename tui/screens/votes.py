@@ -76,7 +76,8 @@ class VotesScreen(ModalScreen[None]):
             yield SeatBar(outcome)
             marks = "█ for · ░ against · · absent; shades tell neighbouring parties apart"
             yield Static(Text(marks), classes="votes--note")
-            if outcome.link == "volgorde":
+            if not outcome.certain:
+                yield Static(Text(f"Not certain: {outcome.reason}."), classes="votes--note")
                 yield Static(Text(VOLGORDE_NOTE), classes="votes--note")
             yield Static(Text("Esc closes.", style="dim"))
 

@@ -16,11 +16,12 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from db.library import DocumentRow, DossierRow, Library
+from db.outcomes import Ended
 from loaders.ids import format_dossier, reference_label
 from loaders.sanitize import terminal_safe
 from loaders.subject import short_subject
 from tui.commands import TREE, bindings
-from tui.outcome_text import LIST_MARKS
+from tui.outcome_text import list_mark
 
 GHOST_MARK = "◌"
 # Up to this many dossiers the tree lists them all; a larger library groups them by thousand
@@ -76,7 +77,7 @@ def dossier_label(row: DossierRow) -> Text:
 _DECISION_STYLES = {"aangenomen": "green", "overgenomen": "green", "verworpen": "red"}
 
 
-def document_label(row: DocumentRow, decision: str = "", replaced: bool = False) -> Text:
+def document_label(row: DocumentRow, ended: Ended | None = None, replaced: bool = False) -> Text:
     """Its number and what it is about first, where a narrow tree still shows them ("474 ✗ Van
     Baarle: geen militaire bijdrage …"): how it ended as a mark (✓ ✗ ⏸ ⊘), its kind where
     the subject does not say it, its date last. A replaced version is dimmed."""
@@ -86,9 +87,9 @@ def document_label(row: DocumentRow, decision: str = "", replaced: bool = False)
     if row.ghost:
         label.append(f"{GHOST_MARK} ", style="dim")
     label.append(number, style="bold" if not dim else "dim bold")
-    if decision:
-        mark = LIST_MARKS.get(decision, "•")
-        label.append(f" {mark}", style=_DECISION_STYLES.get(decision, "") + (" dim" if dim else ""))
+    if ended is not None:
+        style = _DECISION_STYLES.get(ended.decision, "") + (" dim" if dim else "")
+        label.append(f" {list_mark(ended)}", style=style if ended.certain else f"{style} italic")
     subject = row.subject or row.title
     short = short_subject(subject)
     if row.kind and short is not subject:  # a motie: "Van Baarle: ...", kind implied
@@ -248,7 +249,7 @@ class DossierTree(Tree[NodeData]):
         def label_of(row: DocumentRow) -> Text:
             if data.key == DEBATES:
                 return debate_label(row)
-            return document_label(row, decisions.get(row.key, ""), row.key in replaced)
+            return document_label(row, decisions.get(row.key), row.key in replaced)
 
         def add(parent: TreeNode[NodeData], key: str) -> None:
             for row in children.get(key, []):
