@@ -181,7 +181,7 @@ def _accepted(
         if again.consistent and again.checked:
             said = ", ".join(dict.fromkeys(again.voted_for))
             return other, (
-                "linked by its number among the agenda item's moties (its place in the item"
+                "linked by its zaak's number among the agenda item's (its place in the item"
                 f" made {against} vote against its own motie); the movers' party ({said})"
                 " voted for it"
             )
@@ -203,22 +203,23 @@ def _party_votes(conn: sqlite3.Connection, decision: str) -> dict[str, str]:
 
 
 def _by_number(conn: sqlite3.Connection, candidate: _Candidate) -> _Candidate | None:
-    """The decision of the agenda item at the place of this motie when the item's zaken are
-    ordered by the number of their moties."""
+    """The decision of the agenda item at this motie's place when the item's zaken are taken
+    in the order of their numbers (2025Z14014, 2025Z14017, …: the order the moties were
+    submitted, and so of their own numbers), not in the order the item lists them."""
     item = candidate.decision.agenda_item
-    numbered = []
-    for zaak, document in conn.execute(
-        "SELECT az.zaak, min(dz.document) FROM agenda_item_zaken az"
-        " LEFT JOIN document_zaken dz ON dz.zaak = az.zaak AND dz.document LIKE 'kst-%'"
-        " WHERE az.agenda_item = ? GROUP BY az.zaak",
-        (item,),
-    ):
-        number = (document or "").rsplit("-", 1)[-1]
-        if not number.isdigit():
-            return None  # a zaak whose motie is not known: no order by number
-        numbered.append((int(number), zaak, document))
-    numbered.sort()
-    place = next((i for i, (_, _, d) in enumerate(numbered, 1) if d == candidate.document), 0)
+    zaken = [
+        zaak
+        for (zaak,) in conn.execute(
+            "SELECT zaak FROM agenda_item_zaken WHERE agenda_item = ? ORDER BY zaak", (item,)
+        )
+    ]
+    own = {
+        zaak
+        for (zaak,) in conn.execute(
+            "SELECT zaak FROM document_zaken WHERE document = ?", (candidate.document,)
+        )
+    }
+    place = next((i for i, zaak in enumerate(zaken, 1) if zaak in own), 0)
     row = conn.execute(
         "SELECT id, kind, text, method, changed FROM decisions"
         " WHERE agenda_item = ? AND decision_order = ?",

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from db.contract import document_record
 from db.library import Library
 from db.loading import load_paths
 from loaders.decisions import Decision, normalise_decision
@@ -217,3 +218,56 @@ def test_a_tombstone_removes_its_record(tmp_path) -> None:
         [record] = read_records(gone.getvalue(), "tombstone.json")
         assert library.store(record) == "updated"
         assert library.outcome("kst-36471-16") is None
+
+
+DEBATES = Path(__file__).parent / "debates"
+
+
+@pytest.fixture(scope="module")
+def moved_moties(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The moties moved in the July 2025 debates, the reports of those debates (which name
+    each speaker's party) and the open data's decisions and votes."""
+    path = tmp_path_factory.mktemp("moved") / "library.db"
+    with Library.open(path) as library:
+        load_paths(library, [DEBATES / "moties", DEBATES / "vlos", OPEN_DATA])
+    return path
+
+
+def test_no_outcome_is_certain_in_which_a_movers_party_voted_against(moved_moties) -> None:
+    from db.outcome_checks import member_parties, surname_key
+
+    with Library.open(moved_moties, write=False) as library:
+        parties = member_parties(library.conn)
+        keys = [
+            r[0]
+            for r in library.conn.execute(
+                "SELECT key FROM documents WHERE kind LIKE '%motie%' AND ghost = 0"
+            )
+        ]
+        checked = 0
+        for key in keys:
+            outcome = library.outcome(key)
+            document = library.get(key)
+            if outcome is None or document is None or not document.signatories:
+                continue
+            known = parties.get(surname_key(document.signatories[0].name), frozenset())
+            if len(known) != 1:
+                continue
+            (party,) = known
+            votes = {v.party: v.vote for v in outcome.votes if not v.member}
+            checked += 1
+            assert votes.get(party) != "tegen", (key, party, outcome.link, outcome.reason)
+            if outcome.link == "volgorde":
+                assert not outcome.certain and outcome.reason
+        assert checked >= 10
+
+
+def test_a_decision_read_from_the_agendas_order_that_makes_the_mover_vote_against_is_not_shown(
+    moved_moties,
+) -> None:
+    """Eerdmans (JA21) moved kst-36284-57; the decision at its place in the agenda item was
+    adopted with JA21 against, and so is the one at its zaak's number: no outcome is known."""
+    with Library.open(moved_moties, write=False) as library:
+        assert library.outcome("kst-36284-57") is None
+        record = document_record(library, library.get("kst-36284-57"))
+        assert record["outcome"] is None
