@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import json
+import re
 from dataclasses import dataclass, replace
 
 from db.finder_query import (
@@ -54,6 +55,10 @@ class _Row(Listed):
     signatories: str
 
 
+# "dossier 29521", "kamerstuk 36600 X": the word before a dossier's number.
+_DOSSIER_WORD = re.compile(r"^\s*(?:dossier|kamerstuk(?:ken)?(?:dossier)?)\s+", re.I)
+
+
 class Finder:
     """Ranks every document and ghost of a library for what a reader typed, asking the
     library's indexes per keystroke; the index's vocabulary is held in memory."""
@@ -85,10 +90,21 @@ class Finder:
             answer = self.find(text[:FINDER_QUERY_CHARS], limit, dossier)
             cut = f"its first {FINDER_QUERY_CHARS} characters"
             return replace(answer, query=query, read_as=(*answer.read_as, cut))
+        answer = self._find(query, text, limit, dossier)
+        # A dossier's number ("21501-02", "36600 X", "dossier 29521") may also read as a
+        # document's ("21501-02": nr. 2 of 21 501): the dossier's page comes first.
+        typed = parse_dossier(_DOSSIER_WORD.sub("", text))
+        if typed is None or self._dossier_result(typed) is None:
+            return answer
+        return replace(answer, results=self._by_dossier(typed, limit), by_number=True)
+
+    def _find(self, query: str, text: str, limit: int, dossier: str) -> Answer:
         if reference := read_reference(text, dossier):  # as cited, pasted, or typed
             return Answer(query, self._by_number(reference, limit), by_number=True)
         if is_number_query(text):  # a number being typed finds what it can become
             return Answer(query, self._by_number(text, limit), by_number=True)
+        if (typed := parse_dossier(_DOSSIER_WORD.sub("", text))) is not None:
+            return Answer(query, self._by_dossier(typed, limit), by_number=True)
         return self._by_words(query, read_words(text), limit)
 
     # -- numbers ----------------------------------------------------------------------------
@@ -124,14 +140,22 @@ class Finder:
             ).fetchall()
             keys += _natural([r[0] for r in rows])
         elif dossier := parse_dossier(query):
-            page = self._dossier_result(dossier)
-            rows = conn.execute(
-                "SELECT document FROM document_dossiers dd JOIN documents d ON d.key = dd.document"
-                " WHERE dd.dossier = ? ORDER BY d.ondernummer GLOB '[0-9]*' DESC,"
-                " CAST(d.ondernummer AS INTEGER), d.ondernummer LIMIT ?",
-                (dossier, limit),
-            ).fetchall()
-            keys += [r[0] for r in rows]
+            return self._by_dossier(dossier, limit)
+        return self._listed(keys, limit, absent, page)
+
+    def _by_dossier(self, dossier: str, limit: int) -> list[Result]:
+        """The dossier's page first (Enter opens it), then its documents by number."""
+        rows = self.library.conn.execute(
+            "SELECT document FROM document_dossiers dd JOIN documents d ON d.key = dd.document"
+            " WHERE dd.dossier = ? ORDER BY d.ondernummer GLOB '[0-9]*' DESC,"
+            " CAST(d.ondernummer AS INTEGER), d.ondernummer LIMIT ?",
+            (dossier, limit),
+        ).fetchall()
+        return self._listed([r[0] for r in rows], limit, "", self._dossier_result(dossier))
+
+    def _listed(
+        self, keys: list[str], limit: int, absent: str, page: Result | None
+    ) -> list[Result]:
         ordered = list(dict.fromkeys(keys))[:limit]
         rows_by_key = {r.key: r for r in self._rows_by("key", ordered)}
         results = [

@@ -272,3 +272,23 @@ def test_find_on_the_command_line(capsys, tmp_path) -> None:
     [first, *_] = json.loads(capsys.readouterr().out)["results"]
     assert first["matched"] == ["name", "body"]
     assert "Irak" in first["snippet"]
+
+
+@pytest.mark.parametrize(
+    ("query", "dossier"),
+    [
+        ("21501-02", "21501-02"),
+        ("21 501-02", "21501-02"),
+        ("36600 X", "36600-X"),
+        ("dossier 29521", "29521"),
+        ("29 521", "29521"),
+    ],
+)
+def test_a_dossiers_number_offers_its_page_first(samples_library, query, dossier) -> None:
+    """ "21501-02" also reads as nr. 2 of 21 501, "36600 X" as the start of 36 600 XIV's
+    numbers: the dossier itself comes first, then its own documents."""
+    with Library.open(samples_library, write=False) as library:
+        answer = Finder(library).find(query, limit=5)
+    assert answer.results, query
+    assert (answer.results[0].key, answer.results[0].kind) == (dossier, "dossier")
+    assert all(r.dossier == dossier for r in answer.results[1:]), [r.key for r in answer.results]

@@ -269,5 +269,7 @@ def test_a_decision_read_from_the_agendas_order_that_makes_the_mover_vote_agains
     adopted with JA21 against, and so is the one at its zaak's number: no outcome is known."""
     with Library.open(moved_moties, write=False) as library:
         assert library.outcome("kst-36284-57") is None
-        record = document_record(library, library.get("kst-36284-57"))
+        motie = library.get("kst-36284-57")
+        assert motie is not None
+        record = document_record(library, motie)
         assert record["outcome"] is None

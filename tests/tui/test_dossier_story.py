@@ -109,6 +109,15 @@ async def test_enter_on_a_dossier_opens_its_page(library) -> None:
         assert isinstance(node.data, DossierNode)
         links = {link.target for link in page.links}
         assert {"kst-29521-455", "kst-29521-485"} <= links
+        assert node.is_expanded  # its documents shown under it
+        tree.focus()
+        tree.move_cursor(node)
+        await pilot.press("enter")  # again, as a reader coming back to the page does
+        await settle(pilot)
+        assert node.is_expanded and app.reader.letter.page.key == "29521"
+        await pilot.press("space")  # space still folds it
+        await settle(pilot)
+        assert not node.is_expanded
 
 
 async def test_the_finder_opens_a_dossiers_page_by_its_number(library) -> None:

@@ -166,6 +166,9 @@ class DossierTree(Tree[NodeData]):
         self.library = library
         self.show_root = False
         self.guide_depth = 2
+        # Enter on a dossier opens its page and its documents, and never closes it again (a
+        # reader going back to the page would lose their place); space still folds it.
+        self.auto_expand = False
         self._dossier_nodes: dict[str, TreeNode[NodeData]] = {}
         self._groups: dict[int, TreeNode[NodeData]] = {}
         self._rows_by_group: dict[int, list[DossierRow]] = {}
@@ -287,6 +290,15 @@ class DossierTree(Tree[NodeData]):
             self._reveal_waiting(node)
 
         self.call_after_refresh(add_chunk, 0)  # the first chunk too: paint first
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[NodeData]) -> None:
+        """Enter opens a dossier (its page is the reader's to show) and folds the rows that
+        have no page of their own (a group of dossiers, the debates) as a tree does."""
+        node = event.node
+        if isinstance(node.data, DossierNode) and node.data.key != DEBATES:
+            node.expand()
+        elif not isinstance(node.data, DocumentNode):
+            node.toggle()
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         data = event.node.data
