@@ -71,8 +71,17 @@ READER = (
     Command("copy_citation", "y", "Copy citation", "copy how to cite the open document"),
     Command("official_url", "o", "Official address", "show and copy the publication's address"),
     Command("toggle_tree", "t", "Tree", "show or hide the dossier tree"),
-    Command("wider", "greater_than_sign", "Wider side panes", "widen the tree and the finder"),
-    Command("narrower", "less_than_sign", "Narrower side panes", "narrow them again"),
+    # Before a text box: no query needs > or <, and a reader in the finder box resizes too.
+    Command(
+        "wider",
+        "greater_than_sign",
+        "Wider side panes",
+        "widen the tree and the finder",
+        priority=True,
+    ),
+    Command(
+        "narrower", "less_than_sign", "Narrower side panes", "narrow them again", priority=True
+    ),
     Command("fetch", "F", "Fetch this document", "get a cited document from the official sources"),
     Command("votes", "v", "Votes", "how the Kamer voted on it: the 150 seats, by party"),
     # Before the focused widget (the finder leaves on Esc): a fetch is cancelled wherever one is.

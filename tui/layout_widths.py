@@ -15,6 +15,7 @@ STEP = 4  # columns a key press adds or takes
 MOST = 40  # columns added at most
 LEAST = -8
 NARROW, WIDE = 110, 160  # the reader's breakpoints
+LETTER_LEAST = 40  # columns the open document keeps, whatever the side panes ask
 
 
 def settings_file() -> Path:
@@ -54,7 +55,8 @@ class SideWidths:
 
     def for_width(self, width: int) -> tuple[int, int]:
         """The tree's and the finder's widths on a terminal ``width`` columns wide, leaving
-        the letter at least a third of it."""
+        the letter a third of it and at least ``LETTER_LEAST`` columns (at 60 columns the side
+        column gives way)."""
         if width < NARROW:
             side = 30 + self.extra
             tree = finder = side
@@ -62,7 +64,7 @@ class SideWidths:
             tree, finder = 28 + self.extra, 34 + self.extra
         else:
             tree, finder = 36 + self.extra, max(44, width * 3 // 10) + self.extra
-        room = width - width // 3
+        room = width - max(width // 3, LETTER_LEAST)
         shown = tree + finder if width >= NARROW else tree
         if shown > room:  # never squeeze the letter away
             scale = room / shown

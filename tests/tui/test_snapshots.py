@@ -23,3 +23,20 @@ def test_the_help_screen(snap_compare, library) -> None:
 def test_the_votes_at_80x24(snap_compare, library) -> None:
     app = KamerlezerApp(library, start="kst-36471-16")
     assert snap_compare(app, terminal_size=(80, 24), press=["v"])
+
+
+def test_the_finder_at_80x24(snap_compare, library) -> None:
+    """Each row keeps its number and the year of its date; the subject as far as it fits."""
+    app = KamerlezerApp(library, start="kst-29521-455")
+    assert snap_compare(app, terminal_size=(80, 24), press=["f", *"vredesmissie"])
+
+
+def test_the_letter_at_60x20(snap_compare, library) -> None:
+    """Below 80 columns the side column gives way: the document keeps 40 columns."""
+    app = KamerlezerApp(library, start="kst-29521-455")
+    assert snap_compare(app, terminal_size=(60, 20))
+
+
+def test_a_dossier_page_at_60x20_shows_every_month(snap_compare, library) -> None:
+    app = KamerlezerApp(library, start="29521")
+    assert snap_compare(app, terminal_size=(60, 20), press=["j"] * 6)

@@ -45,13 +45,7 @@ def result_prompt(
     for a finder result, who signed it or words of its body where the query matched them.
     The list cuts each line to its ``width``: a line whose first match lies past it starts
     later, so that the match shows."""
-    first = Text(reference_label(key), style="bold")
-    if ghost:
-        first.append(f" {GHOST_MARK}", style="dim")
-    for part in (kind, short_date(date)):
-        if part:
-            first.append(f" {part}", style="dim")
-    lines = [first]
+    lines = [_first_line(key, kind, date, ghost, width)]
     shown_style = "dim italic" if ghost else ""
     for text, spans, style in [(shown, highlights, shown_style)] + [(t, h, "dim") for t, h in more]:
         if text:
@@ -61,6 +55,37 @@ def result_prompt(
                 line.stylize("bold reverse", start + 2, end + 2)
             lines.append(line)
     return Text("\n").join(lines)
+
+
+def _row_width(results: OptionList) -> int:
+    """What a row has, with room kept for the scroll bar a long list will show."""
+    region = results.scrollable_content_region.width
+    shown = results.show_vertical_scrollbar
+    return region - (0 if shown else results.styles.scrollbar_size_vertical)
+
+
+class FinderInput(Input):
+    """The finder's box: it leaves > and < to the reader (wider and narrower panes), which no
+    number or word a reader looks for contains."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character not in ("<", ">") and super().check_consume_key(key, character)
+
+
+def _first_line(key: str, kind: str, date: str, ghost: bool, width: int) -> Text:
+    """The number, kind and date as they fit ``width``: the kind gives way first, then the
+    day and month, never the year (at 80 columns "03-07-2025" was cut to "03-…")."""
+    label = reference_label(key) + (f" {GHOST_MARK}" if ghost else "")
+    day = short_date(date)
+    for parts in ((kind, day), ("", day), ("", date[:4])):
+        tail = "".join(f" {part}" for part in parts if part)
+        if not width or len(label) + len(tail) <= width or parts[1] == date[:4]:
+            break
+    first = Text(reference_label(key), style="bold")
+    if ghost:
+        first.append(f" {GHOST_MARK}", style="dim")
+    first.append(tail, style="dim")
+    return first
 
 
 Spans = tuple[tuple[int, int], ...]
@@ -155,7 +180,7 @@ class FinderPane(Vertical):
         self._open_when_listed = False  # Enter came before the results of what was typed
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Find: number or words", id="finder-input")
+        yield FinderInput(placeholder="Find: number or words", id="finder-input")
         yield OptionList(id="finder-results")
 
     @property
@@ -247,7 +272,8 @@ class FinderPane(Vertical):
         shown = (row.subject or row.title) if row else ""
         if not shown and citation is not None:
             shown = citation.title
-        return result_prompt(key, kind, date, shown, ghost)
+        width = _row_width(self.results)
+        return result_prompt(key, kind, date, shown, ghost, width=width)
 
     def highlight_citation(self, index: int | None) -> None:
         """Follow the letter pane's citation cursor in the "Cited here" list."""
@@ -301,7 +327,7 @@ class FinderPane(Vertical):
                     Text(f"Nothing found for «{terminal_safe(query)}»", style="dim"), disabled=True
                 )
             )
-        width = options.scrollable_content_region.width
+        width = _row_width(options)
         options.add_options(
             Option(answer_prompt(r, width), id=f"find:{r.key}") for r in answer.results
         )
