@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from db.index_words import containing
+from db.index_words import compounds_of
 from db.library import Library
 from db.meetings import DEBATE_KINDS
 from loaders.folding import fold
@@ -223,6 +223,7 @@ class Searcher:
 
     def __init__(self, library: Library) -> None:
         self.library = library
+        self._expansions: dict[str, tuple[list[str], list[str]]] = {}
 
     def search(self, text: str, *, limit: int = 50, sort: Sort = "rank") -> SearchResult:
         query = parse_query(text)
@@ -238,15 +239,25 @@ class Searcher:
         conn = self.library.conn
         # FTS5's snippet weighs every window of a document: on a document of megabytes it
         # runs for minutes. There the snippet is made from the words' first place instead.
-        rows = conn.execute(
+        listing = (
             "SELECT d.key, d.kind, d.date, d.dossier, d.title,"
             f" CASE WHEN length(d.text) <= {SNIPPET_FROM_INDEX} THEN"
             f" snippet(documents_fts, -1, '{MARK_START}', '{MARK_END}', '…', 14) END,"
             f" rank, d.subject, CASE WHEN length(d.text) > {SNIPPET_FROM_INDEX} THEN"
             f" substr(d.text, 1, {SNIPPET_SEARCHED}) END"
-            f" {base} {order} LIMIT ?",
-            (match, *parameters, limit),
-        ).fetchall()
+            f" {base} {order} LIMIT ?"
+        )
+        rows = []
+        if sort == "rank":
+            # The word typed first: documents that hold the words themselves (and their
+            # forms) before those that hold them only inside a compound.
+            exact = self.match_expression(query, compounds=False)
+            if exact != match:
+                rows = conn.execute(listing, (exact, *parameters, limit)).fetchall()
+        seen = {row[0] for row in rows}
+        if len(rows) < limit:
+            more = conn.execute(listing, (match, *parameters, limit + len(rows))).fetchall()
+            rows += [row for row in more if row[0] not in seen][: limit - len(rows)]
         # One pass over the hits for every count (each pass joins every hit's document).
         dossiers: Counter[str] = Counter()
         kinds: Counter[str] = Counter()
@@ -267,11 +278,11 @@ class Searcher:
         ]
         return SearchResult(query, hits, total, by_dossier, by_kind)
 
-    def match_expression(self, query: Query) -> str:
-        """The FTS5 expression: every term quoted, words expanded to the compounds in the
-        index that contain them."""
+    def match_expression(self, query: Query, *, compounds: bool = True) -> str:
+        """The FTS5 expression: every term quoted, words expanded to their forms and (with
+        ``compounds``) to the compounds in the index that hold them."""
         groups = [
-            "(" + " OR ".join(self._term_expression(t) for t in group) + ")"
+            "(" + " OR ".join(self._term_expression(t, compounds=compounds) for t in group) + ")"
             for group in query.groups
         ]
         expression = " AND ".join(groups)
@@ -284,20 +295,25 @@ class Searcher:
         searched = f"{SEARCHED_COLUMNS} : ({expression})"
         return f"{searched} AND {spoke}" if spoke else searched
 
-    def _term_expression(self, term: Term) -> str:
+    def _term_expression(self, term: Term, *, compounds: bool = True) -> str:
+        """A term as FTS5 reads it: a word with its inflected forms and, with ``compounds``,
+        the true compounds that hold it."""
         if term.kind == "phrase":
             return f'"{term.text}"'
         if term.kind == "prefix":
             return f'"{term.text}"*'
-        compounds = self._compounds(term.text)
-        return "(" + " OR ".join(f'"{word}"' for word in [term.text, *compounds]) + ")"
+        forms, held_in = self._compounds(term.text)
+        words = [term.text, *forms, *(held_in if compounds else [])]
+        return "(" + " OR ".join(f'"{word}"' for word in words) + ")"
 
-    def _compounds(self, word: str) -> list[str]:
-        """The index words that hold ``word`` inside them, most frequent first, from the
-        index of the index's words (not a pass over the vocabulary)."""
+    def _compounds(self, word: str) -> tuple[list[str], list[str]]:
+        """The word's inflected forms and the compounds that hold it, most frequent first,
+        from the index of the index's words (not a pass over the vocabulary)."""
         if len(word) < 4:  # short words are inside too many others to mean anything there
-            return []
-        return containing(self.library.conn, word, MAX_EXPANSIONS)
+            return [], []
+        if word not in self._expansions:
+            self._expansions[word] = compounds_of(self.library.conn, word, MAX_EXPANSIONS)
+        return self._expansions[word]
 
 
 def _exact(term: Term) -> str:

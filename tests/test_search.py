@@ -138,3 +138,27 @@ def test_the_query_keeps_what_to_highlight() -> None:
         "nato",
         "artikel 100",
     ]
+
+
+def test_the_word_typed_comes_first_and_a_compound_only_where_it_is_one(samples_library):
+    """`missie` found emissies and commissies before the word itself: a part is a compound's
+    part only where what is left is a word (handels·missie), never e·missie or com·missie."""
+    with Library.open(samples_library, write=False) as library:
+        result = Searcher(library).search("missie", limit=20)
+    matched = [hit.snippet[s:e].lower() for hit in result.hits for s, e in hit.highlights[:1]]
+    assert matched and matched[0] in ("missie", "missies")
+    assert not [word for word in matched if "emissie" in word or "commissie" in word]
+    words = [w for w in matched if w not in ("missie", "missies")]
+    first_compound = next((i for i, w in enumerate(matched) if w in words), len(matched))
+    assert all(w in ("missie", "missies") for w in matched[:first_compound])
+    assert all(w in words for w in matched[first_compound:])  # the word itself, then the rest
+
+
+def test_compounds_are_made_of_words(samples_library) -> None:
+    from db.index_words import compounds_of
+
+    with Library.open(samples_library, write=False) as library:
+        forms, compounds = compounds_of(library.conn, "missie", 60)
+    assert "missies" in forms
+    assert not [w for w in compounds if "emissie" in w or "commissie" in w]
+    assert "handelsmissies" in compounds
