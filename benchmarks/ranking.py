@@ -16,7 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from db.index_words import INFLECTIONS, containing
+from db.compounds import INFLECTIONS
+from db.index_words import containing
 from db.library import Library
 from db.loading import load_paths
 from db.search import MAX_EXPANSIONS, Searcher, parse_query

@@ -15,6 +15,7 @@ import sqlite3
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from db.compounds import part_of
 from db.dutch_forms import other_forms
 from db.vocabulary import Vocabulary, column_mask
 
@@ -25,6 +26,9 @@ FIELDS: dict[str, tuple[tuple[str, ...], float]] = {
     "dossier": (("dossier_title",), 0.6),
     "body": (("text",), 0.45),
 }
+# The lowest weight of a field: a stand-in scaled by it scores below any exact match.
+_LEAST_WEIGHT = min(weight for _, weight in FIELDS.values())
+_STAND_INS = frozenset({"typo", "far typo", "compound"})
 SEARCHED = "{" + " ".join(c for columns, _ in FIELDS.values() for c in columns) + "}"
 # How closely an index word matches the typed one.
 CLOSENESS: dict[str, float] = {
@@ -102,7 +106,12 @@ def expand(word: str, vocabulary: Vocabulary) -> dict[str, list[str]]:
                 terms["typo" if distance == 1 else "far typo"].append(term.text)
         terms["far typo"] = terms["far typo"][: EXPANSIONS["far typo"]]
     if len(word) >= COMPOUND_FROM and word.isalpha():
-        terms["compound"] = [t.text for t in vocabulary.containing(word, EXPANSIONS["compound"])]
+        known = vocabulary.documents
+        terms["compound"] = [
+            t.text
+            for t in vocabulary.containing(word, EXPANSIONS["compound"] * 2)
+            if part_of(word, t.text, lambda w: known(w) > 0) is not None
+        ][: EXPANSIONS["compound"]]
     return terms
 
 
@@ -135,12 +144,17 @@ class WordIndex:
         # Best first: a document keeps the first (best) match it is found with. A field is
         # only asked for the index words it holds.
         ways = []
+        # A word the library knows is what was typed: a typo or a compound may stand in for
+        # it only below every document that holds the word itself ("irak" finds Irak before
+        # Iran and before a Palmhoutwrak).
+        below = _LEAST_WEIGHT if matches.terms["exact"] else 1.0
         for name, (columns, weight) in FIELDS.items():
             mask = column_mask(columns)
             for closeness, terms in matches.terms.items():
                 held = [t for t in terms if self.vocabulary.columns(t) & mask]
                 if held:
-                    ways.append((weight * CLOSENESS[closeness], name, columns, held))
+                    scale = below if closeness in _STAND_INS else 1.0
+                    ways.append((weight * CLOSENESS[closeness] * scale, name, columns, held))
         ways.sort(key=lambda way: -way[0])
         for score, name, columns, terms in ways:
             alternatives = " OR ".join(f'"{term}"' for term in terms)

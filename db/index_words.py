@@ -15,6 +15,7 @@ import json
 import re
 import sqlite3
 
+from db.compounds import part_of
 from loaders.folding import fold
 
 # A load reads the words of the documents it indexed itself (about 0.4 ms a document) up to
@@ -119,57 +120,20 @@ def containing(conn: sqlite3.Connection, part: str, limit: int) -> list[str]:
     return [str(row[0]) for row in rows]
 
 
-# What may follow a word and leave it the same word: plural, genitive, diminutive endings.
-INFLECTIONS = ("", "s", "n", "en", "e", "es", "tje", "tjes", "je", "jes")
-# What may join two words of a compound ("vredes·missie", "arbeids·markt").
-_LINKS = ("s", "en", "e")
-# A part shorter than this is no word of its own: "e·missie", "com·missie".
-PART_LEAST = 4
-
-
 def compounds_of(conn: sqlite3.Connection, word: str, limit: int) -> tuple[list[str], list[str]]:
     """The index words that are ``word`` inflected ("missies"), and those that are true
-    compounds of it: what is left on either side is itself a word of the index
-    ("vredesmissie", "missiebudget"), never a few letters ("emissie", "commissie",
-    "Hirakbeweging" for irak). Each list most frequent first."""
+    compounds of it (``compounds.part_of``), each list most frequent first."""
     forms: list[str] = []
     compounds: list[str] = []
+
+    def known(candidate: str) -> bool:
+        row = conn.execute("SELECT 1 FROM index_words WHERE word = ?", (candidate,)).fetchone()
+        return row is not None
+
     for candidate in containing(conn, word, limit * 4):
-        at = candidate.find(word)
-        before, after = candidate[:at], candidate[at + len(word) :]
-        doubled = (word[-1:] + "en", word[-1:] + "e")  # kabinet·ten, bedrag·ge
-        if not before and (after in INFLECTIONS or after in doubled):
+        how = part_of(word, candidate, known)
+        if how == "form":
             forms.append(candidate)
-        elif _inside_longer_word(conn, before, word):
-            continue  # "stikstof·emissie": the part is emissie, not missie
-        elif (not before or _is_part(conn, before, before_word=True)) and (
-            after in INFLECTIONS or _is_part(conn, after, before_word=False)
-        ):
+        elif how == "compound":
             compounds.append(candidate)
     return forms, compounds[:limit]
-
-
-def _inside_longer_word(conn: sqlite3.Connection, before: str, word: str) -> bool:
-    """Whether the letters just before ``word`` make a longer word of it ("e" + "missie")."""
-    return any(
-        _known(conn, before[-k:] + word + ending)
-        for k in range(1, min(3, len(before)) + 1)
-        for ending in ("", "s", "n", "en")
-    )
-
-
-def _is_part(conn: sqlite3.Connection, part: str, *, before_word: bool) -> bool:
-    """Whether ``part`` is a word of the index, with or without the letters that join a
-    compound's parts (after it when it comes first, "vrede·s"; before it when it comes
-    second, "kabinet" + "s·formatie")."""
-    options = [part]
-    if before_word:
-        options += [part[: -len(link)] for link in _LINKS if part.endswith(link)]
-    else:
-        options += [part[len(link) :] for link in _LINKS if part.startswith(link)]
-    return any(len(option) >= PART_LEAST and _known(conn, option) for option in options)
-
-
-def _known(conn: sqlite3.Connection, word: str) -> bool:
-    row = conn.execute("SELECT 1 FROM index_words WHERE word = ?", (word,)).fetchone()
-    return row is not None

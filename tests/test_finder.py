@@ -15,6 +15,7 @@ import pytest
 from db.finder import Answer, Finder
 from db.finder_query import is_number_query, read_words
 from db.library import Library
+from db.loading import load_paths
 
 SAMPLES = Path(__file__).parent / "fixtures"
 
@@ -292,3 +293,31 @@ def test_a_dossiers_number_offers_its_page_first(samples_library, query, dossier
     assert answer.results, query
     assert (answer.results[0].key, answer.results[0].kind) == (dossier, "dossier")
     assert all(r.dossier == dossier for r in answer.results[1:]), [r.key for r in answer.results]
+
+
+def test_a_word_the_library_holds_comes_before_its_typos_and_false_compounds(tmp_path) -> None:
+    """ "irak" listed moties about Iran, and one about a Palmhoutwrak, before the one that
+    names Irak: a typo stands in for a word only below every document holding the word."""
+    moties = Path(__file__).parent / "finder-words"
+    with Library.open(tmp_path / "library.db") as library:
+        load_paths(library, [moties], parallel=False)
+        holding = {
+            r[0]
+            for r in library.conn.execute(
+                "SELECT d.key FROM documents_fts f JOIN documents d ON d.rowid = f.rowid"
+                " WHERE documents_fts MATCH 'irak'"
+            )
+        }
+        typos = {
+            r[0]
+            for r in library.conn.execute(
+                "SELECT d.key FROM documents_fts f JOIN documents d ON d.rowid = f.rowid"
+                " WHERE documents_fts MATCH 'iran'"
+            )
+        }
+        answer = Finder(library).find("irak", limit=20)
+    assert holding and typos - holding, "the fixtures hold both words"
+    keys = [r.key for r in answer.results]
+    first_typo = min((keys.index(k) for k in typos - holding if k in keys), default=len(keys))
+    assert all(keys.index(k) < first_typo for k in holding if k in keys)
+    assert holding <= set(keys)
