@@ -188,6 +188,15 @@ def _record(
                     " (load --other-publications loads it)"
                 )
                 continue
+        if isinstance(record, Document) and not record.metadata_only:
+            other = library.other_document_at(record)
+            if other is not None:
+                report.failed += 1
+                report.errors.append(
+                    f"{parsed.name}: not loaded: {record.key} is already {other[0]}, another"
+                    f" document (published as {other[1]}, this one as {record.published_id})"
+                )
+                continue
         try:
             outcome = library.store(record)
         except (sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.IntegrityError) as exc:

@@ -248,7 +248,9 @@ def read_vlos_xml(root: etree._Element, source: str) -> Document:
     citations = mark_moved(text, find_citations(text, citing, limit=CITATIONS_READ))
     return Document(
         key=key,
-        published_id=key,
+        # The meeting's own id in the open data: what tells two reports apart (a key made
+        # from them could still meet another's), and one meeting's versions alike.
+        published_id=(meeting.get("objectid") or key).lower(),
         ondernummer=number,
         kind=KIND,
         title=title,

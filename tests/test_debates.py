@@ -333,3 +333,25 @@ def test_a_committee_reports_agenda_is_a_list_and_names_are_read_once(tmp_path) 
     assert len(lines) > 3 and all(line.startswith("– ") for line in lines[1:])
     assert "Olger Olger" not in mivd.text
     assert "Olger van Dijk" in [s.name for s in mivd.signatories] or "Olger van Dijk" in mivd.text
+
+
+def test_a_load_that_would_replace_a_document_with_another_refuses_naming_both(tmp_path):
+    """Two reports under one key (a committee and number another meeting also has) are two
+    documents: the second is refused and named with the first, never written over it."""
+    committee = next(
+        p for p in (DEBATES / "vlos").glob("*.xml") if b"vergaderingnummer>63<" in p.read_bytes()
+    )
+    data = committee.read_bytes()
+    start = data.index(b"<vergadering ")
+    identity = data.index(b'objectid="', start) + len(b'objectid="')
+    other = tmp_path / "other-meeting.xml"
+    other.write_bytes(data[:identity] + b"00000000-1111" + data[identity + 13 :])
+    with Library.open(tmp_path / "library.db") as library:
+        first = load_paths(library, [committee], parallel=False)
+        second = load_paths(library, [other], parallel=False)
+        again = load_paths(library, [committee], parallel=False)
+        kept = library.get("vlos-tk-20242025-vws-63")
+    assert (first.loaded, second.failed, again.unchanged) == (1, 1, 1)
+    assert str(other) in second.errors[0] and str(committee) in second.errors[0]
+    assert "another document" in second.errors[0]
+    assert kept is not None and kept.source_path == str(committee)
