@@ -280,3 +280,19 @@ async def test_a_big_dossier_paints_first_and_fills_the_tree_after(tmp_path: Pat
             await settle(pilot)
             assert len(tree.dossier_node("49999").children) == 1200
             assert tree.cursor_node is not None and tree.cursor_node.data.key == "kst-49999-1100"
+
+
+async def test_next_citation_and_follow_in_one_burst_never_end_the_reader(library) -> None:
+    """`]` then Enter as one burst: the cursor's message about the letter arrives after Enter
+    opened another page, and must be dropped, not looked up among that page's links."""
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        for _ in range(5):
+            app.reader.letter.focus()
+            burst(app, "]]]]\r")
+            await settle(pilot)
+            assert app.is_running
+            burst(app, "\x7f")  # back again
+            await settle(pilot)
+        assert app.is_running and app.return_code in (None, 0)

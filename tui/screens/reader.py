@@ -326,12 +326,12 @@ class ReaderScreen(GhostFetching, ReaderSearching):
 
     @on(LetterView.LinkFocused)
     def _link_focused(self, event: LetterView.LinkFocused) -> None:
+        if event.page is not self.letter.page:  # about a page that is no longer open
+            return
         rows = self.reading.rows if self.reading is not None else {}
         self.status.link(event.link, rows, event.is_ghost, event.number, event.count)
-        page = self.letter.page
-        if event.link is not None and event.link.citation is not None and page is not None:
-            citations = [link for link in page.links if link.citation is not None]
-            self.finder.highlight_citation(citations.index(event.link))
+        if event.citation is not None:
+            self.finder.highlight_citation(event.citation)
 
     @on(LetterView.HitMoved)
     def _hit_moved(self, event: LetterView.HitMoved) -> None:

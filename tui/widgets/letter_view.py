@@ -76,11 +76,23 @@ class LetterView(ScrollView, can_focus=True):
     """
 
     class LinkFocused(Message):
-        """The cursor moved to a link (or off all of them: ``link`` is None)."""
+        """The cursor moved to a link (or off all of them: ``link`` is None) on ``page``;
+        ``citation`` is the link's place among the page's citations. A message that arrives
+        after another page opened (keys in one burst, as over SSH) is about that page."""
 
-        def __init__(self, link: Link | None, is_ghost: bool, number: int, count: int) -> None:
+        def __init__(
+            self,
+            page: Page | None,
+            link: Link | None,
+            citation: int | None,
+            is_ghost: bool,
+            number: int,
+            count: int,
+        ) -> None:
             super().__init__()
+            self.page = page
             self.link = link
+            self.citation = citation
             self.is_ghost = is_ghost
             self.number = number  # 1-based
             self.count = count
@@ -277,7 +289,11 @@ class LetterView(ScrollView, can_focus=True):
             link = page.links[self.cursor]
         ghost = link is not None and page is not None and link.target in page.ghost_targets
         count = len(page.links) if page is not None else 0
-        self.post_message(self.LinkFocused(link, ghost, (self.cursor or 0) + 1, count))
+        citation = None
+        if page is not None and link is not None and link.citation is not None:
+            citation = sum(1 for other in page.links[: self.cursor] if other.citation is not None)
+        number = (self.cursor or 0) + 1
+        self.post_message(self.LinkFocused(page, link, citation, ghost, number, count))
 
     @property
     def link(self) -> Link | None:
