@@ -70,12 +70,6 @@ class Finder:
         self._known_facts: dict[int, tuple[str, str]] = {}
         self._size = 0
 
-    def refresh(self) -> None:
-        """Forget what was read from the library (after a load)."""
-        self._words = None
-        self._dossiers = {}
-        self._known_facts = {}
-
     def warm(self) -> None:
         """Read the vocabulary now rather than on the first keystroke that needs it."""
         self._word_index()

@@ -57,13 +57,6 @@ class RowQueries:
 
     conn: sqlite3.Connection
 
-    def get_row(self, key: str) -> DocumentRow | None:
-        """A document as a list shows it, without reading its text."""
-        row = self.conn.execute(
-            f"SELECT {ROW_COLUMNS} FROM documents d WHERE key = ?", (key,)
-        ).fetchone()
-        return document_row(row) if row else None
-
     def get_rows(self, keys: list[str]) -> dict[str, DocumentRow]:
         """Many documents as a list shows them, in one query (a letter's citations)."""
         rows = self.conn.execute(

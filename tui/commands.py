@@ -9,13 +9,11 @@ where that screen's or widget's ``check_action`` allows it now.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Protocol
 
 from textual.app import SystemCommand
 from textual.binding import Binding
-from textual.dom import DOMNode
 
 
 @dataclass(frozen=True)
@@ -211,12 +209,6 @@ def _one_key(key: str) -> str:
     if modifiers and len(shown) == 1:
         shown = shown.upper()  # "Ctrl+P", as keys are printed
     return "+".join([*(m.capitalize() for m in modifiers), shown])
-
-
-class Offers(Protocol):
-    """A screen that says which of its commands (and its widgets') the palette may offer."""
-
-    def palette(self) -> Iterable[tuple[Command, DOMNode]]: ...
 
 
 def palette_commands(screen: object) -> Iterator[SystemCommand]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from textual import events
 from textual.command import CommandPalette
 
@@ -31,6 +32,7 @@ def offline(**options: object) -> OfficialSources:
     )
 
 
+@pytest.mark.mashing
 async def test_random_keys_on_every_screen_never_break_the_reader(library, tmp_path) -> None:
     chooser = random.Random(SEED)
     app = KamerlezerApp(library, sources=offline)
