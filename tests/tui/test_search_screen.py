@@ -119,3 +119,19 @@ async def test_down_and_enter_in_one_burst_open_the_first_hit(library) -> None:
         burst(app, "↓\r")
         await settle(pilot)
         assert app.reader.letter.page.key == "kst-29521-501"
+
+
+async def test_a_query_down_and_enter_in_one_burst_open_that_querys_first_hit(library) -> None:
+    """`s`, the words, Down and Enter as one burst: Enter waits for the answer to the query
+    in the box, and opens its first hit (not nothing, not the previous query's)."""
+    from db.search import Searcher
+
+    app = KamerlezerApp(library, start="kst-29521-455")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for query in ("scherfvesten", "passend onderwijs"):
+            expected = Searcher(library).search(query, limit=1).hits[0].key
+            burst(app, f"s{query}↓\r")
+            await settle(pilot, times=6)
+            assert app.reader.letter.page.key == expected, query
+            app.reader.letter.focus()

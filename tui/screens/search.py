@@ -65,6 +65,8 @@ class SearchScreen(Screen[Chosen | None]):
         self.sort: Sort = "rank"
         self.result: SearchResult | None = None
         self._typed_early: list[str] = []
+        self._shown_for: tuple[str, Sort] | None = None  # the query the results answer
+        self._open_when_answered = False  # Enter came before the answer to the box's query
         # Searches run in a worker on a connection of their own, one at a time.
         self._searcher: Searcher | None = None
         self._searching = threading.Lock()
@@ -73,7 +75,7 @@ class SearchScreen(Screen[Chosen | None]):
         yield Input(placeholder="Search every document", id="search-input")
         yield Static(Text(HELP, style="dim"), id="search-summary")
         with Horizontal(id="search-body"):
-            yield OptionList(id="search-results")
+            yield SearchResults(id="search-results")
             with VerticalScroll(id="search-preview"):
                 yield Static("", id="search-preview-text", markup=False)
         yield Footer()
@@ -135,8 +137,22 @@ class SearchScreen(Screen[Chosen | None]):
     def _changed(self, event: Input.Changed) -> None:
         self.run_search(event.value)
 
+    @property
+    def answer_pending(self) -> bool:
+        """Whether the results do not yet answer the query in the box."""
+        text = self.query_one("#search-input", Input).value
+        return bool(text.strip()) and self._shown_for != (text, self.sort)
+
+    def open_first_when_answered(self) -> None:
+        """Enter typed before the answer arrived (one burst over SSH): it opens the first
+        hit of the query in the box once that query is answered."""
+        self._open_when_answered = True
+
     @on(Input.Submitted, "#search-input")
     def _submitted(self) -> None:
+        if self.answer_pending:
+            self.open_first_when_answered()
+            return
         results = self.query_one("#search-results", OptionList)
         if results.option_count:
             results.highlighted = results.highlighted or 0
@@ -145,9 +161,11 @@ class SearchScreen(Screen[Chosen | None]):
     def run_search(self, text: str) -> None:
         """Search in a worker: keys never wait on a query, and an answer to a query that is
         no longer in the box (or a sort no longer chosen) is dropped."""
+        self._open_when_answered = False  # an Enter belonged to the words before these
         if not text.strip():
             self.workers.cancel_group(self, "search")
             self.result = None
+            self._shown_for = None
             self.query_one("#search-results", OptionList).clear_options()
             self.query_one("#search-summary", Static).update(Text(HELP, style="dim"))
             self.query_one("#search-preview-text", Static).update("")
@@ -179,6 +197,7 @@ class SearchScreen(Screen[Chosen | None]):
         results = self.query_one("#search-results", OptionList)
         if isinstance(answer, SearchError):
             summary.update(Text(str(answer), style="italic"))
+            self._open_when_answered = False
             return
         self.result = answer
         result = self.result
@@ -196,8 +215,12 @@ class SearchScreen(Screen[Chosen | None]):
         summary.update(line)
         results.clear_options()
         results.add_options(Option(_prompt(hit), id=hit.key) for hit in result.hits)
+        self._shown_for = (text, sort)
         if result.hits:
             results.highlighted = 0
+            if self._open_when_answered:
+                self._open_when_answered = False
+                self.dismiss(Chosen(result.hits[0].key, result.query.highlight_terms()))
 
     def action_toggle_sort(self) -> None:
         self.sort = "date" if self.sort == "rank" else "rank"
@@ -252,6 +275,18 @@ class SearchScreen(Screen[Chosen | None]):
 
 # Characters of the snippet shown before its first hit, so the hit is in view in a narrow list.
 LEAD = 24
+
+
+class SearchResults(OptionList):
+    """The hits; Enter on them before they answer the query in the box (keys in one burst)
+    waits for that answer rather than open a hit of the query before it, or nothing."""
+
+    def action_select(self) -> None:
+        screen = self.screen
+        if isinstance(screen, SearchScreen) and screen.answer_pending:
+            screen.open_first_when_answered()
+            return
+        super().action_select()
 
 
 def _prompt(hit: Hit) -> Text:
