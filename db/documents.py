@@ -7,7 +7,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 
-from loaders.ids import canonical_key, key_from_published_id, parse_reference
+from loaders.ids import canonical_key, parse_reference
 from loaders.model import Citation, Document, Dossier, Signatory
 
 
@@ -15,24 +15,6 @@ class DocumentQueries:
     """The library's reading of whole documents (Library derives from this class)."""
 
     conn: sqlite3.Connection
-
-    def other_document_at(self, document: Document) -> tuple[str, str] | None:
-        """(source, published id) of another document already loaded under ``document``'s
-        key: one that a load of ``document`` would replace though it is a different one."""
-        row = self.conn.execute(
-            "SELECT published_id, source_path FROM documents WHERE key = ? AND ghost = 0",
-            (document.key,),
-        ).fetchone()
-        if row is None or not row[0] or not document.published_id:
-            return None
-        stored, given = str(row[0]), document.published_id
-        # The same id in another spelling (kst-20022003-23490-8w), or none of its own yet (a
-        # report loaded before its meeting's id was kept): the same document.
-        if document.key in (stored, given) or key_from_published_id(
-            stored
-        ) == key_from_published_id(given):
-            return None
-        return str(row[1] or ""), stored
 
     def _row(self, key: str) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self.conn.execute(

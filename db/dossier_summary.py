@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from db.library import Library
+from loaders.kinds import VOTED_ON
 
 MOST_CITED = 10
 RELATED_DOSSIERS = 12
@@ -102,8 +103,8 @@ def summarise_dossier(library: Library, dossier: str) -> DossierSummary:
     uncertain = Counter(e.decision for e in ended.values() if not e.certain)
     voted_on = conn.execute(
         f"SELECT count(*) FROM documents WHERE ghost = 0 AND key IN ({_MEMBERS})"
-        " AND (kind LIKE '%motie%' OR kind LIKE '%amendement%')",
-        args,
+        " AND (" + " OR ".join(f"kind LIKE :voted{i}" for i in range(len(VOTED_ON))) + ")",
+        {**args, **{f"voted{i}": f"%{kind}%" for i, kind in enumerate(VOTED_ON)}},
     ).fetchone()[0]
     return DossierSummary(
         dossier=dossier,

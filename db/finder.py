@@ -84,20 +84,16 @@ class Finder:
             answer = self.find(text[:FINDER_QUERY_CHARS], limit, dossier)
             cut = f"its first {FINDER_QUERY_CHARS} characters"
             return replace(answer, query=query, read_as=(*answer.read_as, cut))
-        answer = self._find(query, text, limit, dossier)
         # A dossier's number ("21501-02", "36600 X", "dossier 29521") may also read as a
         # document's ("21501-02": nr. 2 of 21 501): the dossier's page comes first.
         typed = parse_dossier(_DOSSIER_WORD.sub("", text))
-        if typed is None or self._dossier_result(typed) is None:
-            return answer
-        return replace(answer, results=self._by_dossier(typed, limit), by_number=True)
-
-    def _find(self, query: str, text: str, limit: int, dossier: str) -> Answer:
+        if typed is not None and self._dossier_result(typed) is not None:
+            return Answer(query, self._by_dossier(typed, limit), by_number=True)
         if reference := read_reference(text, dossier):  # as cited, pasted, or typed
             return Answer(query, self._by_number(reference, limit), by_number=True)
         if is_number_query(text):  # a number being typed finds what it can become
             return Answer(query, self._by_number(text, limit), by_number=True)
-        if (typed := parse_dossier(_DOSSIER_WORD.sub("", text))) is not None:
+        if typed is not None:  # "dossier 12345", a dossier the library does not know
             return Answer(query, self._by_dossier(typed, limit), by_number=True)
         return self._by_words(query, read_words(text), limit)
 

@@ -20,12 +20,13 @@ from db.outcomes import OutcomeQueries
 from db.relations import RelationQueries, relations_in, write_relations
 from db.rows import DocumentRow, DossierRow, RowQueries, Stats
 from db.storage import LibraryError, LibraryFile
-from loaders.ids import split_kst_key
+from loaders.ids import key_from_published_id, split_kst_key
 from loaders.jsonl import document_from_record
 from loaders.merge import apply_metadata
 from loaders.model import Document, Dossier, Record
 
 __all__ = [
+    "AnotherDocument",
     "DocumentRow",
     "DossierRow",
     "Library",
@@ -67,6 +68,25 @@ _UPDATE_DOCUMENT = (
 )
 
 
+class AnotherDocument(Exception):
+    """A document that would replace a different one loaded under the same key; the
+    message names the file of the one kept and both publication ids."""
+
+
+def _refuse_another(document: Document, stored: str, source: str) -> None:
+    """The same id in another spelling (kst-20022003-23490-8w), or none of its own stored (a
+    report loaded before its meeting's id was kept), is the same document; another id is not."""
+    given = document.published_id
+    if not stored or not given or document.key in (stored, given):
+        return
+    if key_from_published_id(stored) == key_from_published_id(given):
+        return
+    raise AnotherDocument(
+        f"{document.key} is already {source}, another document"
+        f" (published as {stored}, this one as {given})"
+    )
+
+
 class Library(
     LibraryFile,
     DocumentQueries,
@@ -100,10 +120,14 @@ class Library(
         digest = content_hash(document)
         with self.transaction():
             row = self.conn.execute(
-                "SELECT content_hash, ghost FROM documents WHERE key = ?", (document.key,)
+                "SELECT content_hash, ghost, published_id, source_path FROM documents"
+                " WHERE key = ?",
+                (document.key,),
             ).fetchone()
             if row is not None and not row["ghost"] and row["content_hash"] == digest:
                 return "unchanged"
+            if row is not None and not row["ghost"]:
+                _refuse_another(document, row["published_id"] or "", row["source_path"] or "")
             if self._has_metadata:
                 document = apply_metadata(document, self._metadata_records(document.key))
             self._write(document, digest, ghost=False, exists=row is not None)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db.library import Library
+from db.library import AnotherDocument, Library
 from db.parsing import Parsed, can_share_work, parse_sources, parse_sources_in_child
 from loaders.archives import count_sources
 from loaders.decisions import Deleted
@@ -188,17 +188,12 @@ def _record(
                     " (load --other-publications loads it)"
                 )
                 continue
-        if isinstance(record, Document) and not record.metadata_only:
-            other = library.other_document_at(record)
-            if other is not None:
-                report.failed += 1
-                report.errors.append(
-                    f"{parsed.name}: not loaded: {record.key} is already {other[0]}, another"
-                    f" document (published as {other[1]}, this one as {record.published_id})"
-                )
-                continue
         try:
             outcome = library.store(record)
+        except AnotherDocument as exc:
+            report.failed += 1
+            report.errors.append(f"{parsed.name}: not loaded: {exc}")
+            continue
         except (sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.IntegrityError) as exc:
             # What the record holds, not the library, is wrong: it costs this record alone.
             report.failed += 1

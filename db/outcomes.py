@@ -260,7 +260,10 @@ class OutcomeQueries:
     def outcome(self, key: str) -> Outcome | None:
         """The last decision on ``key``'s zaak, with its votes; None when nothing is known."""
         found = _last_decisions(self.conn, "SELECT ?", key).get(key)
-        accepted = _accepted(self.conn, found, member_parties(self.conn)) if found else None
+        # Members' parties are read only for a decision that needs checking (the scan is not
+        # for every document opened).
+        parties = member_parties(self.conn) if found and found.link == "volgorde" else {}
+        accepted = _accepted(self.conn, found, parties) if found else None
         if accepted is None:
             return None
         candidate, reason = accepted

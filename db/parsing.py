@@ -74,8 +74,7 @@ def _read_sources(paths: Iterable[Path], share: int) -> Iterator[Parsed | Unpars
             yield Parsed(str(path), [], str(exc), is_path_error=True)
         except Exception as exc:  # an archive whose very structure breaks its reader
             name = shown_name(str(path))
-            problem = f"{name}: cannot be read ({type(exc).__name__}: {exc})"
-            yield Parsed(name, [], problem, is_path_error=True)
+            yield Parsed(name, [], _unreadable(name, exc), is_path_error=True)
 
 
 def _read_unparsed(name: str, read: Callable[[], bytes], in_container: bool) -> Parsed | Unparsed:
@@ -84,8 +83,12 @@ def _read_unparsed(name: str, read: Callable[[], bytes], in_container: bool) -> 
     except LoadError as exc:
         return Parsed(name, [], str(exc), in_container=in_container)
     except Exception as exc:
-        problem = f"{name}: cannot be read ({type(exc).__name__}: {exc})"
-        return Parsed(name, [], problem, in_container=in_container)
+        return Parsed(name, [], _unreadable(name, exc), in_container=in_container)
+
+
+def _unreadable(name: str, error: Exception) -> str:
+    """The one line for a source whose reading failed in a way no reader foresaw."""
+    return f"{name}: cannot be read ({type(error).__name__}: {error})"
 
 
 def parse_bytes(item: Unparsed) -> Parsed:
@@ -106,8 +109,7 @@ def parse_source(name: str, read: Callable[[], bytes], in_container: bool) -> Pa
     except MemoryError:
         return Parsed(name, [], f"{name}: too large to read in memory", in_container=in_container)
     except Exception as exc:
-        problem = f"{name}: cannot be read ({type(exc).__name__}: {exc})"
-        return Parsed(name, [], problem, in_container=in_container)
+        return Parsed(name, [], _unreadable(name, exc), in_container=in_container)
 
 
 @dataclass

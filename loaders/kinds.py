@@ -59,6 +59,14 @@ def _phrases(pattern: str) -> list[tuple[str, ...]]:
 _PATTERNS = [(phrase, kind) for pattern, kind in _KINDS for phrase in _phrases(pattern)]
 
 
+# The kinds the Kamer votes on (each with its gewijzigde and nader gewijzigde versions).
+VOTED_ON = ("motie", "amendement")
+
+
+def is_voted_on(kind: str) -> bool:
+    return any(voted in kind for voted in VOTED_ON)
+
+
 def kind_from_title(title: str, fallback: str = "") -> str:
     """``"MOTIE VAN HET LID VAN BAARLE"`` -> ``"motie"``; ``fallback`` (lower-cased) else."""
     upper = title.upper()

@@ -309,7 +309,7 @@ class OfficialSources:
         with self.http.stream("GET", url, params=params, timeout=timeout) as response:
             if response.status_code != 200:
                 return response.status_code, b"", response.headers
-            declared = _seconds_or_size(response.headers.get("Content-Length"))
+            declared = _number(response.headers.get("Content-Length"))
             if declared is not None and declared > MAX_SOURCE_BYTES:
                 raise LoadError(url, too_large(int(declared)))
             chunks: list[bytes] = []
@@ -346,7 +346,8 @@ def _write(target: Path, data: bytes) -> None:
     os.replace(partial, target)
 
 
-def _seconds_or_size(value: str | None) -> float | None:
+def _number(value: str | None) -> float | None:
+    """A header's number (Content-Length, Retry-After); None when absent or not one."""
     try:
         return float(value) if value is not None else None
     except ValueError:
@@ -354,7 +355,5 @@ def _seconds_or_size(value: str | None) -> float | None:
 
 
 def _seconds(value: str | None) -> float | None:
-    try:
-        return min(float(value), 60.0) if value is not None else None
-    except ValueError:
-        return None
+    seconds = _number(value)
+    return min(seconds, 60.0) if seconds is not None else None

@@ -10,6 +10,7 @@ from db.reading import Reading
 from loaders.dates import format_dutch_date
 from loaders.debates import SPEECH_START
 from loaders.ids import format_dossier, official_url, reference_label, standard_citation
+from loaders.kinds import is_voted_on
 from loaders.model import Document
 from tui.outcome_text import outcome_summary
 from tui.page import Link, Page
@@ -76,7 +77,7 @@ def _add_story(page: Paragraphs, reading: Reading) -> None:
     if outcome is not None:
         hint = " · v shows the votes" if outcome.votes else ""
         page.add(outcome_summary(outcome) + hint, style="outcome")
-    elif not reading.is_ghost and any(k in document.kind for k in ("motie", "amendement")):
+    elif not reading.is_ghost and is_voted_on(document.kind):
         dossier = document.dossier_key or "DOSSIER"
         page.add(
             f"No vote known in this library · kamerlezer fetch {dossier} gets the decisions",

@@ -29,6 +29,7 @@ from loaders.ids import (
     reference_label,
     standard_citation,
 )
+from loaders.kinds import is_voted_on
 from loaders.official import OfficialSources
 from tui.commands import LETTER, READER, Command, bindings, command_named, key_display
 from tui.dossier_page import dossier_page
@@ -62,7 +63,6 @@ _VERB = {
     "copy_citation": "copy a citation of",
     "official_url": "give the official address of",
 }
-_VOTED_KINDS = ("motie", "gewijzigde motie", "nader gewijzigde motie", "amendement")
 
 
 class ReaderScreen(GhostFetching, ReaderSearching):
@@ -204,7 +204,7 @@ class ReaderScreen(GhostFetching, ReaderSearching):
                 f"{document.key} is in the library already;"
                 " F fetches a document known only from citations"
             )
-        if document.kind not in _VOTED_KINDS:
+        if not is_voted_on(document.kind):
             kind = document.kind or "document"
             return f"No vote: this is a {kind}; the Kamer votes on moties and amendementen"
         dossier = document.dossier_key or "DOSSIER"
