@@ -98,7 +98,8 @@ def command_search(args: argparse.Namespace) -> int:
         try:
             result = Searcher(library).search(text, limit=args.limit, sort=args.sort)
         except SearchError as exc:
-            complain(f"{text}: {exc}")
+            shown = text if len(text) <= 60 else text[:60] + "…"  # a pasted page is not repeated
+            complain(f"{shown}: {exc}")
             return 1
     if args.json:
         record = {

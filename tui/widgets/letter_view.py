@@ -174,7 +174,7 @@ class LetterView(ScrollView, can_focus=True):
             self.call_after_refresh(self._complete_layout)
             return
         self._set_lines(layout(self.page, width), complete=True)
-        if top is not None:  # keep the same text at the top after a resize
+        if top is not None and self.scroll_y > 0:  # keep the same text at the top
             self.scroll_to(y=self._line_of_offset(top), animate=False, immediate=True)
 
     def _set_lines(self, lines: list[Line], complete: bool) -> None:
