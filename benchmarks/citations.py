@@ -16,10 +16,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from loaders.archives import iter_sources
-from loaders.citations import CitingDocument, find_citations
-from loaders.detect import read_document_bytes
+from loaders.citations.find import CitingDocument, find_citations
+from loaders.formats.detect import read_document_bytes
 from loaders.ids import key_from_published_id
+from loaders.pipeline.sources import iter_sources
 from loaders.safe_xml import text_pieces
 
 ROUNDS = 3

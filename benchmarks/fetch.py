@@ -19,14 +19,14 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from loaders.archives import iter_sources
-from loaders.fetching import fetch_files
-from loaders.official import CONNECTIONS, OfficialSources
-from loaders.sru import SruRecord
+from loaders.official.downloads import fetch_files
+from loaders.official.sources import CONNECTIONS, OfficialSources
+from loaders.official.sru import SruRecord
+from loaders.pipeline.sources import iter_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 ARCHIVE = ROOT.parent / "shared/corpora/moties-2023-2025.tar.xz"
-SEARCH_PAGE = ROOT / "tests/fixtures/api/repository-sru2-eerstekamer-kamerstukken-36867.xml"
+SEARCH_PAGE = ROOT / "tests/fixtures/samples/api/repository-sru2-eerstekamer-kamerstukken-36867.xml"
 
 
 def serve(files: dict[str, bytes], latency: float) -> ThreadingHTTPServer:

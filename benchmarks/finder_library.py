@@ -22,13 +22,13 @@ import zlib
 from pathlib import Path
 
 from db.library import Library
-from db.loading import load_paths
+from db.loading.files import load_paths
 from db.schema import SCHEMA_VERSION, schema_version
-from loaders.archives import iter_sources
-from loaders.detect import read_document_bytes
 from loaders.errors import LoadError
+from loaders.formats.detect import read_document_bytes
 from loaders.ids import key_from_published_id, split_kst_key
 from loaders.model import Document
+from loaders.pipeline.sources import iter_sources
 from loaders.subject import subject_from_text
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

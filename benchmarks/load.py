@@ -18,8 +18,8 @@ from pathlib import Path
 from lxml import etree
 
 from db.library import Library
-from db.loading import load_paths
-from loaders.archives import iter_sources
+from db.loading.files import load_paths
+from loaders.pipeline.sources import iter_sources
 
 ROUNDS = 3
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/corpora/moties-2023-2025.tar.xz"

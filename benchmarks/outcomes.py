@@ -18,9 +18,9 @@ from collections import Counter
 from pathlib import Path
 
 from db.library import Library
-from db.loading import load_paths
-from db.outcome_checks import member_parties, surname_key
-from db.outcomes import _last_decisions, _party_votes
+from db.loading.files import load_paths
+from db.outcomes.checks import member_parties, surname_key
+from db.outcomes.outcome import _last_decisions, _party_votes
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -29,7 +29,7 @@ SOURCES = [
     SHARED / "kamerstukken-samples" / "tk-odata-stemmingen",
     SHARED / "kamerstukken-samples" / "handelingen",
     SHARED / "acceptance" / "docs" / "vlos",
-    ROOT / "tests" / "debates",
+    ROOT / "tests" / "fixtures" / "debates",
 ]
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from db.compounds import INFLECTIONS
 from db.index_words import containing
 from db.library import Library
-from db.loading import load_paths
+from db.loading.files import load_paths
 from db.search import MAX_EXPANSIONS, Searcher, parse_query
 from loaders.folding import fold
 

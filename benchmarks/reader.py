@@ -19,16 +19,16 @@ from pathlib import Path
 from textual.strip import Strip
 
 from db.library import Library
-from db.loading import load_paths
-from loaders.archives import iter_sources
-from loaders.detect import read_document_bytes
+from db.loading.files import load_paths
+from loaders.formats.detect import read_document_bytes
 from loaders.model import Citation, Document, Dossier
+from loaders.pipeline.sources import iter_sources
 from tui.app import KamerlezerApp
-from tui.page import Link, Page, layout
+from tui.pages.layout import Link, Page, layout
 from tui.widgets.letter_view import LetterView
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared/corpora/moties-2023-2025.tar.xz"
-LETTER = Path(__file__).resolve().parents[1] / "tests/fixtures/kst-29521-455.txt"
+LETTER = Path(__file__).resolve().parents[1] / "tests/fixtures/samples/kst-29521-455.txt"
 SIZE = 500_000
 
 

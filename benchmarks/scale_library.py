@@ -23,7 +23,7 @@ from pathlib import Path
 from finder_library import SOURCES, _current, real_documents
 
 from db.library import Library
-from db.loading import load_paths
+from db.loading.files import load_paths
 from loaders.model import Document
 
 SIZES = (50_000, 100_000, 200_000)

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from db.library import Library
-from db.loading import load_paths
+from db.loading.files import load_paths
 from db.search import Searcher
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

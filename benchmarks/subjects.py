@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from loaders.detect import read_document_bytes
+from loaders.formats.detect import read_document_bytes
 from loaders.subject import subject_from_text
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/corpora/moties-2023-2025.tar.xz"

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Literal
 
 from db.documents import DocumentQueries
+from db.library_file import LibraryError, LibraryFile
 from db.meetings import MeetingQueries, share_meeting_date
-from db.open_data import OpenDataStore
-from db.outcomes import OutcomeQueries
+from db.outcomes.open_data import OpenDataStore
+from db.outcomes.outcome import OutcomeQueries
 from db.relations import RelationQueries, relations_in, write_relations
 from db.rows import DocumentRow, DossierRow, RowQueries, Stats
-from db.storage import LibraryError, LibraryFile
+from loaders.formats.jsonl import document_from_record
 from loaders.ids import key_from_published_id, split_kst_key
-from loaders.jsonl import document_from_record
 from loaders.merge import apply_metadata
 from loaders.model import Document, Dossier, Record
 

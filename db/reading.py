@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from db.library import Library
 from db.meetings import MovedIn
-from db.outcomes import Outcome
+from db.outcomes.outcome import Outcome
 from db.relations import Relations
 from db.rows import DocumentRow
 from loaders.ids import split_kst_key

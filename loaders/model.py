@@ -78,7 +78,7 @@ class Document:
         return self.dossiers[0].key if self.dossiers else ""
 
     def to_dict(self) -> dict[str, Any]:
-        """The interchange form (DESIGN 4a); ``loaders.jsonl`` reads it back."""
+        """The interchange form (DESIGN 4a); ``loaders.formats.jsonl`` reads it back."""
         data = asdict(self)
         data["dossier"] = self.dossier_key
         data["dossier_title"] = self.dossiers[0].title if self.dossiers else ""

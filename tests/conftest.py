@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from db.library import Library
-from db.loading import load_paths
+from db.loading.files import load_paths
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent / "fixtures" / "samples"
 DEMO = Path(__file__).parents[1] / "loaders" / "demo"
 
 

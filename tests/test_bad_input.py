@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from db.loading import load_paths
-from loaders.detect import read_document_bytes
+from db.loading.files import load_paths
 from loaders.errors import LoadError
+from loaders.formats.detect import read_document_bytes
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [

@@ -1,5 +1,5 @@
 """Every form of citation that real documents and other projects' test suites use
-(tests/tables/citation-forms.tsv), and the year of a date in an old document."""
+(tests/fixtures/tables/citation-forms.tsv), and the year of a date in an old document."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from loaders.citations import find_citations
-from loaders.kamerwrk_xml import read_kamerwrk_xml
+from loaders.citations.find import find_citations
+from loaders.formats.kamerwrk_xml import read_kamerwrk_xml
 from loaders.safe_xml import parse_xml
 
-TABLE = Path(__file__).parent / "tables" / "citation-forms.tsv"
+TABLE = Path(__file__).parent / "fixtures" / "tables" / "citation-forms.tsv"
 
 
 def rows() -> list[tuple[str, list[str], list[str], str, str]]:
@@ -81,7 +81,7 @@ ID_KINDS = {
 
 def test_refs_gives_each_publication_id_itself_with_its_kind(tmp_path, capsys) -> None:
     """As a script would use it: ``kamerlezer refs FILE --json``, one line per target."""
-    from tui.cli import main
+    from tui.cli.main import main
 
     text = tmp_path / "brief.txt"
     text.write_text(

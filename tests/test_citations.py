@@ -4,10 +4,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from loaders.citations import CitingDocument, find_citations, merge_citations
+from loaders.citations.find import CitingDocument, find_citations, merge_citations
 from loaders.model import Citation
 
-TABLE = Path(__file__).parent / "tables" / "citations.tsv"
+TABLE = Path(__file__).parent / "fixtures" / "tables" / "citations.tsv"
 
 
 def table_rows() -> list[tuple[str, list[str], str]]:
@@ -27,7 +27,7 @@ def test_every_row_of_the_citation_table(text: str, expected: list[str], note: s
 
 
 def test_the_letter_455_cites_four_documents_with_dates_and_titles(fixtures) -> None:
-    from loaders.pdf_text import read_pdf_text
+    from loaders.formats.pdf_text import read_pdf_text
 
     letter = read_pdf_text((fixtures / "kst-29521-455.txt").read_text(), "455")
     found = [(c.target, c.date, c.title[:30]) for c in letter.citations]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
+from tui.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -122,7 +122,7 @@ def test_the_reader_with_its_input_not_a_terminal_refuses_at_once(db) -> None:
 
 
 def test_a_publication_from_outside_parliament_is_skipped_unless_asked(capsys, tmp_path) -> None:
-    permit = Path(__file__).parent / "fixtures" / "opmeta1.xml"  # WetSuite's, a permit
+    permit = Path(__file__).parent / "fixtures" / "samples" / "opmeta1.xml"  # WetSuite's, a permit
     db = str(tmp_path / "l.db")
     code, out, err = run(capsys, "--db", db, "load", "-v", str(permit))
     assert code == 0 and out.startswith("0 loaded") and "1 other file skipped" in out

@@ -1,5 +1,6 @@
 """The debates: KOOP Handelingen items and the Tweede Kamer's VLOS reports, loaded from the
-real files in tests/debates (README there), with their speakers and the moties moved in them."""
+real files in tests/fixtures/debates (README there), with their speakers and the moties moved in
+them."""
 
 from __future__ import annotations
 
@@ -13,14 +14,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from db.library import Library
-from db.loading import load_paths
+from db.loading.files import load_paths
 from db.search import Searcher, SearchError
 from loaders.debates import SPEECH_START, full_name, mark_moved, speaker_label
-from loaders.detect import read_records
 from loaders.errors import LoadError
+from loaders.formats.detect import read_records
 from loaders.model import Citation, Document
 
-DEBATES = Path(__file__).parent / "debates"
+DEBATES = Path(__file__).parent / "fixtures" / "debates"
 VLOS = DEBATES / "vlos"
 KOOP = DEBATES / "koop"
 MOVED_TABLE = DEBATES / "vlos-ingediende-moties.tsv"
@@ -183,7 +184,7 @@ def test_each_corpus_motie_lists_the_meeting_it_was_moved_in(debates_library: Pa
 
 def test_a_handelingen_citation_of_a_whole_meeting_finds_its_report(library: Library) -> None:
     load_paths(library, [_vlos("dc665b38")])
-    from loaders.citations import find_citations
+    from loaders.citations.find import find_citations
 
     found = find_citations("zie Handelingen II 2024/25, nr. 103, en item 5 daarvan")
     assert [c.target for c in found] == ["h-tk-20242025-103"]
@@ -303,7 +304,7 @@ def test_names_after_a_first_name_write_their_prefix_small() -> None:
     assert speaker_label("", "Agema", "", "minister van VWS") == "Minister Agema"
 
 
-COMMITTEES = Path(__file__).parent / "debates" / "vlos-committees"
+COMMITTEES = Path(__file__).parent / "fixtures" / "debates" / "vlos-committees"
 
 
 def test_committee_debates_numbered_0_each_get_a_key_of_their_own(tmp_path) -> None:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from db.dutch_forms import other_forms
+from db.finder.dutch_forms import other_forms
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from db.library import Library
-from db.loading import load_paths
+from db.loading.files import load_paths
 
-MOTIES = Path(__file__).parent / "fixtures" / "moties"
+MOTIES = Path(__file__).parent / "fixtures" / "samples" / "moties"
 
 
 def _moties(folder: Path, count: int) -> list[Path]:
@@ -82,7 +82,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _cli(*argv: str, limit: int | None = None) -> subprocess.CompletedProcess[str]:
     """The command in a process of its own (``limit``: the largest file it may write)."""
-    code = "import sys; from tui.cli import main; sys.exit(main(sys.argv[1:]))"
+    code = "import sys; from tui.cli.main import main; sys.exit(main(sys.argv[1:]))"
     if limit is not None:
         code = (
             f"import resource; resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))\n"
@@ -130,7 +130,7 @@ def test_a_damaged_index_page_is_named_in_one_line(tmp_path) -> None:
 def test_a_read_only_library_is_read_but_not_loaded_into(tmp_path, capsys) -> None:
     path = _library(tmp_path)
     path.chmod(0o444)
-    from tui.cli import _open_with_demo, main
+    from tui.cli.main import _open_with_demo, main
 
     assert main(["--db", str(path), "show", "kst-19637-3237"]) == 0
     assert main(["--db", str(path), "find", "keijzer"]) == 0
@@ -209,7 +209,7 @@ def test_two_first_loads_into_a_library_not_yet_made_both_land(tmp_path, monkeyp
     import threading
 
     from db.schema import create_schema as real_create
-    from loaders.koop_xml import read_koop_xml
+    from loaders.formats.koop_xml import read_koop_xml
     from loaders.safe_xml import parse_xml
 
     path = tmp_path / "library.db"
@@ -223,7 +223,7 @@ def test_two_first_loads_into_a_library_not_yet_made_both_land(tmp_path, monkeyp
             assert first_loaded.wait(10)
         real_create(database)
 
-    monkeypatch.setattr("db.storage.create_schema", create)
+    monkeypatch.setattr("db.library_file.create_schema", create)
     first, second = sorted(MOTIES.glob("kst-*.xml"))[:2]
 
     def load(source: Path, done: threading.Event | None) -> None:

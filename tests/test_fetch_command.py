@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 
-from loaders.official import OfficialSources
+from loaders.official.sources import OfficialSources
 from tests.conftest import MOTIE_FILE, MOTIE_METADATA
-from tui.cli import main
+from tui.cli.main import main
 
-API = Path(__file__).parent / "fixtures" / "api"
+API = Path(__file__).parent / "fixtures" / "samples" / "api"
 RECORDED = (API / "repository-sru2-eerstekamer-kamerstukken-36867.xml").read_bytes()
-MOTIE = (Path(__file__).parent / "fixtures" / "kst-35786-7.xml").read_bytes()
+MOTIE = (Path(__file__).parent / "fixtures" / "samples" / "kst-35786-7.xml").read_bytes()
 
 
 @pytest.fixture
@@ -231,7 +231,7 @@ def test_the_ghosts_are_looked_up_together(server, capsys, tmp_path) -> None:
         "Nothing to fetch: every cited Kamerstuk and Handelingen item is in the library.\n",
     )
     assert server.log == []
-    run(capsys, "--db", db, "load", str(Path(__file__).parent / "fixtures" / "kst-28844-269.xml"))
+    run(capsys, "--db", db, "load", str(Path(__file__).parent / "fixtures" / "samples" / "kst-28844-269.xml"))
     code, out, err = run(capsys, "--db", db, "fetch", "--ghosts", "--dry-run")
     assert code == 0 and server.log == []  # what the library lacks, from the library alone
     cited = ["h-tk-20222023-84-12", "kst-28844-261", "kst-28844-266", "kst-36101-15"]
@@ -258,7 +258,7 @@ def test_an_item_of_the_handelingen_is_fetched_and_read_as_a_debate(
     page = RECORDED.replace(b"kst-36867-A", key.encode())
     page = page.replace(b"https://repository.overheid.nl", local)
     httpserver.expect_request("/sru").respond_with_data(page, content_type="text/xml")
-    item = Path(__file__).parent / "debates" / "koop" / f"{key}.xml"
+    item = Path(__file__).parent / "fixtures" / "debates" / "koop" / f"{key}.xml"
     folder = f"/frbr/officielepublicaties/kst/36867/{key}/1"
     httpserver.expect_request(f"{folder}/xml/{key}.xml").respond_with_data(item.read_bytes())
     httpserver.expect_request(f"{folder}/metadata/metadata.xml").respond_with_data(

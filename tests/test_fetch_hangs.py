@@ -18,13 +18,13 @@ import pytest
 from textual.widgets import Static
 
 from db.library import Library
-from db.loading import load_paths
-from loaders.official import OfficialSources
+from db.loading.files import load_paths
+from loaders.official.sources import OfficialSources
 from tui.app import KamerlezerApp
-from tui.cli import main
+from tui.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent / "fixtures" / "samples"
 
 
 @pytest.fixture

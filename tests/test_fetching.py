@@ -13,11 +13,11 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from loaders.errors import LoadError
-from loaders.fetching import fetch_files, parse_targets
-from loaders.official import OfficialSources
-from loaders.sru import SruRecord
+from loaders.official.downloads import fetch_files, parse_targets
+from loaders.official.sources import OfficialSources
+from loaders.official.sru import SruRecord
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent / "fixtures" / "samples"
 FILES = re.compile("/files/.*")
 DOCUMENTS = sorted(FIXTURES.glob("kst-*.xml"))  # ten real published Kamerstukken
 

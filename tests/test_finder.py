@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from db.finder import Answer, Finder
-from db.finder_query import is_number_query, read_words
+from db.finder.query import is_number_query, read_words
 from db.library import Library
-from db.loading import load_paths
+from db.loading.files import load_paths
 
-SAMPLES = Path(__file__).parent / "fixtures"
+SAMPLES = Path(__file__).parent / "fixtures" / "samples"
 
 
 @pytest.fixture(scope="module")
@@ -259,7 +259,7 @@ def test_periods_kinds_and_dossiers_are_read_apart_from_the_words() -> None:
 
 
 def test_find_on_the_command_line(capsys, tmp_path) -> None:
-    from tui.cli import main
+    from tui.cli.main import main
 
     db = str(tmp_path / "library.db")
     main(["--db", db, "load", str(SAMPLES / "kst-29521-455.txt")])
@@ -298,7 +298,7 @@ def test_a_dossiers_number_offers_its_page_first(samples_library, query, dossier
 def test_a_word_the_library_holds_comes_before_its_typos_and_false_compounds(tmp_path) -> None:
     """ "irak" listed moties about Iran, and one about a Palmhoutwrak, before the one that
     names Irak: a typo stands in for a word only below every document holding the word."""
-    moties = Path(__file__).parent / "finder-words"
+    moties = Path(__file__).parent / "fixtures" / "finder-words"
     with Library.open(tmp_path / "library.db") as library:
         load_paths(library, [moties], parallel=False)
         holding = {

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db.finder import Finder
-from db.finder_query import read_reference, read_words
-from db.finder_shown import body_snippet, marked
+from db.finder.query import read_reference, read_words
+from db.finder.shown import body_snippet, marked
 from db.library import Library
 from loaders.folding import fold
 

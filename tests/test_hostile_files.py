@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 
 from db.library import Library
-from db.loading import load_paths
+from db.loading.files import load_paths
 from loaders.limits import MAX_SOURCE_BYTES
 
 ROOT = Path(__file__).resolve().parents[1]
-MOTIES = sorted((Path(__file__).parent / "fixtures" / "moties").glob("kst-*.xml"))
+MOTIES = sorted((Path(__file__).parent / "fixtures" / "samples" / "moties").glob("kst-*.xml"))
 
 
 def _zip_with(path: Path, members: dict[str, bytes]) -> Path:
@@ -140,7 +140,15 @@ def test_names_that_are_not_utf8_load_and_are_shown_as_they_can_be(tmp_path) -> 
             info.size = len(data)
             writing.addfile(info, io.BytesIO(data))
     done = subprocess.run(
-        [sys.executable, "-m", "tui.cli", "--db", str(tmp_path / "l.db"), "load", str(archive)],
+        [
+            sys.executable,
+            "-m",
+            "tui.cli",
+            "--db",
+            str(tmp_path / "l.db"),
+            "load",
+            str(archive),
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -163,7 +171,15 @@ def test_a_killed_load_leaves_no_reading_process_behind(tmp_path) -> None:
             info.size = len(data)
             writing.addfile(info, io.BytesIO(data))
     load = subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "--db", str(tmp_path / "k.db"), "load", str(archive)],
+        [
+            sys.executable,
+            "-m",
+            "tui.cli",
+            "--db",
+            str(tmp_path / "k.db"),
+            "load",
+            str(archive),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         cwd=ROOT,
@@ -193,8 +209,8 @@ def test_a_killed_load_leaves_no_reading_process_behind(tmp_path) -> None:
 def test_a_reading_process_that_stops_early_is_an_error_not_an_end(tmp_path, monkeypatch, how):
     import zlib
 
-    from db import parsing
-    from loaders.archives import Source
+    from loaders.pipeline import parsing
+    from loaders.pipeline.sources import Source
 
     files = list(MOTIES[:3])
 
@@ -305,7 +321,7 @@ def test_text_that_is_not_utf8_in_an_argument_is_one_line(tmp_path) -> None:
 
 def _many_citations(count: int) -> bytes:
     """A real motie with ``count`` marked citations in one paragraph, about 1 MB for 40,000."""
-    source = (Path(__file__).parent / "fixtures" / "kst-33529-1329.xml").read_text("utf-8")
+    source = (Path(__file__).parent / "fixtures" / "samples" / "kst-33529-1329.xml").read_text("utf-8")
     marked = " ".join(
         f'<extref doc="kst-29521-{n % 500 + 1}">Kamerstuk 29 521, nr. {n % 500 + 1}</extref>'
         for n in range(count)
@@ -334,7 +350,7 @@ def test_merging_marked_and_found_citations_agrees_with_comparing_each_with_all(
     import random
     from dataclasses import replace
 
-    from loaders.citations import merge_citations
+    from loaders.citations.find import merge_citations
     from loaders.model import Citation
 
     def naive(marked: list[Citation], found: list[Citation]) -> list[Citation]:
@@ -379,7 +395,7 @@ def test_merging_marked_and_found_citations_agrees_with_comparing_each_with_all(
 def test_a_publishers_link_to_what_is_no_document_is_no_citation(tmp_path) -> None:
     """kst-24515-785 marks "CCD II" (the Consumer Credit Directive) as <extref
     doc="kst-CCD-II">: no Kamerstuk has that number, so it is text, not a citation."""
-    motie = Path(__file__).parent / "fixtures" / "kst-24515-785.xml"
+    motie = Path(__file__).parent / "fixtures" / "samples" / "kst-24515-785.xml"
     with Library.open(tmp_path / "library.db") as library:
         report = load_paths(library, [motie], parallel=False)
         document = library.get("kst-24515-785")

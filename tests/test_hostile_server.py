@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from werkzeug import Request, Response
 
-from loaders.official import OfficialSources
-from tui.cli import main
+from loaders.official.sources import OfficialSources
+from tui.cli.main import main
 
-API = Path(__file__).parent / "fixtures" / "api"
+API = Path(__file__).parent / "fixtures" / "samples" / "api"
 RECORDED = (API / "repository-sru2-eerstekamer-kamerstukken-36867.xml").read_bytes()
 FILE_A = "/frbr/officielepublicaties/kst/36867/kst-36867-A/1/xml/kst-36867-A.xml"
 
@@ -78,7 +78,7 @@ def test_a_next_page_that_does_not_move_on_stops(service, capsys, tmp_path):
 
 
 def test_pages_without_end_stop_at_the_limit(service, capsys, tmp_path, monkeypatch):
-    monkeypatch.setattr("loaders.official.MAX_PAGES", 12)
+    monkeypatch.setattr("loaders.official.sources.MAX_PAGES", 12)
     server = service()
 
     def endless(request: Request) -> Response:
@@ -119,7 +119,7 @@ def test_a_body_that_trickles_in_is_given_up_at_the_deadline(service, capsys, tm
 
 
 def test_a_body_without_end_is_refused_at_the_size_limit(service, capsys, tmp_path, monkeypatch):
-    monkeypatch.setattr("loaders.official.MAX_SOURCE_BYTES", 1 << 20)
+    monkeypatch.setattr("loaders.official.sources.MAX_SOURCE_BYTES", 1 << 20)
     server = service()
 
     def endless(request: Request) -> Response:
@@ -134,7 +134,7 @@ def test_a_body_without_end_is_refused_at_the_size_limit(service, capsys, tmp_pa
 
 
 def test_a_gzip_bomb_is_refused_as_it_unpacks(service, capsys, tmp_path, monkeypatch):
-    monkeypatch.setattr("loaders.official.MAX_SOURCE_BYTES", 1 << 20)
+    monkeypatch.setattr("loaders.official.sources.MAX_SOURCE_BYTES", 1 << 20)
     server = service()
     bomb = gzip.compress(b"<" + bytes(32 << 20))  # 32 MB unpacked, 32 KB sent
     server.expect_request(FILE_A).respond_with_data(

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 import db.index_words
-import db.storage
+import db.library_file
 from db.index_words import containing, is_behind
 from db.library import Library
-from db.loading import load_paths
+from db.loading.files import load_paths
 
 
 def _words(library: Library) -> set[str]:
@@ -63,7 +63,7 @@ def test_an_interrupted_large_load_is_caught_up_when_the_library_is_next_opened(
 ) -> None:
     monkeypatch.setattr(db.index_words, "FROM_DOCUMENTS", 5)
     monkeypatch.setattr(db.index_words, "WORDS_PER_DOCUMENT", 10**9)
-    monkeypatch.setattr(db.storage, "BATCH_SIZE", 10)
+    monkeypatch.setattr(db.library_file, "BATCH_SIZE", 10)
     path = tmp_path / "library.db"
     with Library.open(path) as library:
         original = library._sync_words
@@ -86,7 +86,7 @@ def test_an_interrupted_large_load_is_caught_up_when_the_library_is_next_opened(
 def test_a_load_of_a_large_part_of_the_library_ends_by_merging_its_index(
     tmp_path, fixtures, monkeypatch
 ) -> None:
-    monkeypatch.setattr(db.storage, "MERGE_AFTER", 10)
+    monkeypatch.setattr(db.library_file, "MERGE_AFTER", 10)
     with Library.open(tmp_path / "library.db") as library:
         said: list[str] = []
         library.conn.set_trace_callback(said.append)

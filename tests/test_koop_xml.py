@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from loaders.detect import read_document_bytes
+from loaders.formats.detect import read_document_bytes
 from loaders.kinds import kind_from_title
 from loaders.model import Document, Signatory
 from loaders.motie_subject import motie_subject

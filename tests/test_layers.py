@@ -9,14 +9,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def imported_modules(path: Path) -> set[str]:
+def imported_modules(path: Path, depth: int = 1) -> set[str]:
+    """The modules a file imports, named by their first ``depth`` parts."""
     tree = ast.parse(path.read_text())
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
+            names.update(".".join(alias.name.split(".")[:depth]) for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module.split(".")[0])
+            names.add(".".join(node.module.split(".")[:depth]))
     return names
 
 
@@ -33,17 +34,27 @@ def test_loaders_do_not_touch_sqlite() -> None:
         assert not {"sqlite3", "sqlite_utils", "db"} & imported_modules(path), path
 
 
+def test_the_reader_does_not_borrow_from_the_command_line() -> None:
+    """Widgets, screens and pages share their labels through tui/text/, never through the
+    command line's printer: a change to what ``show`` prints cannot change the reader."""
+    for room in ("widgets", "screens", "pages", "text"):
+        for path in (ROOT / "tui" / room).rglob("*.py"):
+            assert "tui.cli" not in imported_modules(path, depth=2), path
+
+
 def test_the_command_line_loads_without_textual() -> None:
-    code = "import sys, tui.cli; print('textual' in sys.modules)"
+    code = "import sys, tui.cli.main; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip() == "False"
 
 
 def test_the_command_line_writes_only_through_its_output_boundary() -> None:
     """print, json.dumps and a plain Rich Console would write a document's controls or
-    markup as they are; tui/terminal_output.py is the one place that writes."""
-    boundary = ROOT / "tui" / "terminal_output.py"
-    settings_file = ROOT / "tui" / "layout_widths.py"  # JSON to a file of its own
+    markup as they are; tui/cli/terminal_output.py is the one place that writes."""
+    boundary = ROOT / "tui" / "cli" / "terminal_output.py"
+    assert boundary.exists()
+    settings_file = ROOT / "tui" / "side_widths.py"  # JSON to a file of its own
+    assert settings_file.exists()
     for path in (ROOT / "tui").rglob("*.py"):
         if path == boundary:
             continue

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from db.library import Library, LibraryError
-from db.loading import load_paths
+from db.loading.files import load_paths
 from db.schema import SCHEMA_VERSION
-from loaders.detect import read_document_bytes
+from loaders.formats.detect import read_document_bytes
 from tests.test_metadata_and_odata import metadata_xml_from_embedded
 
 

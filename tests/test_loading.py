@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from db.library import Library
-from db.loading import load_paths
+from db.loading.files import load_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,7 +29,7 @@ def test_a_load_shared_with_a_second_process_stores_the_same(tmp_path, fixtures)
 def many_documents(fixtures: Path, path: Path, count: int) -> Path:
     """A JSON Lines file of ``count`` documents, each a copy of a real motie under its own
     number, so that a load takes long enough to interrupt."""
-    from loaders.detect import read_document_bytes
+    from loaders.formats.detect import read_document_bytes
 
     [motie] = read_document_bytes((fixtures / "kst-35786-7.xml").read_bytes(), "motie")
     record = motie.to_dict()

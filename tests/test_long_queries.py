@@ -13,7 +13,7 @@ import pytest
 
 from db.finder import Finder
 from db.library import Library
-from db.loading import load_paths
+from db.loading.files import load_paths
 from db.search import Searcher, SearchError
 
 ROOT = Path(__file__).resolve().parents[1]

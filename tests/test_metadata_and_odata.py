@@ -2,9 +2,9 @@ import json
 
 from lxml import etree
 
-from loaders.detect import read_document_bytes
-from loaders.metadata_xml import read_metadata_xml
-from loaders.tk_odata import read_tk_odata
+from loaders.formats.detect import read_document_bytes
+from loaders.formats.metadata_xml import read_metadata_xml
+from loaders.formats.tk_odata import read_tk_odata
 
 
 def metadata_xml_from_embedded(path) -> bytes:

@@ -12,10 +12,10 @@ from lxml import etree
 from werkzeug import Response
 
 from loaders.errors import LoadError
-from loaders.official import OfficialSources
-from loaders.sru import SruDiagnostic
+from loaders.official.sources import OfficialSources
+from loaders.official.sru import SruDiagnostic
 
-API = Path(__file__).parent / "fixtures" / "api"
+API = Path(__file__).parent / "fixtures" / "samples" / "api"
 FIRST_PAGE = (API / "repository-sru2-staatsblad-amvb-page1.xml").read_bytes()  # next: 2
 DOSSIER_QUERY = (
     "w.publicatienaam==Kamerstuk AND w.dossiernummer==36867 sortBy dt.identifier/sort.ascending"
@@ -99,7 +99,7 @@ def test_a_truncated_answer_and_a_diagnostic(httpserver, sources) -> None:
 
 
 def test_a_downloaded_file_comes_from_the_cache_the_second_time(httpserver, sources) -> None:
-    motie = (Path(__file__).parent / "fixtures" / "kst-35786-7.xml").read_bytes()
+    motie = (Path(__file__).parent / "fixtures" / "samples" / "kst-35786-7.xml").read_bytes()
     httpserver.expect_request("/files/kst-35786-7.xml").respond_with_data(motie)
     url = httpserver.url_for("/files/kst-35786-7.xml")
     first = sources.download("kst-35786-7", url, "document.xml")

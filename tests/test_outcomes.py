@@ -13,12 +13,12 @@ import pytest
 
 from db.contract import document_record
 from db.library import Library
-from db.loading import load_paths
+from db.loading.files import load_paths
 from loaders.decisions import Decision, normalise_decision
-from loaders.detect import read_records
 from loaders.errors import LoadError, UnknownFormat
+from loaders.formats.detect import read_records
 
-OPEN_DATA = Path(__file__).parent / "open_data" / "tk-odata-stemmingen.tar.xz"
+OPEN_DATA = Path(__file__).parent / "fixtures" / "open_data" / "tk-odata-stemmingen.tar.xz"
 
 
 def _member(name: str) -> bytes:
@@ -220,7 +220,7 @@ def test_a_tombstone_removes_its_record(tmp_path) -> None:
         assert library.outcome("kst-36471-16") is None
 
 
-DEBATES = Path(__file__).parent / "debates"
+DEBATES = Path(__file__).parent / "fixtures" / "debates"
 
 
 @pytest.fixture(scope="module")
@@ -234,7 +234,7 @@ def moved_moties(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_no_outcome_is_certain_in_which_a_movers_party_voted_against(moved_moties) -> None:
-    from db.outcome_checks import member_parties, surname_key
+    from db.outcomes.checks import member_parties, surname_key
 
     with Library.open(moved_moties, write=False) as library:
         parties = member_parties(library.conn)

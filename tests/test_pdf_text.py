@@ -2,7 +2,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from loaders.errors import LoadError
-from loaders.pdf_text import looks_like_pdf_text, read_pdf_text, reflow
+from loaders.formats.pdf_text import looks_like_pdf_text, read_pdf_text, reflow
 
 
 def test_the_letter_from_its_pdf_text_has_its_printed_metadata(fixtures) -> None:

@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from db.library import Library
-from db.loading import load_paths
+from db.loading.files import load_paths
 from loaders.replacements import Relation, find_relations
 
-TABLES = Path(__file__).parent / "tables"
+TABLES = Path(__file__).parent / "fixtures" / "tables"
 
 
 def _gewijzigde_moties() -> list[dict[str, str]]:

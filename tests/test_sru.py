@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from loaders.errors import LoadError
-from loaders.sru import SruDiagnostic, parse_sru
+from loaders.official.sru import SruDiagnostic, parse_sru
 
-API = Path(__file__).parent / "fixtures" / "api"
+API = Path(__file__).parent / "fixtures" / "samples" / "api"
 
 
 def page(name: str):

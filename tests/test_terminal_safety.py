@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from db.library import Library
-from db.loading import load_paths
+from db.loading.files import load_paths
 
 ROOT = Path(__file__).resolve().parents[1]
-MOTIE = Path(__file__).parent / "fixtures" / "kst-33529-1329.xml"
+MOTIE = Path(__file__).parent / "fixtures" / "samples" / "kst-33529-1329.xml"
 # Raw C0 (ESC, BEL), C1 (CSI), bidi overrides, marks and zero-width characters.
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 OSC_TITLE = "\x1b]0;owned\x07"

@@ -3,8 +3,8 @@ as it does (or with its first two letters swapped), and a part among the compoun
 
 from __future__ import annotations
 
-import db.vocabulary
-from db.vocabulary import Vocabulary
+import db.finder.vocabulary
+from db.finder.vocabulary import Vocabulary
 
 WORDS = [
     ("vredesmissie", "text", 5),
@@ -29,7 +29,7 @@ def test_a_small_vocabulary_looks_everywhere() -> None:
 
 
 def test_a_large_vocabulary_looks_where_typos_and_compounds_are(monkeypatch) -> None:
-    monkeypatch.setattr(db.vocabulary, "EVERY_WORD_UP_TO", 5)
+    monkeypatch.setattr(db.finder.vocabulary, "EVERY_WORD_UP_TO", 5)
     vocabulary = Vocabulary(WORDS)
     inside = [t.text for t in vocabulary.containing("missie", 10)]
     assert inside == ["commissie", "vredesmissies", "vredesmissie"]  # the compounds it ends

@@ -19,12 +19,12 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from db.library import Library
-from loaders.official import OfficialSources
+from loaders.official.sources import OfficialSources
 from loaders.sanitize import visible
+from tui.cli.terminal_output import SafeConsole, complain
 from tui.commands import APP, SECTIONS, Command, bindings, key_display, palette_commands
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
-from tui.terminal_output import SafeConsole, complain
 
 
 class KamerlezerApp(App[None]):

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from db.storage import LibraryFile
+from db.library_file import LibraryFile
 
 # How often the reader looks on its own, and how long after its last look a key looks again
 # (keys in a burst, stepping through citations, ask nothing).

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from db.demo import ensure_demo_library
 from db.library import Library
-from db.loading import load_paths
+from db.loading.demo import ensure_demo_library
+from db.loading.files import load_paths
 
 
 @pytest.fixture(scope="session")

@@ -10,12 +10,12 @@ from textual.widgets import Static
 from werkzeug import Request, Response
 
 from db.library import Library
-from db.loading import load_paths
-from loaders.official import OfficialSources
+from db.loading.files import load_paths
+from loaders.official.sources import OfficialSources
 from tests.conftest import MOTIE_FILE
 from tui.app import KamerlezerApp
 
-FIXTURES = Path(__file__).parents[1] / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "samples"
 
 
 def without_backoff() -> OfficialSources:

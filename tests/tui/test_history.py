@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.history import History, Position
+from tui.pages.history import History, Position
 
 
 def test_back_and_forward_return_to_where_the_reader_was() -> None:

@@ -9,10 +9,10 @@ import pytest
 from textual.widgets import Static
 
 from db.library import Library
-from db.loading import load_paths
+from db.loading.files import load_paths
 from tui.app import KamerlezerApp
 
-FIXTURES = Path(__file__).parents[1] / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "samples"
 CLICK = "[@click=app.screenshot('owned.svg','{folder}')]klik[/]"
 
 

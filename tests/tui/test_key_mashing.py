@@ -9,7 +9,7 @@ import pytest
 from textual import events
 from textual.command import CommandPalette
 
-from loaders.official import OfficialSources
+from loaders.official.sources import OfficialSources
 from tests.tui.typed_keys import settle
 from tui.app import KamerlezerApp
 

@@ -9,12 +9,12 @@ import os
 from pathlib import Path
 
 from db.library import Library
-from db.loading import load_paths
+from db.loading.files import load_paths
 from tui.app import KamerlezerApp, crash_log_path, run_reader
+from tui.cli.terminal_output import SafeConsole
 from tui.screens.reader import ReaderScreen
-from tui.terminal_output import SafeConsole
 
-FIXTURES = Path(__file__).parents[1] / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "samples"
 
 
 def _library(path: Path, *files: str) -> Path:

@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from loaders.model import Citation
-from tui.page import Link, Page, layout, paragraph_style, wrap
+from tui.pages.layout import Link, Page, layout, paragraph_style, wrap
 
 
 def test_wrapping_keeps_words_whole_and_offsets_exact() -> None:

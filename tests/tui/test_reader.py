@@ -286,8 +286,8 @@ async def test_the_readers_keys_rest_over_the_search_screen(library) -> None:
 
 async def test_a_long_document_is_drawn_first_and_laid_out_whole_after(tmp_path, fixtures) -> None:
     from db.library import Library
+    from loaders.formats.pdf_text import read_pdf_text
     from loaders.model import Citation, Document
-    from loaders.pdf_text import read_pdf_text
     from tui.widgets.letter_view import FIRST_PARAGRAPHS, LAZY_FROM
 
     letter = read_pdf_text((fixtures / "kst-29521-455.txt").read_text(), "455")

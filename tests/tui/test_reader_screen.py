@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import Input, OptionList, Static
 
 from db.library import Library
-from db.loading import load_paths
+from db.loading.files import load_paths
 from tests.tui.typed_keys import burst, settle
 from tui.app import KamerlezerApp
 from tui.screens.help import HelpScreen
@@ -205,7 +205,7 @@ async def test_the_start_page_shows_the_tree_it_speaks_of_at_80_columns(library)
 # -- a library shared with other programs -----------------------------------------------------
 async def test_a_load_from_another_shell_shows_up_where_the_reader_is(tmp_path: Path) -> None:
     """Two users of one library: one reads the motie, the other loads a letter citing it."""
-    fixtures = Path(__file__).parents[1] / "fixtures"
+    fixtures = Path(__file__).parents[1] / "fixtures" / "samples"
     path = tmp_path / "library.db"
     with Library.open(path) as library:
         load_paths(library, [fixtures / "moties"], parallel=False)

@@ -6,7 +6,7 @@ from textual.widgets import OptionList
 
 from tests.tui.typed_keys import settle
 from tui.app import KamerlezerApp
-from tui.layout_widths import LETTER_LEAST
+from tui.side_widths import LETTER_LEAST
 
 
 async def test_finder_rows_keep_the_year_at_80_columns(library) -> None:

@@ -7,7 +7,7 @@ import threading
 
 from textual.worker import get_current_worker
 
-from db.fetching import Cancelled, Fetched, fetch_and_load
+from db.loading.fetch import Cancelled, Fetched, fetch_and_load
 from loaders.errors import LoadError
 from tui.screens.reader_parts import ReaderParts
 

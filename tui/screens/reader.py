@@ -30,17 +30,17 @@ from loaders.ids import (
     standard_citation,
 )
 from loaders.kinds import is_voted_on
-from loaders.official import OfficialSources
+from loaders.official.sources import OfficialSources
 from tui.commands import LETTER, READER, Command, bindings, command_named, key_display
-from tui.dossier_page import dossier_page
-from tui.history import History, Position, Visit
-from tui.layout_widths import NARROW, WIDE, SideWidths
 from tui.library_watch import EVERY_SECONDS, LibraryWatch
-from tui.pages import document_page, welcome_page
+from tui.pages.document import document_page, welcome_page
+from tui.pages.dossier import dossier_page
+from tui.pages.history import History, Position, Visit
 from tui.screens.ghost_fetching import GhostFetching
 from tui.screens.reader_searching import ReaderSearching
 from tui.screens.search import SearchScreen
 from tui.screens.votes import VotesScreen
+from tui.side_widths import NARROW, WIDE, SideWidths
 from tui.widgets.dossier_tree import DEBATES, DocumentNode, DossierNode, DossierTree, NodeData
 from tui.widgets.finder_pane import FinderPane
 from tui.widgets.letter_view import LetterView

@@ -10,8 +10,8 @@ from textual.screen import Screen
 
 from db.library import Library
 from db.reading import Reading
-from loaders.official import OfficialSources
-from tui.history import History
+from loaders.official.sources import OfficialSources
+from tui.pages.history import History
 
 if TYPE_CHECKING:
     from tui.screens.search import SearchScreen

@@ -27,7 +27,7 @@ from db.search import Hit, Searcher, SearchError, SearchResult, Sort
 from loaders.ids import format_dossier, reference_label
 from loaders.sanitize import terminal_safe
 from tui.commands import SEARCH, Command, bindings
-from tui.widgets.dossier_tree import short_date
+from tui.text.labels import short_date
 
 HELP = (
     'Words (all must occur), "a phrase", -leave-out, prefix*, OR, dossier:29521, kind:motie, '

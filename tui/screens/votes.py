@@ -17,10 +17,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from db.outcomes import Outcome
+from db.outcomes.outcome import Outcome
 from loaders.sanitize import terminal_safe
 from tui.commands import VOTES, bindings
-from tui.outcome_text import legend, majority_ruler, outcome_summary, seat_bar
+from tui.text.outcome import legend, majority_ruler, outcome_summary, seat_bar
 
 VOLGORDE_NOTE = (
     "The open data links this decision to the agenda item, which holds several zaken; it is "

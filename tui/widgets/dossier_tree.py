@@ -16,14 +16,14 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from db.library import DocumentRow, DossierRow, Library
-from db.outcomes import Ended
+from db.outcomes.outcome import Ended
 from loaders.ids import format_dossier, reference_label
 from loaders.sanitize import terminal_safe
 from loaders.subject import short_subject
 from tui.commands import TREE, bindings
-from tui.outcome_text import list_mark
+from tui.text.labels import GHOST_MARK, short_date
+from tui.text.outcome import list_mark
 
-GHOST_MARK = "◌"
 # Up to this many dossiers the tree lists them all; a larger library groups them by thousand
 # ("36 000 – 36 999"), each group filled when it is opened, so that the tree opens at once.
 FLAT_LIMIT = 500
@@ -56,12 +56,6 @@ NodeData = GroupNode | DossierNode | DocumentNode
 def _thousand(dossier: str) -> int:
     number = dossier.partition("-")[0]
     return int(number) // 1000 * 1000 if number.isdigit() else 0
-
-
-def short_date(iso: str) -> str:
-    """``2022-12-13`` -> ``13-12-2022``, as Dutch lists print dates."""
-    parts = iso.split("-")
-    return "-".join(reversed(parts)) if len(parts) == 3 else iso
 
 
 def dossier_label(row: DossierRow) -> Text:

@@ -27,8 +27,7 @@ from loaders.ids import reference_label, split_kst_key
 from loaders.model import Citation
 from loaders.sanitize import terminal_safe
 from tui.commands import FINDER, bindings
-from tui.render import finder_notes
-from tui.widgets.dossier_tree import GHOST_MARK, short_date
+from tui.text.labels import GHOST_MARK, finder_notes, short_date
 
 
 def result_prompt(

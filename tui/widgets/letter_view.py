@@ -20,10 +20,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.commands import LETTER, bindings
-from tui.history import Position
-from tui.letter_marks import Shown, cut_into_segments, marks_on
-from tui.page import Line, Link, Page, layout
-from tui.search_text import find_all
+from tui.pages.find_in_page import find_all
+from tui.pages.history import Position
+from tui.pages.layout import Line, Link, Page, layout
+from tui.pages.marks import Shown, cut_into_segments, marks_on
 
 # Lines longer than this are hard to read; a wide pane leaves the rest empty.
 MEASURE = 100

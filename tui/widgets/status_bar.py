@@ -13,8 +13,8 @@ from textual.widgets import Static
 from db.rows import DocumentRow
 from loaders.ids import parse_dossier, reference_label
 from loaders.sanitize import terminal_safe
-from tui.page import Link
-from tui.pages import row_label
+from tui.pages.layout import Link
+from tui.text.labels import row_label
 
 
 class StatusBar(Static):

@@ -1,0 +1,75 @@
+"""KOOP ``metadata.xml`` files: the flat ``<metadata name content>`` list beside a publication.
+
+On its own such a file tells what a document is without its text: it becomes a ghost with
+metadata. Loaded with its document (in any order), it is merged into it by key.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from loaders.dates import iso_date
+from loaders.errors import LoadError
+from loaders.formats.xml_text import clean_text
+from loaders.ids import dossier_key, key_from_published_id, normalize_vergaderjaar
+from loaders.model import Document, Dossier, Signatory
+from loaders.subject import source_subject
+
+FORMAT = "metadata-xml"
+
+
+def read_metadata_fields(root: etree._Element) -> dict[str, list[str]]:
+    """Every ``name``/``content`` pair, nested ones included, several values kept."""
+    fields: dict[str, list[str]] = {}
+    for element in root.iter("metadata", "meta"):
+        name = element.get("name") or ""
+        content = clean_text(element.get("content") or "").strip()
+        if name and content:
+            fields.setdefault(name, []).append(content)
+    return fields
+
+
+def document_from_fields(fields: dict[str, list[str]], source: str, fmt: str) -> Document:
+    """A metadata-only record from KOOP metadata names (DC.*, OVERHEIDop.*)."""
+
+    def first(name: str) -> str:
+        return (fields.get(name) or [""])[0]
+
+    published_id = first("DC.identifier")
+    if not published_id:
+        raise LoadError(source, "metadata without DC.identifier: cannot tell which document")
+    dossiers = []
+    if first("OVERHEIDop.dossiernummer"):
+        dossiers.append(
+            Dossier(
+                dossier_key(first("OVERHEIDop.dossiernummer")), first("OVERHEIDop.dossiertitel")
+            )
+        )
+    documenttitel = first("OVERHEIDop.documenttitel")
+    kinds = [
+        v
+        for v in fields.get("DC.type", [])
+        if v.lower() not in ("kamerstuk", "officiële publicatie")
+    ]
+    chamber = first("DC.creator").replace(" der Staten-Generaal", "")
+    return Document(
+        key=key_from_published_id(published_id),
+        published_id=published_id,
+        dossiers=dossiers,
+        ondernummer=first("OVERHEIDop.ondernummer"),
+        kind=(kinds[0].lower() if kinds and kinds[0].lower() != "overig" else ""),
+        title=first("DC.title"),
+        subject=source_subject(documenttitel),
+        date=iso_date(first("DCTERMS.issued") or first("DCTERMS.available")),
+        vergaderjaar=normalize_vergaderjaar(first("OVERHEIDop.vergaderjaar")),
+        chamber=chamber if "Kamer" in chamber else "",
+        signatories=[Signatory(name, "indiener") for name in fields.get("OVERHEIDop.indiener", [])],
+        source_path=source,
+        source_format=fmt,
+        metadata_only=True,
+    )
+
+
+def read_metadata_xml(root: etree._Element, source: str) -> Document:
+    """One metadata-only ``Document`` from a parsed ``<metadata_gegevens>``."""
+    return document_from_fields(read_metadata_fields(root), source, FORMAT)

@@ -1,0 +1,149 @@
+"""The commands that read the library and print what they find: ``show``, ``export``,
+``find``, ``search`` and ``refs`` (which needs no library). Output is for a terminal or, piped,
+whole lines for scripts (``tui/render.py``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from db.contract import document_record
+from db.dossier_summary import summarise_dossier
+from db.library import Library
+from db.location import library_path
+from loaders.citations.find import CitingDocument, find_citations
+from loaders.ids import parse_dossier
+from tui.cli.printed import print_document, print_dossier, print_hits, print_results
+from tui.cli.terminal_output import complain, json_text, say
+
+
+def _open_for_reading(db: str | None) -> Library:
+    path = library_path(db)
+    return Library.open(path, write=False)
+
+
+def command_show(args: argparse.Namespace) -> int:
+    with _open_for_reading(args.db) as library:
+        key = library.resolve(args.key)
+        document = library.get(key) if key else None
+        if document is None:
+            dossier = parse_dossier(args.key)
+            summary = summarise_dossier(library, dossier) if dossier else None
+            if summary is not None and summary.exists:
+                if args.json:
+                    say(json_text(summary.to_dict()))
+                else:
+                    print_dossier(summary)
+                return 0
+            complain(f"{args.key}: no such document in {library.path}")
+            return 1
+        cited_by = library.cited_by(document.key)
+        if args.json:
+            data = document_record(library, document)
+            data["ghost"] = data.pop("metadata_only")
+            data["cited_by"] = cited_by
+            say(json_text(data))
+        else:
+            relations = library.relations_of(document.key)
+            print_document(document, cited_by, relations, library.outcome(document.key))
+    return 0
+
+
+def command_export(args: argparse.Namespace) -> int:
+    with _open_for_reading(args.db) as library:
+        dossier = parse_dossier(args.dossier) if args.dossier else None
+        if args.dossier and dossier is None:
+            complain(f"{args.dossier}: not a dossier number")
+            return 2
+        if dossier is not None and not summarise_dossier(library, dossier).exists:
+            complain(f"{args.dossier}: no such dossier in {library.path}")
+            return 1
+        out = sys.stdout
+        for document in library.iter_documents(dossier):
+            out.write(json_text(document_record(library, document)) + "\n")
+    return 0
+
+
+def command_find(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if args.stdin and args.query is not None:
+        parser.error("find takes a QUERY or --stdin, not both")
+    if not args.stdin and args.query is None:
+        parser.error("find needs a QUERY (or --stdin, one query a line)")
+    from db.finder import Finder
+
+    with _open_for_reading(args.db) as library:
+        finder = Finder(library)
+        if args.stdin:
+            finder.warm()
+        queries = (line.rstrip("\n") for line in sys.stdin) if args.stdin else [args.query]
+        for query in queries:
+            answer = finder.find(query, limit=args.limit)
+            if args.json:
+                say(json_text(answer.to_dict()), flush=True)
+                continue
+            if args.stdin:  # one query's results after another: say where each begins
+                say(f"» {query}")
+            print_results(answer)
+            sys.stdout.flush()
+    return 0
+
+
+def command_search(args: argparse.Namespace) -> int:
+    from db.search import Searcher, SearchError
+
+    text = " ".join(args.query)
+    with _open_for_reading(args.db) as library:
+        try:
+            result = Searcher(library).search(text, limit=args.limit, sort=args.sort)
+        except SearchError as exc:
+            shown = text if len(text) <= 60 else text[:60] + "…"  # a pasted page is not repeated
+            complain(f"{shown}: {exc}")
+            return 1
+    if args.json:
+        record = {
+            "query": text,
+            "total": result.total,
+            "by_dossier": dict(result.by_dossier),
+            "by_kind": dict(result.by_kind),
+            "hits": [hit.to_dict() for hit in result.hits],
+        }
+        say(json_text(record))
+    else:
+        print_hits(result)
+    return 0
+
+
+def command_refs(args: argparse.Namespace) -> int:
+    from loaders.formats.detect import decode_text  # the loaders only where a file is read
+
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except OSError as exc:
+        complain(f"{args.file}: cannot read: {exc.strerror}")
+        return 1
+    text = decode_text(data)
+    for citation in find_citations(text, _citing_context(text)):
+        if args.json:
+            record = {k: v for k, v in asdict(citation).items() if v != "" or k == "text"}
+            say(json_text(record), flush=False)
+        else:
+            surface = " ".join(citation.text.split())
+            say(f"{citation.start:>7}-{citation.end:<7} {citation.target:<24} {surface}")
+    return 0
+
+
+def _citing_context(text: str) -> CitingDocument | None:
+    """When the text is a printed Kamerstuk, its own number, dossier and date: short forms
+    then point into its dossier and "17 juni" gets its year."""
+    from loaders.errors import LoadError
+    from loaders.formats.pdf_text import looks_like_pdf_text, read_pdf_text
+
+    if not looks_like_pdf_text(text):
+        return None
+    try:
+        document = read_pdf_text(text, "-")
+    except LoadError:
+        return None
+    return CitingDocument.of(document.key, document.dossier_key, document.date)

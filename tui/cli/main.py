@@ -1,0 +1,304 @@
+"""The ``kamerlezer`` command: load documents, show and export them, open the reader.
+
+Textual is imported only when the reader opens, so ``kamerlezer load`` and ``show`` start fast
+and work in scripts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from db.dossier_summary import summarise_dossier
+from db.library import Library, LibraryError
+from db.library_file import is_writable, library_problem
+from db.location import ENVIRONMENT_VARIABLE, library_path
+from loaders.ids import parse_dossier
+from loaders.pipeline.sources import count_sources, shown_name
+from tui.cli.fetch import add_fetch_command, command_fetch
+from tui.cli.library_commands import (
+    command_export,
+    command_find,
+    command_refs,
+    command_search,
+    command_show,
+)
+from tui.cli.printed import print_library_summary
+
+if TYPE_CHECKING:
+    from db.loading.files import LoadReport
+    from loaders.official.sources import OfficialSources
+from tui.cli.terminal_output import PROG, complain, json_text, say
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Read Dutch parliamentary dossiers in the terminal and follow their citations.",
+        epilog=f"The library is --db PATH, else ${ENVIRONMENT_VARIABLE}, else the user data "
+        "folder.",
+    )
+    parser.add_argument("--db", metavar="PATH", help="library file to use")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="reader theme, e.g. ansi-dark or ansi-light (the terminal's own colours)",
+    )
+    open_ = commands.add_parser("open", help="open the reader on a document")
+    open_.add_argument("key", metavar="KEY", help="kst-29521-455, '29 521 nr. 455', ...")
+
+    load = commands.add_parser(
+        "load",
+        help="load documents (files, folders, .zip/.tar.gz/.tar.xz archives) into the library",
+        description="Load KOOP XML, metadata.xml, PDF text, JSON Lines and Tweede Kamer open "
+        "data. The same file twice changes nothing; a changed document replaces the old one.",
+    )
+    load.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    load.add_argument("--json", action="store_true", help="print the summary as JSON")
+    load.add_argument(
+        "-v", "--verbose", action="store_true", help="also name the files skipped, and why"
+    )
+    load.add_argument(
+        "--other-publications",
+        action="store_true",
+        help="also load publications from outside parliament (Gemeenteblad, Provinciaal blad)",
+    )
+
+    show = commands.add_parser(
+        "show",
+        help="show a document: metadata, citations (out and in) and text",
+        description="KEY is any spelling of a document number: kst-29521-455, 29521-455, "
+        "'29 521 nr. 455'.",
+    )
+    show.add_argument("key", metavar="KEY")
+    show.add_argument("--json", action="store_true", help="print the document as JSON")
+
+    find = commands.add_parser(
+        "find",
+        help="find documents by number or words, as the reader's finder does",
+        description="QUERY is a number in any spelling (27925 919, kst-27925-919, 2025D06779) "
+        "or words (navo irak; typos allowed). With --stdin, one query per line and one line of "
+        "results per query, flushed at once.",
+    )
+    find.add_argument("query", nargs="?", metavar="QUERY")
+    find.add_argument("--limit", type=int, default=10, metavar="N", help="results (default 10)")
+    find.add_argument("--json", action="store_true", help="print JSON")
+    find.add_argument("--stdin", action="store_true", help="read queries from standard input")
+
+    search = commands.add_parser(
+        "search",
+        help="search the text of every document",
+        description='Words (all must occur), "an exact phrase", -leave-out, prefix*, OR, and '
+        "filters dossier:29521 kind:motie from:2023-01-01 to:2024-12-31. Words are also found "
+        "inside compounds (missie finds vredesmissie).",
+    )
+    search.add_argument("query", metavar="QUERY", nargs="+")
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="hits (default 20)")
+    search.add_argument("--sort", choices=("rank", "date"), default="rank", help="order of hits")
+    search.add_argument("--json", action="store_true", help="print JSON")
+
+    add_fetch_command(commands)
+
+    refs = commands.add_parser(
+        "refs",
+        help="print the citations in a text file or standard input (no library needed)",
+        description="Offsets are in characters of the text as read (UTF-8, else Windows-1252).",
+    )
+    refs.add_argument("file", nargs="?", default="-", metavar="FILE", help="a file, or - for stdin")
+    refs.add_argument("--json", action="store_true", help="one JSON object per citation")
+
+    export = commands.add_parser(
+        "export",
+        help="write the library (or one dossier) as JSON Lines to standard output",
+        description="Loading the output into an empty library gives the same library.",
+    )
+    export.add_argument("--dossier", metavar="KEY", help="only this dossier (29521, '36 410 XVI')")
+    export.add_argument("--jsonl", action="store_true", required=True, help="JSON Lines (required)")
+    return parser
+
+
+# Arguments that are text a user typed (not paths, which are opened as given).
+_TYPED_TEXT = ("key", "query", "dossier", "targets")
+
+
+def _decode_typed_text(args: argparse.Namespace) -> None:
+    """Bytes that are not UTF-8 in a typed argument (``show $'kst-\\xff'``) arrive as
+    surrogates, which no output can print: they are read as Windows-1252 instead."""
+    for name in _TYPED_TEXT:
+        value = getattr(args, name, None)
+        if isinstance(value, str):
+            setattr(args, name, shown_name(value))
+        elif isinstance(value, list):
+            setattr(args, name, [shown_name(v) if isinstance(v, str) else v for v in value])
+
+
+def main(
+    argv: Sequence[str] | None = None, sources: Callable[..., OfficialSources] | None = None
+) -> int:
+    """The command line; ``sources`` makes the official sources' client (tests pass one that
+    does not back off)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _decode_typed_text(args)
+    problem = _usage_problem(args)
+    if problem:
+        complain(f"{problem}")
+        return 2
+    try:
+        if args.command == "load":
+            return command_load(args)
+        if args.command == "show":
+            return command_show(args)
+        if args.command == "export":
+            return command_export(args)
+        if args.command == "refs":
+            return command_refs(args)
+        if args.command == "open":
+            return command_open(args)
+        if args.command == "find":
+            return command_find(args, parser)
+        if args.command == "search":
+            return command_search(args)
+        if args.command == "fetch":
+            return command_fetch(args, parser, sources)
+        return command_default(args)
+    except LibraryError as exc:
+        complain(f"{exc}")
+        return 1
+    except sqlite3.DatabaseError as exc:  # found while working, not when the file was opened
+        complain(f"{library_path(args.db)}: {library_problem(exc)}")
+        return 1
+    except KeyboardInterrupt:
+        complain("interrupted; the library holds every document loaded so far")
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _usage_problem(args: argparse.Namespace) -> str:
+    """What is wrong with the command as typed, before anything is opened; "" when fine."""
+    for name in ("key", "query"):
+        value = getattr(args, name, None)
+        if isinstance(value, list):
+            value = " ".join(value)
+        if value is not None and not value.strip():
+            if name == "query" and args.command == "find" and args.stdin:
+                continue
+            return f"{args.command} needs a {name.upper()}; an empty one means nothing"
+    limit = getattr(args, "limit", None)
+    if limit is not None and limit < 1:
+        return f"--limit {limit}: give at least 1"
+    if args.theme is not None and args.command in (None, "open"):
+        from tui.themes import theme_problem
+
+        return theme_problem(args.theme)
+    return ""
+
+
+def command_load(args: argparse.Namespace) -> int:
+    with Library.open(library_path(args.db)) as library:
+        report = _load_with_progress(
+            library,
+            args.paths,
+            show=not args.json and sys.stderr.isatty(),
+            other_publications=args.other_publications,
+        )
+    for error in report.errors:
+        complain(f"{error}")
+    if args.verbose:
+        for skipped in report.skipped_files:
+            complain(f"skipped {skipped}")
+    if args.json:
+        say(json_text(report.as_dict()))
+    else:
+        say(report.summary())
+    return 1 if report.failed else 0
+
+
+def _load_with_progress(
+    library: Library, paths: list[Path], show: bool, other_publications: bool = False
+) -> LoadReport:
+    from db.loading.files import load_paths  # the loaders only when loading: searches start faster
+
+    if not show:
+        return load_paths(library, paths, other_publications=other_publications)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    with Progress(
+        TextColumn("Loading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("load", total=count_sources(paths))
+        return load_paths(
+            library,
+            paths,
+            on_file=lambda _: progress.advance(task),
+            other_publications=other_publications,
+        )
+
+
+def _open_with_demo(path: Path) -> Library:
+    """The library, filled with the demo documents when it is new or empty; a library that
+    cannot be written (a shared one on a read-only mount) is read as it is."""
+    if path.exists() and not is_writable(path):
+        return Library.open(path, write=False)
+    from db.loading.demo import ensure_demo_library
+
+    library = Library.open(path)
+    ensure_demo_library(library)
+    return library
+
+
+NEEDS_A_TERMINAL = "kamerlezer needs a terminal; use `kamerlezer show` or `search` in scripts"
+
+
+def command_default(args: argparse.Namespace) -> int:
+    """The reader on the library (the demo library when the user's is empty); a summary
+    when its output goes to a file or pipe."""
+    path = library_path(args.db)
+    with _open_with_demo(path) as library:
+        if not sys.stdout.isatty():
+            print_library_summary(library)
+            return 0
+    if not sys.stdin.isatty():
+        complain(f"{NEEDS_A_TERMINAL}")
+        return 2
+    from tui.app import run_reader
+
+    return run_reader(path, theme=args.theme)
+
+
+def command_open(args: argparse.Namespace) -> int:
+    path = library_path(args.db)
+    with _open_with_demo(path) as library:
+        key = library.resolve(args.key)
+        if key is None and (dossier := parse_dossier(args.key)):  # a dossier: its page
+            key = dossier if summarise_dossier(library, dossier).exists else None
+    if key is None:
+        complain(f"{args.key}: no such document or dossier in {path}")
+        return 1
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        complain(f"{NEEDS_A_TERMINAL}")
+        return 2
+    from tui.app import run_reader
+
+    return run_reader(path, start=key, theme=args.theme)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
