@@ -51,10 +51,11 @@ class DocumentQueries:
             document_number=row["document_number"] or "",
             zaak_numbers=json.loads(row["zaak_numbers"] or "[]"),
             metadata_only=bool(row["ghost"]),
+            ghost=bool(row["ghost"]),
         )
 
     def get(self, key: str) -> Document | None:
-        """The document (or ghost: ``metadata_only`` set) with this key."""
+        """The document (or ghost: ``ghost`` set) with this key."""
         row = self._row(key)
         return self._document_from_row(row) if row is not None else None
 

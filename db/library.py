@@ -21,9 +21,9 @@ from db.outcomes.outcome import OutcomeQueries
 from db.relations import RelationQueries, relations_in, write_relations
 from db.rows import DocumentRow, DossierRow, RowQueries, Stats
 from loaders.formats.jsonl import document_from_record
-from loaders.ids import key_from_published_id, split_kst_key
+from loaders.ids import key_from_published_id
 from loaders.merge import apply_metadata
-from loaders.model import Document, Dossier, Record
+from loaders.model import Document, Dossier, Record, ghost_of
 
 __all__ = [
     "AnotherDocument",
@@ -172,11 +172,7 @@ class Library(
     def _ghost_base(self, key: str, row: sqlite3.Row | None) -> Document:
         if row is not None:
             return self._document_from_row(row)
-        split = split_kst_key(key)
-        dossiers = [Dossier(split[0])] if split else []
-        return Document(
-            key=key, published_id=key, dossiers=dossiers, ondernummer=split[1] if split else ""
-        )
+        return ghost_of(key)
 
     def _write(
         self, document: Document, digest: str, ghost: bool, exists: bool | None = None

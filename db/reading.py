@@ -13,7 +13,7 @@ from db.outcomes.outcome import Outcome
 from db.relations import Relations
 from db.rows import DocumentRow
 from loaders.ids import split_kst_key
-from loaders.model import Document, Dossier
+from loaders.model import Document, ghost_of
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Reading:
 
     @property
     def is_ghost(self) -> bool:
-        return self.document.metadata_only
+        return self.document.ghost
 
     @property
     def ghost_targets(self) -> frozenset[str]:
@@ -50,19 +50,11 @@ def read_document(library: Library, text: str) -> Reading | None:
     key = library.resolve(text) or text.strip()
     document = library.get(key)
     if document is None:
-        split = split_kst_key(key)
-        if split is None:
+        if split_kst_key(key) is None:
             return None
-        named = Document(
-            key=key,
-            published_id=key,
-            dossiers=[Dossier(split[0])],
-            ondernummer=split[1],
-            metadata_only=True,
-        )
-        return Reading(named, in_library=False)
+        return Reading(ghost_of(key), in_library=False)
     cited_by = library.cited_by(document.key)
-    targets = [] if document.metadata_only else [c.target for c in document.citations]
+    targets = [] if document.ghost else [c.target for c in document.citations]
     relations = library.relations_of(document.key)
     moved_in = library.moved_in(document.key)
     rows = library.get_rows(targets + cited_by + relations.keys + [m.debate for m in moved_in])

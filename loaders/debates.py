@@ -11,10 +11,11 @@ import re
 from dataclasses import replace
 
 from loaders.model import Citation, Signatory
+from loaders.publications import CitationKind
 
 # A citation of a motie as it is moved: "Zij krijgt nr. 456 (36800-XVI)", "Zij krijgt
 # nr. 726, was nr. 719 (21501-08)" (the motie it changes is moved too, in a way).
-MOVED = "moved"
+MOVED: CitationKind = "moved"
 _MOVED_BEFORE = re.compile(r"(?:Zij|Hij|Deze)\s+krijgt\s+(?:nr\.?\s*)?$|,\s*was\s+(?:nr\.?\s*)?$")
 INTERRUPTION = "(interruptie) "
 # The start of a speech in a report's text, for the reader to step between them.

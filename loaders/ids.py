@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from loaders.chambers import EERSTE_KAMER, TWEEDE_KAMER
+from loaders.publications import KEY_PREFIXES, CitationKind, publication_of
+
 # A dossier number as printed: "29 521", "29521", "29.521", with a non-breaking space too.
 DOSSIER_NUMBER = r"\d{1,2}[ .\u00a0\u202f]?\d{3}"
 # Budget chapters (Roman numerals, "IXB"), funds (letters) and council series ("-32").
@@ -19,8 +22,6 @@ _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _VERGADERJAAR_PREFIX = re.compile(r"^(\d{4})(\d{4})$")
 _MODERN_KST = re.compile(r"kst-[1-9]\d{4}(?:-(?:[IVXLC]+|[A-Z]|\d{2}))?-\d+")
 _ROMAN_OR_LETTERS = re.compile(r"^(?:[IVXLC]+B?|[A-Z]{1,2})$")
-
-_KEY_PREFIXES = ("kst", "h", "ah", "kv", "stb", "stcrt", "trb", "blg", "nds", "ag", "gmb")
 
 _NUMBER_QUERY = re.compile(
     r"""^\s*
@@ -106,7 +107,7 @@ def canonical_key(text: str) -> str | None:
     """The canonical spelling of something that is already a key (any case), else None."""
     text = text.strip()
     prefix = text.split("-", 1)[0].lower()
-    if prefix not in _KEY_PREFIXES or "-" not in text or " " in text:
+    if prefix not in KEY_PREFIXES or "-" not in text or " " in text:
         return None
     if prefix != "kst":
         return text.lower() if prefix != "kv" and prefix != "nds" else _upper_letters_kv(text)
@@ -150,63 +151,17 @@ def parse_reference(text: str) -> str | None:
     return kst_key(dossier, match["nr"])
 
 
-# The publication ids KOOP gives, by prefix: what a valid one looks like, and its kind.
-_PUBLICATION_IDS: dict[str, tuple[re.Pattern[str], str]] = {
-    "kst": (
-        re.compile(
-            r"kst-(?:\d{7}|\d{4,8}(?:-[a-z0-9]{1,12}){1,4}|[CLXVI]{1,8}-[A-Z]{1,2}(?:-n\d)?)", re.I
-        ),
-        "kamerstuk",
-    ),
-    "blg": (re.compile(r"blg-\d{4,8}(?:-[a-z0-9]{1,6})?", re.I), "bijlage"),
-    "stb": (
-        re.compile(r"stb-(?:1[89]|20)\d\d-[a-z0-9]{1,10}(?:-[a-z0-9]{1,10})*", re.I),
-        "staatsblad",
-    ),
-    "stcrt": (
-        re.compile(r"stcrt-(?:1[89]|20)\d\d-[a-z0-9]{1,10}(?:-[a-z0-9]{1,10})*", re.I),
-        "staatscourant",
-    ),
-    "trb": (
-        re.compile(r"trb-(?:1[89]|20)\d\d-[a-z0-9]{1,10}(?:-[a-z0-9]{1,10})*", re.I),
-        "tractatenblad",
-    ),
-    "ah": (
-        re.compile(
-            r"ah-(?:(?:tk|ek)-\d{8}-[a-z]{0,2}\d{1,5}[a-z]?(?:-[a-z]\d{1,2})?|\d{6,8})", re.I
-        ),
-        "aanhangsel",
-    ),
-    "h": (
-        re.compile(r"h-(?:(?:tk|ek|vv)-\d{8}-\w{1,8}(?:-\w{1,8}){0,4}|\d{5})", re.I | re.A),
-        "handelingen",
-    ),
-    "kv": (
-        re.compile(
-            r"kv-(?:(?:tk|ek)-)?(?:\d{4}Z\d{5}[a-z]?|\d{6,10}[a-z]?|\d{8}-KVR\d{3,7}"
-            r"|\d{4}-\d{2}-\d{2})(?:-[a-z]\d{0,2})?",
-            re.I,
-        ),
-        "kamervragen",
-    ),
-    "nds": (
-        re.compile(
-            r"nds-(?:(?:tk|ek)-)?(?:\d{4}D\d{5}|[a-z]{1,4}\d{4,10}|\d{4,5})(?:-[a-z]\d{1,2})?", re.I
-        ),
-        "niet-dossierstuk",
-    ),
-}
-
-
-def publication_id(text: str) -> tuple[str, str] | None:
+def publication_id(text: str) -> tuple[str, CitationKind] | None:
     """``(key, kind)`` of a KOOP publication id as written in running text or an address
     ("KST-36200-x-5", "stcrt-2022-12345", "h-tk-20222023-84-12-15"); None when it is not one."""
-    prefix = text.split("-", 1)[0].lower()
-    known = _PUBLICATION_IDS.get(prefix)
-    if known is None or not known[0].fullmatch(text):
+    publication = publication_of(text)
+    if publication is None or publication.published_id is None:
         return None
-    key = key_from_published_id(text) if prefix == "kst" else canonical_key(text)
-    return (key, known[1]) if key else None
+    if not publication.published_id.fullmatch(text):
+        return None
+    kst = publication.prefix == "kst"
+    key = key_from_published_id(text) if kst else canonical_key(text)
+    return (key, publication.kind) if key else None
 
 
 def vergaderjaar_of(date: dt.date) -> str:
@@ -265,16 +220,14 @@ def standard_citation(key: str, vergaderjaar: str = "", chamber: str = "") -> st
     if split is None:
         return reference_label(key) if key.split("-")[0] in ("h", "ah") else key
     dossier, number = split
-    roman = "I" if chamber.startswith("Eerste") or (number.isalpha() and not chamber) else "II"
+    eerste = chamber == EERSTE_KAMER.name or (number.isalpha() and not chamber)
+    roman = (EERSTE_KAMER if eerste else TWEEDE_KAMER).roman
     year = ""
     match = re.fullmatch(r"(\d{4})-(\d{4})", vergaderjaar)
     if match:
         year = f" {match.group(1)}/{match.group(2)[2:]}"
     number = number if number.isalpha() else f"nr. {number}"  # a letter stands alone: ", C"
     return f"Kamerstukken {roman}{year}, {format_dossier(dossier)}, {number}"
-
-
-_GAZETTE_NAMES = {"stb": "Stb.", "stcrt": "Stcrt.", "trb": "Trb."}
 
 
 def reference_label(key: str) -> str:
@@ -286,13 +239,14 @@ def reference_label(key: str) -> str:
         return f"{format_dossier(dossier)}, {'letter' if number.isalpha() else 'nr.'} {number}"
     parts = key.split("-")
     if parts[0] in ("h", "ah") and len(parts) >= 4 and len(parts[2]) == 8:
-        chamber = "I" if parts[1] == "ek" else "II"
+        chamber = (EERSTE_KAMER if parts[1] == EERSTE_KAMER.code else TWEEDE_KAMER).roman
         year = f"{parts[2][:4]}/{parts[2][6:]}"
         name = "Handelingen" if parts[0] == "h" else "Aanhangsel Handelingen"
         tail = f", nr. {parts[3]}" + (f", item {parts[4]}" if len(parts) > 4 else "")
         return f"{name} {chamber} {year}{tail}"
-    if parts[0] in _GAZETTE_NAMES and len(parts) == 3:
-        return f"{_GAZETTE_NAMES[parts[0]]} {parts[1]}, {parts[2]}"
+    gazette = publication_of(key)
+    if gazette is not None and gazette.gazette_label and len(parts) == 3:
+        return f"{gazette.gazette_label} {parts[1]}, {parts[2]}"
     if parse_dossier(key) == key:
         return f"dossier {format_dossier(key)}"
     return key

@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from loaders.decisions import OpenDataRecord
+from loaders.ids import split_kst_key
+from loaders.publications import CitationKind
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class Citation:
     end: int
     text: str
     target: str
-    kind: str
+    kind: CitationKind
     date: str = ""
     title: str = ""
 
@@ -51,7 +53,9 @@ class Document:
     """One Kamerstuk (or what is known of one).
 
     A record with ``metadata_only`` set carries metadata without text (metadata.xml, open
-    data): it is merged into the document with the same key, or kept as a ghost.
+    data): it is merged into the document with the same key, or kept as a ghost. ``ghost`` is
+    the library's word, set on what it reads back: a document it knows of (cited, or
+    described by metadata) but whose text it has not loaded.
     """
 
     key: str
@@ -72,6 +76,7 @@ class Document:
     document_number: str = ""  # Tweede Kamer "2025D06779"
     zaak_numbers: list[str] = field(default_factory=list)  # "2025Z02986"
     metadata_only: bool = False
+    ghost: bool = False
 
     @property
     def dossier_key(self) -> str:
@@ -80,9 +85,24 @@ class Document:
     def to_dict(self) -> dict[str, Any]:
         """The interchange form (DESIGN 4a); ``loaders.formats.jsonl`` reads it back."""
         data = asdict(self)
+        del data["ghost"]  # the library's state, not part of a record
         data["dossier"] = self.dossier_key
         data["dossier_title"] = self.dossiers[0].title if self.dossiers else ""
         return data
+
+
+def ghost_of(key: str) -> Document:
+    """What a key alone tells of a document the library has not loaded: its dossier and
+    number, for a Kamerstuk."""
+    split = split_kst_key(key)
+    return Document(
+        key=key,
+        published_id=key,
+        dossiers=[Dossier(split[0])] if split else [],
+        ondernummer=split[1] if split else "",
+        metadata_only=True,
+        ghost=True,
+    )
 
 
 # Everything a loader can hand to the library: documents (or what is known of one) and the

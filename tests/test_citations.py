@@ -156,3 +156,10 @@ def test_citation_like_text_gives_spans_inside_it(text: str) -> None:
 )
 def test_forms_seen_in_older_and_other_real_documents(text: str, targets: list[str]) -> None:
     assert [c.target for c in find_citations(text)] == targets
+
+
+def test_the_eerste_kamer_by_its_name_is_the_eerste_kamer() -> None:
+    """ "Handelingen Eerste Kamer" named the Tweede Kamer's meeting (only "I" and "EK" were read
+    as the Eerste Kamer); the chambers are now one table read both ways."""
+    found = find_citations("Handelingen Eerste Kamer 2022/23, nr. 5, item 3")
+    assert [c.target for c in found] == ["h-ek-20222023-5-3"]

@@ -231,7 +231,13 @@ def test_the_ghosts_are_looked_up_together(server, capsys, tmp_path) -> None:
         "Nothing to fetch: every cited Kamerstuk and Handelingen item is in the library.\n",
     )
     assert server.log == []
-    run(capsys, "--db", db, "load", str(Path(__file__).parent / "fixtures" / "samples" / "kst-28844-269.xml"))
+    run(
+        capsys,
+        "--db",
+        db,
+        "load",
+        str(Path(__file__).parent / "fixtures" / "samples" / "kst-28844-269.xml"),
+    )
     code, out, err = run(capsys, "--db", db, "fetch", "--ghosts", "--dry-run")
     assert code == 0 and server.log == []  # what the library lacks, from the library alone
     cited = ["h-tk-20222023-84-12", "kst-28844-261", "kst-28844-266", "kst-36101-15"]

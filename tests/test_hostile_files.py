@@ -19,6 +19,7 @@ import pytest
 from db.library import Library
 from db.loading.files import load_paths
 from loaders.limits import MAX_SOURCE_BYTES
+from loaders.publications import CitationKind
 
 ROOT = Path(__file__).resolve().parents[1]
 MOTIES = sorted((Path(__file__).parent / "fixtures" / "samples" / "moties").glob("kst-*.xml"))
@@ -321,7 +322,9 @@ def test_text_that_is_not_utf8_in_an_argument_is_one_line(tmp_path) -> None:
 
 def _many_citations(count: int) -> bytes:
     """A real motie with ``count`` marked citations in one paragraph, about 1 MB for 40,000."""
-    source = (Path(__file__).parent / "fixtures" / "samples" / "kst-33529-1329.xml").read_text("utf-8")
+    source = (Path(__file__).parent / "fixtures" / "samples" / "kst-33529-1329.xml").read_text(
+        "utf-8"
+    )
     marked = " ".join(
         f'<extref doc="kst-29521-{n % 500 + 1}">Kamerstuk 29 521, nr. {n % 500 + 1}</extref>'
         for n in range(count)
@@ -378,7 +381,7 @@ def test_merging_marked_and_found_citations_agrees_with_comparing_each_with_all(
     chance = random.Random(20261207)
     for _ in range(300):
 
-        def spans(count: int, kind: str) -> list[Citation]:
+        def spans(count: int, kind: CitationKind) -> list[Citation]:
             made = []
             for _ in range(count):
                 start = chance.randrange(0, 400)
@@ -387,7 +390,7 @@ def test_merging_marked_and_found_citations_agrees_with_comparing_each_with_all(
                 made.append(Citation(start, end, "x", target, kind, date=chance.choice(["", "d"])))
             return made
 
-        marked = sorted(spans(chance.randrange(0, 12), "marked"), key=lambda c: c.start)
+        marked = sorted(spans(chance.randrange(0, 12), "dossier"), key=lambda c: c.start)
         found = sorted(spans(chance.randrange(0, 12), "kamerstuk"), key=lambda c: c.start)
         assert merge_citations(marked, found) == naive(marked, found)
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.citations.find import CitingDocument, find_citations
-from loaders.dates import MONTHS
+from loaders.dates import MONTH_NAMES, MONTHS
 from loaders.folding import fold
 from loaders.ids import (
     canonical_key,
@@ -23,9 +23,9 @@ from loaders.ids import (
     parse_dossier,
     parse_reference,
 )
+from loaders.publications import KEY_START
 
 _DOCUMENT_NUMBER = re.compile(r"\d{4}[DZ]\d{5}", re.I)
-_KEY_START = re.compile(r"^(?:kst|h|ah|kv|stb|stcrt|trb|blg|nds|ag)-", re.I)
 _NUMBER_TAIL = re.compile(
     r"[\s,.]*(?:(?:stuk\s+)?n(?:rs?)?\.?|l(?:e(?:t(?:t(?:e(?:r)?)?)?)?)?)?\s*$", re.I
 )
@@ -52,7 +52,7 @@ def key_prefix(query: str) -> str:
     """What keys of a number being typed start with: "29 521, nr" -> "kst-29521-",
     "2952" -> "kst-2952", "21 501-3" -> "kst-21501-3"; "" for words."""
     text = query.strip()
-    if _KEY_START.match(text):
+    if KEY_START.match(text):
         return canonical_key(text) or text.lower()
     if not text[:1].isdigit():
         return ""
@@ -147,9 +147,10 @@ class WordQuery:
         return said
 
 
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY_MONTH_YEAR = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)\b")
-_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)\b")
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_NAMES})\.?\s+(?P<y>(?:19|20)\d\d)\b"
+)
+_MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH_NAMES})\.?\s+(?P<y>(?:19|20)\d\d)\b")
 _NUMERIC_DAY = re.compile(r"\b(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>(?:19|20)\d\d)\b")
 _ISO_DAY = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _VERGADERJAAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)\s*[/-]\s*(?P<end>(?:19|20)?\d\d)\b")

@@ -17,17 +17,8 @@ from loaders.limits import MAX_CITATIONS
 from loaders.model import Document
 from loaders.pipeline.parsing import Parsed, can_share_work, parse_sources, parse_sources_in_child
 from loaders.pipeline.sources import count_sources
+from loaders.publications import publication_of
 from loaders.sanitize import safe_record
-
-# Publications of parliament and of the State (the gazettes its documents cite); others
-# (a Gemeenteblad, a Provinciaal blad, ...) are loaded only when asked for.
-PARLIAMENTARY = ("kst", "h", "ah", "kv", "nds", "blg", "ag", "stb", "stcrt", "trb", "vlos")
-_OTHER_NAMES = {
-    "gmb": "Gemeenteblad",
-    "prb": "Provinciaal blad",
-    "wsb": "Waterschapsblad",
-    "bgr": "Blad gemeenschappelijke regeling",
-}
 
 # How a load names the open data's records it stored, one and many.
 _OPEN_DATA_NAMES = {
@@ -179,10 +170,10 @@ def _record(
             record, dropped = without_false_targets(record)
             report.false_citations += dropped
         if isinstance(record, Document) and not other_publications:
-            prefix = record.key.split("-", 1)[0].lower()
-            if prefix not in PARLIAMENTARY:
+            publication = publication_of(record.key)
+            if publication is None or not publication.parliamentary:
                 report.skipped += 1
-                name = _OTHER_NAMES.get(prefix, "publication")
+                name = publication.name if publication is not None else "publication"
                 report.skipped_files.append(
                     f"{parsed.name}: {record.key} is a {name}, not a parliamentary document"
                     " (load --other-publications loads it)"

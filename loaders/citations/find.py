@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from loaders.chambers import EERSTE_KAMER, TWEEDE_KAMER, is_eerste_kamer
 from loaders.citations.grammar import (
     DATE_AFTER,
     DATE_BEFORE,
@@ -37,27 +38,14 @@ from loaders.ids import (
     split_kst_key,
 )
 from loaders.model import Citation
+from loaders.publications import GAZETTES, CitationKind
 
 # A list "nrs. 12 t/m 14" names at most this many documents; longer ranges are typos.
 MAX_RANGE = 50
 _SPLIT_NUMBERS = re.compile(r"\s*(,|en|t/m|tot\s+en\s+met|[–-])\s*")
-_GAZETTES = {
-    "Stb": "stb",
-    "Staatsblad": "stb",
-    "Stcrt": "stcrt",
-    "Staatscourant": "stcrt",
-    "Trb": "trb",
-    "Tractatenblad": "trb",
-    "stb": "stb",
-    "stcrt": "stcrt",
-    "trb": "trb",
-}
-_GAZETTE_KINDS = {"stb": "staatsblad", "stcrt": "staatscourant", "trb": "tractatenblad"}
 _CURRENCY = re.compile(r"[€$£]\s*$")
 # "en nr. 6" and "; nr. 7" continue the citation just before them, when it is this close.
 FOLLOWING = 60
-# A chamber label that means the Eerste Kamer, whose ondernummers are letters.
-_EERSTE_KAMER = frozenset({"I", "1", "EK"})
 
 
 @dataclass(frozen=True)
@@ -102,7 +90,7 @@ def find_citations(
                 dossier = _short_form_dossier(match.start(), last_dossier, citing, breaks)
             numbers = match["s_nrs"] or match["s_paren"] or match["s_after"]
             targets = [kst_key(dossier, n) for n in _numbers(numbers)] if dossier else []
-            kind = "kamerstuk"
+            kind: CitationKind = "kamerstuk"
             if targets:
                 last_dossier = (dossier, match.end())
         else:
@@ -159,13 +147,13 @@ def _regions(text: str) -> list[tuple[int, int]]:
     return regions
 
 
-def _resolve(match: re.Match[str], text: str) -> tuple[list[str], str]:
+def _resolve(match: re.Match[str], text: str) -> tuple[list[str], CitationKind]:
     branch = match.lastgroup
     if branch == "handelingen":
         vergaderjaar = normalize_vergaderjaar(match["h_vj"]).replace("-", "")
         if not vergaderjaar:
-            return [], ""
-        chamber = "ek" if match["h_chamber"] in ("I", "EK") else "tk"
+            return [], "document"
+        chamber = (EERSTE_KAMER if is_eerste_kamer(match["h_chamber"] or "") else TWEEDE_KAMER).code
         if match["h_aanhangsel"]:
             return [f"ah-{chamber}-{vergaderjaar}-{match['h_nr']}"], "aanhangsel"
         meeting = f"h-{chamber}-{vergaderjaar}-{match['h_nr']}"
@@ -173,11 +161,11 @@ def _resolve(match: re.Match[str], text: str) -> tuple[list[str], str]:
             return [meeting], "handelingen"
         return [f"{meeting}-{match['h_item']}"], "handelingen"
     if branch == "gazette":
-        prefix = _GAZETTES[match["g_name"]]
-        return [f"{prefix}-{match['g_year']}-{int(match['g_nr'])}"], _GAZETTE_KINDS[prefix]
+        gazette = GAZETTES[match["g_name"]]
+        return [f"{gazette.prefix}-{match['g_year']}-{int(match['g_nr'])}"], gazette.kind
     if branch == "id":
         found = publication_id(match["id"])
-        return ([found[0]], found[1]) if found else ([], "")
+        return ([found[0]], found[1]) if found else ([], "document")
     if branch == "zitting":
         return [kst_key(match["z_dossier"], match["z_nr"])], "kamerstuk"
     if branch == "motie":
@@ -189,14 +177,14 @@ def _resolve(match: re.Match[str], text: str) -> tuple[list[str], str]:
         return [kst_key(dossier, n) for n in moved], "kamerstuk"
     if branch == "kamerstuk":
         if _CURRENCY.search(text, max(0, match.start("k_dossier") - 3), match.start("k_dossier")):
-            return [], ""
+            return [], "document"
         dossier = dossier_key(match["k_dossier"], _suffix(match["k_suffix"]))
         if match["k_compact"]:
             return [kst_key(dossier, match["k_compact"])], "kamerstuk"
         if match["k_letter"]:  # "Kamerstukken I 2014/15, 33802, C": an Eerste Kamer letter
             labelled = match["k_prefix"] and not (match["k_chamber"] or match["k_house"])
             if not (_eerste_kamer(match) or labelled):
-                return [], ""
+                return [], "document"
             return [kst_key(dossier, match["k_letter"])], "kamerstuk"
         if match["k_bare"]:  # after a label: "Kamerstukken II, 31 459 22", "33 328, AI"
             return [kst_key(dossier, match["k_bare"])], "kamerstuk"
@@ -205,12 +193,12 @@ def _resolve(match: re.Match[str], text: str) -> tuple[list[str], str]:
         return [kst_key(dossier, n) for n in numbers], "kamerstuk"
     if branch == "dossier":
         return [dossier_key(match["d_dossier"], _suffix(match["d_suffix"]))], "dossier"
-    return [], ""
+    return [], "document"
 
 
 def _eerste_kamer(match: re.Match[str]) -> bool:
     chamber = match["k_chamber"] or match["k_house"] or ""
-    return " ".join(chamber.split()) in _EERSTE_KAMER or chamber.startswith("Eerste")
+    return is_eerste_kamer(chamber)
 
 
 def _suffix(raw: str | None) -> str:
@@ -260,7 +248,9 @@ class _ParagraphBreaks:
         return self._next
 
 
-def _citations(text: str, match: re.Match[str], targets: list[str], kind: str) -> list[Citation]:
+def _citations(
+    text: str, match: re.Match[str], targets: list[str], kind: CitationKind
+) -> list[Citation]:
     """One citation per target. With several numbers, the first target spans the citation up
     to its first number and every further target spans its own number, so that a reader can
     step to each; the number a gewijzigde motie "was" is a citation of its own."""
@@ -274,7 +264,7 @@ def _citations(text: str, match: re.Match[str], targets: list[str], kind: str) -
 
 
 def _numbers_cited(
-    text: str, match: re.Match[str], targets: list[str], kind: str, end: int
+    text: str, match: re.Match[str], targets: list[str], kind: CitationKind, end: int
 ) -> list[Citation]:
     start = match.start()
     if len(targets) == 1:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from loaders.dates import MONTHS
+from loaders.dates import MONTH_NAMES
+from loaders.publications import CITED_ID_PREFIXES, GAZETTES, PUBLICATIONS
 
 # 5-digit dossier numbers as printed ("29 521", "29521", "29.521"); never the tail of a
 # longer number, an amount ("€ 29 521" is excluded by the caller) or a decimal.
@@ -48,15 +49,17 @@ LABEL = (
     r"|(?P<k_house>TK|EK|Tweede\s+Kamer|Eerste\s+Kamer)(?=,?\s+\d))"
 )
 
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-DATE = rf"\d{{1,2}}\s+(?:{_MONTH_NAMES})\.?(?:\s+\d{{4}})?"
+DATE = rf"\d{{1,2}}\s+(?:{MONTH_NAMES})\.?(?:\s+\d{{4}})?"
 
 # Publication ids as KOOP writes them (also inside an address, and in capitals): kst-, blg-,
-# stb-, stcrt-, trb-, ah-, h-, kv-, nds-; which of them is what is ``loaders.ids``'s.
+# stb-, ah-, h-, ...; which of them is what is ``loaders.ids``'s.
+_PUBLISHED_PREFIXES = "|".join(p.prefix for p in PUBLICATIONS if p.published_id is not None)
 PUBLICATION_ID = (
-    r"(?<![\w-])(?i:kst|blg|stb|stcrt|trb|ah|h|kv|nds)-[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+){0,6}"
+    rf"(?<![\w-])(?i:{_PUBLISHED_PREFIXES})-[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+){{0,6}}"
     r"(?![\w-])"
 )
+# The gazettes by every name a citation gives them, the longest first.
+_GAZETTE_NAMES = "|".join(sorted(GAZETTES, key=len, reverse=True))
 
 GRAMMAR = re.compile(
     rf"""
@@ -74,7 +77,7 @@ GRAMMAR = re.compile(
     # The gazettes: "Stb. 2024, 88", "Staatscourant 2022, nr. 12345", "Trb. 2015, 196",
     # "stb 2024 88".
     | (?P<gazette>
-        (?P<g_name>Stb|Staatsblad|Stcrt|Staatscourant|Trb|Tractatenblad|stb|stcrt|trb)\.?
+        (?P<g_name>{_GAZETTE_NAMES})\.?
         \s+(?P<g_year>(?:1[89]|20)\d\d),?\s+(?:nr\.?\s*)?(?P<g_nr>\d{{1,6}})(?!\d)
     )
     # A publication id written out: "kst-36200-IV-58", "blg-1093410", "stb-2024-88".
@@ -135,11 +138,8 @@ TRIGGERS = (re.compile(r"[0-9][0-9][\s.\-]?[0-9][0-9][0-9]"),)
 # Handelingen and the gazettes (also written small: "stb 2024 88"), the old "Zitting
 # 1960-1961-6012", "nr" as a word; and, at each hyphen, publication ids in any case
 # ("KST-36200-x-5", "blg-1093410").
-TRIGGER_WORDS = (
-    *("Handelingen", "Stb", "Staatsblad", "Stcrt", "Staatscourant", "Trb", "Tractatenblad"),
-    *("stb", "trb", "stcrt", "itting "),
-)
-ID_PREFIXES = ("kst", "blg", "ah", "kv", "nds", "stb", "stcrt", "trb", "h-tk", "h-ek", "h-vv")
+TRIGGER_WORDS = ("Handelingen", *GAZETTES, "itting ")
+ID_PREFIXES = CITED_ID_PREFIXES
 # How far before a trigger a citation may start ("Aanhangsel van de Handelingen II,
 # vergaderjaar", "Kamerstukken II 2021/22, "), and how far after it it may end.
 LOOKBEHIND = 64

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from loaders.chambers import chamber_name
 from loaders.citations.find import CitingDocument, find_citations, merge_citations
 from loaders.dates import parse_dutch_date
 from loaders.debates import mark_moved, normalise_speaker, speakers
@@ -24,7 +25,6 @@ from loaders.safe_xml import text_pieces
 FORMAT = "koop-handelingen-xml"
 KIND = "handelingen"
 _HEADER_TAGS = frozenset({"nr", "item-titel"})
-_CHAMBERS = {"tk": "Tweede Kamer", "ek": "Eerste Kamer", "vv": "Verenigde Vergadering"}
 
 
 def _text(element: etree._Element | None) -> str:
@@ -116,7 +116,7 @@ def read_handelingen_xml(root: etree._Element, source: str) -> Document:
         title=title,
         date=date,
         vergaderjaar=vergaderjaar,
-        chamber=_CHAMBERS.get(house, ""),
+        chamber=chamber_name(code=house),
         signatories=speakers(speeches.names),
         text=text,
         citations=citations,

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from loaders.errors import LoadError
 from loaders.model import Citation, Document, Dossier, Signatory
+from loaders.publications import CITATION_KINDS, CitationKind
 from loaders.sanitize import terminal_safe
 
 FORMAT = "jsonl"
@@ -89,7 +90,7 @@ def document_from_record(record: dict[str, Any], source: str) -> Document:
                     end=_offset(c, "end"),
                     text=_text(c, "text"),
                     target=_text(c, "target"),
-                    kind=_text(c, "kind"),
+                    kind=_citation_kind(_text(c, "kind")),
                     date=_text(c, "date"),
                     title=_text(c, "title"),
                 )
@@ -126,3 +127,8 @@ def read_jsonl(lines: Iterable[str], source: str) -> list[Document]:
                 raise LoadError(f"{source}:{number}", f"citation span outside the text: {citation}")
         documents.append(document)
     return documents
+
+
+def _citation_kind(value: str) -> CitationKind:
+    """A citation's kind as the record gives it; one kamerlezer does not know is "document"."""
+    return cast(CitationKind, value) if value in CITATION_KINDS else "document"

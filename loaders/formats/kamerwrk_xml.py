@@ -10,6 +10,7 @@ import datetime as dt
 
 from lxml import etree
 
+from loaders.chambers import chamber_name
 from loaders.citations.find import CitingDocument, find_citations, merge_citations
 from loaders.errors import LoadError
 from loaders.formats.koop_xml import (
@@ -27,7 +28,6 @@ from loaders.subject import subject_from_text
 
 FORMAT = "kamerwrk-xml"
 _HEADER_TAGS = frozenset({"ltrlabel", "nummer", "titel"})
-_CHAMBERS = {"1": "Eerste Kamer", "2": "Tweede Kamer", "sg": "Staten-Generaal"}
 
 
 def read_kamerwrk_xml(root: etree._Element, source: str) -> Document:
@@ -77,7 +77,7 @@ def read_kamerwrk_xml(root: etree._Element, source: str) -> Document:
         ),
         date=date,
         vergaderjaar=vergaderjaar,
-        chamber=_CHAMBERS.get(root.get("kamer") or "", ""),
+        chamber=chamber_name(number=root.get("kamer") or ""),
         signatories=builder.signatories,
         text=text,
         citations=merge_citations(

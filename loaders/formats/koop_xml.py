@@ -12,8 +12,9 @@ import re
 
 from lxml import etree
 
+from loaders.chambers import chamber_name
 from loaders.citations.find import CitingDocument, find_citations, merge_citations
-from loaders.dates import iso_date, parse_dutch_date
+from loaders.dates import PLACE_AND_DATE, iso_date, parse_dutch_date
 from loaders.errors import LoadError
 from loaders.formats.xml_text import TextBuilder, clean_text, tag_of
 from loaders.ids import (
@@ -32,8 +33,6 @@ from loaders.subject import source_subject, subject_from_text
 FORMAT = "koop-xml"
 _HEADER_TAGS = frozenset({"stuknr", "titel", "datumtekst", "kamerstukkop", "dossier"})
 _MOTIE_END = re.compile(r"^en gaat over tot de orde van de dag\.?$", re.I)
-_CHAMBERS = {"1": "Eerste Kamer", "2": "Tweede Kamer", "sg": "Staten-Generaal"}
-_PLACE_DATE = re.compile(r"^(?:Den Haag|’s-Gravenhage|'s-Gravenhage),?\s")
 
 
 def text_of(element: etree._Element | None) -> str:
@@ -104,7 +103,7 @@ def motie_indieners(text: str) -> list[Signatory]:
 def date_from_text(text: str) -> dt.date | None:
     """A letter's date, from its "Den Haag, 7 juli 2023" line."""
     for paragraph in text.split("\n\n")[:6]:
-        if _PLACE_DATE.match(paragraph):
+        if PLACE_AND_DATE.match(paragraph):
             return parse_dutch_date(paragraph)
     return None
 
@@ -170,7 +169,7 @@ def read_koop_xml(root: etree._Element, source: str) -> Document:
 
     chamber = header.get("kameraanduiding", "").replace(" der Staten-Generaal", "")
     if not chamber:
-        chamber = _CHAMBERS.get(header.get("kamernummer", ""), "")
+        chamber = chamber_name(number=header.get("kamernummer", ""))
 
     kind = kind_from_title(title, (meta.get("DC.type") or [""])[0])
     signatories = builder.signatories or motie_indieners(text)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from loaders.chambers import EERSTE_KAMER, TWEEDE_KAMER
 from loaders.citations.find import CitingDocument, find_citations
-from loaders.dates import parse_dutch_date
+from loaders.dates import PLACE_AND_DATE, parse_dutch_date
 from loaders.errors import LoadError
 from loaders.formats.xml_text import clean_text, signatory_role
 from loaders.ids import dossier_key, kst_key, normalize_vergaderjaar, vergaderjaar_of
@@ -41,7 +42,6 @@ _FURNITURE = [
     re.compile(r"^\s*ISSN \d{4}\s*-?\s*\d{4}.*$"),
     re.compile(r"^\s*'?’?s-Gravenhage \d{4}\s*$"),
 ]
-_PLACE_DATE = re.compile(r"^(?:Den Haag|’s-Gravenhage|'s-Gravenhage),\s")
 _SENTENCE_END = re.compile(r"[.:;!?)»]\s*$")
 _SIGNATURE_ROLE = re.compile(
     r"^De (?:Minister|Staatssecretaris|Minister-President|minister|staatssecretaris|"
@@ -158,7 +158,7 @@ def read_pdf_text(text: str, source: str) -> Document:
             paragraphs.extend([block[0].strip(), name])
             continue
         paragraph = reflow(block)
-        if date is None and _PLACE_DATE.match(paragraph):
+        if date is None and PLACE_AND_DATE.match(paragraph):
             date = parse_dutch_date(paragraph)
         paragraphs.append(paragraph)
     body = "\n\n".join(p for p in paragraphs if p)
@@ -166,9 +166,8 @@ def read_pdf_text(text: str, source: str) -> Document:
     if date is not None and not vergaderjaar:
         vergaderjaar = vergaderjaar_of(date)
     kind = kind_from_title(title)
-    chamber = "Eerste Kamer" if ondernummer.isalpha() else "Tweede Kamer"
-    if "Aan de Voorzitter van de Eerste Kamer" in body[:300]:
-        chamber = "Eerste Kamer"
+    eerste = ondernummer.isalpha() or "Aan de Voorzitter van de Eerste Kamer" in body[:300]
+    chamber = (EERSTE_KAMER if eerste else TWEEDE_KAMER).name
     key = kst_key(dossier.key, ondernummer)
     return Document(
         key=key,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from loaders.chambers import chamber_name
 from loaders.dates import iso_date
 from loaders.ids import key_from_published_id, normalize_vergaderjaar
 from loaders.model import Document
@@ -64,7 +65,7 @@ def read_tk_odata(data: Any, source: str) -> list[Document]:
                 subject=source_subject(onderwerp),
                 date=iso_date(str(record.get("Datum") or "")),
                 vergaderjaar=normalize_vergaderjaar(str(record.get("Vergaderjaar") or "")),
-                chamber={1: "Eerste Kamer", 2: "Tweede Kamer"}.get(_int(record.get("Kamer")), ""),
+                chamber=chamber_name(number=str(_int(record.get("Kamer")))),
                 document_number=str(record.get("DocumentNummer") or "").upper(),
                 zaak_numbers=zaken,
                 source_path=source,

@@ -13,6 +13,7 @@ import re
 
 from lxml import etree
 
+from loaders.chambers import BY_NAME, TWEEDE_KAMER
 from loaders.citations.find import CitingDocument, find_citations
 from loaders.debates import (
     INTERRUPTION,
@@ -45,7 +46,6 @@ _SKIPPED = frozenset(
 )
 _SPEECHES = frozenset({_N + "woordvoerder", _N + "interrumpant"})
 _LABEL = re.compile(r"^[^:]{2,90}:$")  # an alineaitem that is only "Mevrouw Dobbe (SP):"
-_CHAMBERS = {"Tweede Kamer": "tk", "Eerste Kamer": "ek"}
 # Activities that are the meeting's frame, not what it was about.
 _FRAME = frozenset({"Opening", "Mededelingen", "Sluiting", "Regeling van werkzaamheden"})
 
@@ -216,14 +216,14 @@ def read_vlos_xml(root: etree._Element, source: str) -> Document:
     meeting = _child(root, "vergadering")
     if meeting is None:
         raise LoadError(source, "VLOS report without <vergadering>: no meeting in it")
-    chamber = meeting.get("kamer") or "Tweede Kamer"
+    chamber = meeting.get("kamer") or TWEEDE_KAMER.name
     vergaderjaar = normalize_vergaderjaar(_text(_child(meeting, "vergaderjaar")))
     number = _text(_child(meeting, "vergaderingnummer"))
     date = _text(_child(meeting, "datum"))[:10]
     if not (vergaderjaar and number.isdigit() and re.fullmatch(r"\d{4}-\d\d-\d\d", date)):
         raise LoadError(source, "VLOS report without its vergaderjaar, meeting number or date")
     plenary = (meeting.get("soort") or "") == "Plenair"
-    house = _CHAMBERS.get(chamber, "tk")
+    house = BY_NAME.get(chamber, TWEEDE_KAMER).code
     year = vergaderjaar.replace("-", "")
     if plenary:
         key = f"h-{house}-{year}-{number}"

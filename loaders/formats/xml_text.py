@@ -15,6 +15,7 @@ from lxml import etree
 
 from loaders.ids import key_from_published_id
 from loaders.model import Citation, Signatory
+from loaders.publications import CitationKind, kind_of_target
 from loaders.safe_xml import text_pieces
 from loaders.sanitize import terminal_safe
 
@@ -40,22 +41,6 @@ PARAGRAPH_TAGS = frozenset(
 )
 # Elements whose content is never body text.
 SKIPPED_TAGS = frozenset({"metadata", "witreg", "colspec", "kamerstukkop", "stuknr", "li.nr"})
-
-_TARGET_KINDS = {
-    "kst": "kamerstuk",
-    "h": "handelingen",
-    "ah": "aanhangsel",
-    "stb": "staatsblad",
-    "stcrt": "staatscourant",
-    "trb": "tractatenblad",
-    "kv": "kamervragen",
-    "blg": "bijlage",
-}
-
-
-def target_kind(key: str) -> str:
-    """The citation kind of a target key ("kst-..." is a kamerstuk)."""
-    return _TARGET_KINDS.get(key.split("-", 1)[0], "document")
 
 
 def clean_text(text: str) -> str:
@@ -265,6 +250,7 @@ class TextBuilder:
         start, first_part = line.length, len(line.parts)
         self.inline(element, line)
         end = line.length
+        kind: CitationKind
         if tag_of(element) == "dossierref":
             target, kind = (element.get("dossier") or "").strip(), "dossier"
         else:
@@ -272,7 +258,7 @@ class TextBuilder:
             if element.get("soort") == "URL" or "://" in raw or not raw:
                 return
             target = key_from_published_id(raw)
-            kind = target_kind(target)
+            kind = kind_of_target(target)
         if not target or end <= start:
             return
         surface = "".join(line.parts[first_part:])  # not the whole line again: linear

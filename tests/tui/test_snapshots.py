@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
+
 from tui.app import KamerlezerApp
 
 
@@ -38,5 +40,11 @@ def test_the_letter_at_60x20(snap_compare, library) -> None:
 
 
 def test_a_dossier_page_at_60x20_shows_every_month(snap_compare, library) -> None:
+    async def scroll_once_the_page_is_there(pilot: Pilot[None]) -> None:
+        # The dossier's page is read by a worker: keys before it is there scroll nothing.
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press(*["j"] * 6)
+
     app = KamerlezerApp(library, start="29521")
-    assert snap_compare(app, terminal_size=(60, 20), press=["j"] * 6)
+    assert snap_compare(app, terminal_size=(60, 20), run_before=scroll_once_the_page_is_there)

@@ -42,7 +42,8 @@ def command_show(args: argparse.Namespace) -> int:
         cited_by = library.cited_by(document.key)
         if args.json:
             data = document_record(library, document)
-            data["ghost"] = data.pop("metadata_only")
+            del data["metadata_only"]  # the record's word; a reader's is "ghost"
+            data["ghost"] = document.ghost
             data["cited_by"] = cited_by
             say(json_text(data))
         else:

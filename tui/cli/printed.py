@@ -53,7 +53,7 @@ def print_document(
     document: Document, cited_by: list[str], relations: Relations, outcome: Outcome | None
 ) -> None:
     console = _console()
-    ghost = document.metadata_only
+    ghost = document.ghost
     head = Text(terminal_safe(document.key), style="bold")
     for part in (document.kind, document.date):
         if part:

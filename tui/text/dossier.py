@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 
 from db.dossier_summary import DossierSummary
-from loaders.dates import format_dutch_date
+from loaders.dates import MONTHS_FULL, format_dutch_date
 
 _BLOCKS = " ▁▂▃▄▅▆▇█"
-MONTHS = "J F M A M J J A S O N D"
+MONTHS = " ".join(name[0].upper() for name in MONTHS_FULL)
 
 
 def dossier_facts(summary: DossierSummary) -> str:
