@@ -12,10 +12,9 @@ import sqlite3
 from dataclasses import dataclass
 
 from db.rows import ROW_COLUMNS, DocumentRow, document_row
-from loaders.debates import MOVED
+from loaders.debates import DEBATE_KINDS, MOVED
 from loaders.ids import meeting_key
 
-DEBATE_KINDS = ("handelingen", "verslag")
 _KINDS = ", ".join("?" for _ in DEBATE_KINDS)
 
 

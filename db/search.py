@@ -25,7 +25,7 @@ from typing import Literal
 
 from db.index_words import compounds_of
 from db.library import Library
-from db.meetings import DEBATE_KINDS
+from loaders.debates import DEBATE_KINDS
 from loaders.folding import fold
 from loaders.ids import parse_dossier
 from loaders.limits import MAX_QUERY_CHARS, MAX_QUERY_TERMS

@@ -16,6 +16,8 @@ from loaders.publications import CitationKind
 # A citation of a motie as it is moved: "Zij krijgt nr. 456 (36800-XVI)", "Zij krijgt
 # nr. 726, was nr. 719 (21501-08)" (the motie it changes is moved too, in a way).
 MOVED: CitationKind = "moved"
+# The kinds of the reports of debates: KOOP's Handelingen, the Tweede Kamer's VLOS "Verslag".
+DEBATE_KINDS = ("handelingen", "verslag")
 _MOVED_BEFORE = re.compile(r"(?:Zij|Hij|Deze)\s+krijgt\s+(?:nr\.?\s*)?$|,\s*was\s+(?:nr\.?\s*)?$")
 INTERRUPTION = "(interruptie) "
 # The start of a speech in a report's text, for the reader to step between them.

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from loaders.citations.find import find_citations
+from loaders.citations.stage import with_citations
 from loaders.formats.kamerwrk_xml import read_kamerwrk_xml
 from loaders.safe_xml import parse_xml
 
@@ -61,7 +62,9 @@ def test_a_year_less_date_in_an_old_document_takes_its_vergaderjaar(fixtures) ->
         b"van 3 oktober jl. (Kamerstukken II 1994/95, 23 778, nr. 2) staat het.</al>"
     )
     data = data.replace(b"</stuk>", added + b"</stuk>", 1)
-    document = read_kamerwrk_xml(parse_xml(data, "kst-24138-3.xml"), "kst-24138-3.xml")
+    document = with_citations(
+        read_kamerwrk_xml(parse_xml(data, "kst-24138-3.xml"), "kst-24138-3.xml")
+    )
     dated = {c.target: c.date for c in document.citations}
     assert dated["kst-23778-4"] == "1995-06-17"
     assert dated["kst-23778-2"] == "1994-10-03"

@@ -27,9 +27,10 @@ def test_every_row_of_the_citation_table(text: str, expected: list[str], note: s
 
 
 def test_the_letter_455_cites_four_documents_with_dates_and_titles(fixtures) -> None:
+    from loaders.citations.stage import with_citations
     from loaders.formats.pdf_text import read_pdf_text
 
-    letter = read_pdf_text((fixtures / "kst-29521-455.txt").read_text(), "455")
+    letter = with_citations(read_pdf_text((fixtures / "kst-29521-455.txt").read_text(), "455"))
     found = [(c.target, c.date, c.title[:30]) for c in letter.citations]
     assert found == [
         ("kst-29521-446", "2022-06-17", "Samenhangende Nederlandse inze"),

@@ -1,6 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
+from loaders.citations.stage import with_citations
 from loaders.errors import LoadError
 from loaders.formats.pdf_text import looks_like_pdf_text, read_pdf_text, reflow
 
@@ -56,7 +57,7 @@ def test_page_headers_and_page_numbers_are_dropped(fixtures) -> None:
 
 
 def test_the_letters_citations_are_found_in_the_reflowed_text(fixtures) -> None:
-    document = read_pdf_text((fixtures / "kst-29521-455.txt").read_text(), "455")
+    document = with_citations(read_pdf_text((fixtures / "kst-29521-455.txt").read_text(), "455"))
     assert [c.target for c in document.citations] == [
         "kst-29521-446",
         "kst-27925-919",

@@ -14,7 +14,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from db.meetings import DEBATE_KINDS
+from loaders.debates import DEBATE_KINDS
 from loaders.folding import fold
 
 

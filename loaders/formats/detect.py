@@ -11,6 +11,7 @@ import re
 
 from lxml import etree
 
+from loaders.citations.stage import with_citations
 from loaders.errors import LoadError, UnknownFormat
 from loaders.formats.handelingen_xml import read_handelingen_xml
 from loaders.formats.jsonl import is_record, read_jsonl
@@ -79,12 +80,13 @@ def read_records(data: bytes, source: str) -> list[Record]:
         reader = _XML_READERS.get(tag_of(root))
         if reader is None:
             raise UnknownFormat(source, f"XML with root <{tag_of(root)}> is not a Kamerstuk format")
-        return [reader(root, source)]
+        document = reader(root, source)
+        return [document if document.metadata_only else with_citations(document)]
     text = decode_text(data)
     if stripped.startswith((b"{", b"[")):
         return _read_json(text, source)
     if looks_like_pdf_text(text):
-        return [read_pdf_text(text, source)]
+        return [with_citations(read_pdf_text(text, source))]
     raise UnknownFormat(source, "unknown format: not KOOP XML, metadata, JSON or Kamerstuk text")
 
 

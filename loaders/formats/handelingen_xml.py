@@ -11,19 +11,17 @@ from __future__ import annotations
 from lxml import etree
 
 from loaders.chambers import chamber_name
-from loaders.citations.find import CitingDocument, find_citations, merge_citations
 from loaders.dates import parse_dutch_date
-from loaders.debates import mark_moved, normalise_speaker, speakers
+from loaders.debates import DEBATE_KINDS, normalise_speaker, speakers
 from loaders.errors import LoadError
 from loaders.formats.koop_xml import children_by_tag, embedded_metadata, published_id_from_metadata
 from loaders.formats.xml_text import TextBuilder, clean_text, tag_of
 from loaders.ids import canonical_key, reference_label
-from loaders.limits import CITATIONS_READ
 from loaders.model import Document
 from loaders.safe_xml import text_pieces
 
 FORMAT = "koop-handelingen-xml"
-KIND = "handelingen"
+KIND = DEBATE_KINDS[0]
 _HEADER_TAGS = frozenset({"nr", "item-titel"})
 
 
@@ -105,9 +103,6 @@ def read_handelingen_xml(root: etree._Element, source: str) -> Document:
     text, marked = speeches.builder.finish()
     title = title or reference_label(key)
     vergaderjaar = f"{year[:4]}-{year[4:]}"
-    citing = CitingDocument.of(key, "", date, vergaderjaar)
-    found_in_text = find_citations(text, citing, limit=CITATIONS_READ)
-    citations = mark_moved(text, merge_citations(marked, found_in_text))
     return Document(
         key=key,
         published_id=published_id,
@@ -119,7 +114,7 @@ def read_handelingen_xml(root: etree._Element, source: str) -> Document:
         chamber=chamber_name(code=house),
         signatories=speakers(speeches.names),
         text=text,
-        citations=citations,
+        citations=marked,
         source_path=source,
         source_format=FORMAT,
     )

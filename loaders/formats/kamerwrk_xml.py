@@ -11,7 +11,6 @@ import datetime as dt
 from lxml import etree
 
 from loaders.chambers import chamber_name
-from loaders.citations.find import CitingDocument, find_citations, merge_citations
 from loaders.errors import LoadError
 from loaders.formats.koop_xml import (
     date_from_text,
@@ -22,7 +21,6 @@ from loaders.formats.koop_xml import (
 from loaders.formats.xml_text import TextBuilder, tag_of
 from loaders.ids import dossier_key, key_from_published_id, kst_key, normalize_vergaderjaar
 from loaders.kinds import kind_from_title
-from loaders.limits import CITATIONS_READ
 from loaders.model import Document, Dossier
 from loaders.subject import subject_from_text
 
@@ -80,15 +78,7 @@ def read_kamerwrk_xml(root: etree._Element, source: str) -> Document:
         chamber=chamber_name(number=root.get("kamer") or ""),
         signatories=builder.signatories,
         text=text,
-        citations=merge_citations(
-            marked,
-            # Its date, or else its vergaderjaar, gives "17 juni jl." its year.
-            find_citations(
-                text,
-                CitingDocument.of(key, dossiers[0].key if dossiers else "", date, vergaderjaar),
-                limit=CITATIONS_READ,
-            ),
-        ),
+        citations=marked,
         source_path=source,
         source_format=FORMAT,
     )

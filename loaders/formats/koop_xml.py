@@ -13,7 +13,6 @@ import re
 from lxml import etree
 
 from loaders.chambers import chamber_name
-from loaders.citations.find import CitingDocument, find_citations, merge_citations
 from loaders.dates import PLACE_AND_DATE, iso_date, parse_dutch_date
 from loaders.errors import LoadError
 from loaders.formats.xml_text import TextBuilder, clean_text, tag_of
@@ -25,7 +24,6 @@ from loaders.ids import (
     vergaderjaar_of,
 )
 from loaders.kinds import kind_from_title
-from loaders.limits import CITATIONS_READ
 from loaders.model import Document, Dossier, Signatory
 from loaders.safe_xml import text_pieces
 from loaders.subject import source_subject, subject_from_text
@@ -194,14 +192,7 @@ def read_koop_xml(root: etree._Element, source: str) -> Document:
         chamber=chamber,
         signatories=signatories,
         text=text,
-        citations=merge_citations(
-            marked,
-            find_citations(
-                text,
-                CitingDocument.of(key, dossiers[0].key if dossiers else "", date),
-                limit=CITATIONS_READ,
-            ),
-        ),
+        citations=marked,
         source_path=source,
         source_format=FORMAT,
     )

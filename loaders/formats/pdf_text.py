@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 
 from loaders.chambers import EERSTE_KAMER, TWEEDE_KAMER
-from loaders.citations.find import CitingDocument, find_citations
 from loaders.dates import PLACE_AND_DATE, parse_dutch_date
 from loaders.errors import LoadError
 from loaders.formats.xml_text import clean_text, signatory_role
 from loaders.ids import dossier_key, kst_key, normalize_vergaderjaar, vergaderjaar_of
 from loaders.kinds import kind_from_title
-from loaders.limits import CITATIONS_READ
 from loaders.model import Document, Dossier, Signatory
 from loaders.sanitize import terminal_safe
 from loaders.subject import subject_from_text
@@ -182,9 +180,6 @@ def read_pdf_text(text: str, source: str) -> Document:
         chamber=chamber,
         signatories=signatories,
         text=body,
-        citations=find_citations(
-            body, CitingDocument(key, dossier.key, date), limit=CITATIONS_READ
-        ),
         source_path=source,
         source_format=FORMAT,
     )

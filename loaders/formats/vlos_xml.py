@@ -14,18 +14,16 @@ import re
 from lxml import etree
 
 from loaders.chambers import BY_NAME, TWEEDE_KAMER
-from loaders.citations.find import CitingDocument, find_citations
 from loaders.debates import (
+    DEBATE_KINDS,
     INTERRUPTION,
     full_name,
-    mark_moved,
     speaker_label,
     speakers,
 )
 from loaders.errors import LoadError
 from loaders.formats.xml_text import clean_text
 from loaders.ids import normalize_vergaderjaar
-from loaders.limits import CITATIONS_READ
 from loaders.model import Document
 from loaders.safe_xml import text_pieces
 from loaders.sanitize import terminal_safe
@@ -33,7 +31,7 @@ from loaders.sanitize import terminal_safe
 FORMAT = "vlos-xml"
 NAMESPACE = "http://www.tweedekamer.nl/ggm/vergaderverslag/v1.0"
 ROOT = f"{{{NAMESPACE}}}vlosCoreDocument"
-KIND = "verslag"
+KIND = DEBATE_KINDS[1]
 _N = f"{{{NAMESPACE}}}"
 # Elements that are metadata of the report, never its text.
 _SKIPPED = frozenset(
@@ -244,8 +242,6 @@ def read_vlos_xml(root: etree._Element, source: str) -> Document:
         where = f"{where} van de {names[0]}"
     subject = f"{where}: {'; '.join(debated)}" if debated else where
 
-    citing = CitingDocument.of(key, "", date, vergaderjaar)
-    citations = mark_moved(text, find_citations(text, citing, limit=CITATIONS_READ))
     return Document(
         key=key,
         # The meeting's own id in the open data: what tells two reports apart (a key made
@@ -260,7 +256,6 @@ def read_vlos_xml(root: etree._Element, source: str) -> Document:
         chamber=chamber,
         signatories=speakers(report.names),
         text=text,
-        citations=citations,
         source_path=source,
         source_format=FORMAT,
     )

@@ -286,11 +286,12 @@ async def test_the_readers_keys_rest_over_the_search_screen(library) -> None:
 
 async def test_a_long_document_is_drawn_first_and_laid_out_whole_after(tmp_path, fixtures) -> None:
     from db.library import Library
+    from loaders.citations.stage import with_citations
     from loaders.formats.pdf_text import read_pdf_text
     from loaders.model import Citation, Document
     from tui.widgets.letter_view import FIRST_PARAGRAPHS, LAZY_FROM
 
-    letter = read_pdf_text((fixtures / "kst-29521-455.txt").read_text(), "455")
+    letter = with_citations(read_pdf_text((fixtures / "kst-29521-455.txt").read_text(), "455"))
     copies = LAZY_FROM // len(letter.text) + 2
     text = "\n\n".join([letter.text] * copies)
     step = len(letter.text) + 2

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from db.library import DocumentRow, Library, Stats
-from db.meetings import DEBATE_KINDS, MovedIn
+from db.meetings import MovedIn
 from db.reading import Reading
 from loaders.dates import format_dutch_date
-from loaders.debates import SPEECH_START
+from loaders.debates import DEBATE_KINDS, SPEECH_START
 from loaders.ids import format_dossier, official_url, reference_label, standard_citation
 from loaders.kinds import is_voted_on
 from loaders.model import Document

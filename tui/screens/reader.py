@@ -20,8 +20,8 @@ from textual.dom import DOMNode
 from textual.widgets import Footer, Input, Static
 
 from db.library import Library, LibraryError, Stats
-from db.meetings import DEBATE_KINDS
 from db.reading import Reading, read_document
+from loaders.debates import DEBATE_KINDS
 from loaders.ids import (
     no_official_page,
     official_url,
