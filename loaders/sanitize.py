@@ -45,18 +45,39 @@ T = TypeVar("T")
 
 def safe_record(record: T) -> T:
     """``record`` (a document or an open-data record) with every text in it made terminal
-    safe: its title, names, kind, source, the texts of its citations, all at once."""
-    if isinstance(record, str):
-        return terminal_safe(record)  # type: ignore[return-value]
-    if isinstance(record, list):
-        return [safe_record(item) for item in record]  # type: ignore[return-value]
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        changes: dict[str, Any] = {}
-        for field in dataclasses.fields(record):
-            value = getattr(record, field.name)
-            if isinstance(value, str | list) or dataclasses.is_dataclass(value):
-                safe = safe_record(value)
-                if safe != value:
-                    changes[field.name] = safe
-        return dataclasses.replace(record, **changes) if changes else record
-    return record
+    safe: its title, names, kind, source, the texts of its citations, all at once. What is
+    safe already (nearly everything) is returned as it is, without a copy."""
+    kind = type(record)
+    if kind is str:
+        text: str = record  # type: ignore[assignment]
+        return terminal_safe(text) if _CONTROL.search(text) else record  # type: ignore[return-value]
+    if kind is list:
+        items: list[Any] = record  # type: ignore[assignment]
+        safe_items = [safe_record(item) for item in items]
+        changed = any(a is not b for a, b in zip(safe_items, items, strict=True))
+        return safe_items if changed else record  # type: ignore[return-value]
+    names = _FIELDS.get(kind)
+    if names is None:
+        if not dataclasses.is_dataclass(record) or isinstance(record, type):
+            return record
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(record))
+    changes: dict[str, Any] = {}
+    search = _CONTROL.search
+    for name in names:
+        value = getattr(record, name)
+        value_kind = type(value)
+        if value_kind is str:  # most fields: checked here, not by a call each
+            if search(value):
+                changes[name] = terminal_safe(value)
+            continue
+        if value_kind in _PLAIN or (value_kind is list and not value):
+            continue
+        safe = safe_record(value)
+        if safe is not value:
+            changes[name] = safe
+    return dataclasses.replace(record, **changes) if changes else record  # type: ignore[type-var]
+
+
+# The fields of each record class, read once; values of these types hold no text.
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_PLAIN = (int, float, bool, type(None))

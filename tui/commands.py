@@ -87,7 +87,7 @@ READER = (
         "cancel",
         "escape",
         "Cancel",
-        "cancel a fetch, close the search box",
+        "cancel a fetch",
         in_palette=False,
         priority=True,
     ),
@@ -123,6 +123,11 @@ LETTER = (
 FINDER = (
     Command("to_results", "down", "Results", "from the box to the results", in_palette=False),
     Command("leave", "escape", "Back to the letter", "close the finder", in_palette=False),
+)
+
+# The box of / (search the open document).
+DOCUMENT_SEARCH = (
+    Command("close", "escape", "Back to the letter", "close the search box", in_palette=False),
 )
 
 # The dossier tree's (Textual's own Tree keys move and select).
@@ -162,6 +167,7 @@ SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Reader", READER),
     ("Letter", LETTER),
     ("Finder", FINDER),
+    ("Search box (/)", DOCUMENT_SEARCH),
     ("Tree", TREE),
     ("Search screen (s)", SEARCH),
 )

@@ -8,6 +8,7 @@ pass one that does not back off). Each step can be watched (``on_step``) and sto
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,3 +93,74 @@ def fetch_and_load(
     with Library.open(library_path) as library:
         fetched.loaded = load_paths(library, fetched.report.files)
     return fetched
+
+
+class FetchJob:
+    """One document fetched and loaded in a daemon thread of its own, for a reader that must
+    stay responsive: ``wait`` returns as soon as the caller stops waiting (Esc, quitting),
+    whatever the download is waiting for, and a request that hangs never holds the process.
+    After ``cancel`` the fetch stops at its next step and its answer is dropped."""
+
+    def __init__(
+        self,
+        library_path: Path,
+        sources: Callable[[], OfficialSources],
+        key: str,
+        on_step: Callable[[str], None] | None = None,
+    ) -> None:
+        self.key = key
+        self._library_path = library_path
+        self._sources = sources
+        self._on_step = on_step
+        self._cancelled = threading.Event()
+        self._outcome: list[Fetched | BaseException] = []
+        self._thread = threading.Thread(target=self._run, name=f"fetch {key}", daemon=True)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def _step(self, message: str) -> None:
+        if self._on_step is not None and not self.cancelled:
+            self._on_step(message)
+
+    def _run(self) -> None:
+        try:
+            with self._sources() as sources:
+                self._outcome.append(
+                    fetch_and_load(
+                        self._library_path,
+                        sources,
+                        [],
+                        [self.key],
+                        on_step=self._step,
+                        cancelled=self._cancelled.is_set,
+                    )
+                )
+        except BaseException as exc:  # handed to the one who waits
+            self._outcome.append(exc)
+
+    def wait(self, stop: Callable[[], bool], poll: float = 0.05) -> Fetched | str | None:
+        """Start the fetch and wait for it: what it fetched, one line of why it failed, or
+        None when it was cancelled (or ``stop`` said to stop waiting). An error no fetch
+        foresaw is raised here."""
+        self._thread.start()
+        while self._thread.is_alive():
+            if stop():
+                self.cancel()
+            if self.cancelled:
+                return None
+            self._thread.join(poll)
+        [result] = self._outcome or [Cancelled()]
+        if self.cancelled or isinstance(result, Cancelled):
+            return None
+        if isinstance(result, LoadError):
+            return str(result)
+        if isinstance(result, BaseException):
+            raise result
+        if result.problems and not (result.loaded and result.loaded.loaded):
+            return result.problems[0]
+        return result

@@ -12,13 +12,10 @@ from pathlib import Path
 
 from db.library import AnotherDocument, Library
 from loaders.decisions import Deleted
-from loaders.identifiers import identifier_problem, without_false_targets
-from loaders.limits import MAX_CITATIONS
 from loaders.model import Document
 from loaders.pipeline.parsing import Parsed, can_share_work, parse_sources, parse_sources_in_child
 from loaders.pipeline.sources import count_sources
 from loaders.publications import publication_of
-from loaders.sanitize import safe_record
 
 # How a load names the open data's records it stored, one and many.
 _OPEN_DATA_NAMES = {
@@ -148,27 +145,13 @@ def _record(
             report.failed += 1
             report.errors.append(parsed.error)
         return
-    if not parsed.records:
+    report.failed += len(parsed.refused)
+    report.errors += parsed.refused
+    report.false_citations += parsed.false_citations
+    if not parsed.records and not parsed.refused:
         report.skipped += 1
         report.skipped_files.append(f"{parsed.name}: no document records to merge")
     for record in parsed.records:
-        if isinstance(record, Document):
-            problem = identifier_problem(record)  # quoting what it claims, escapes and all
-            if problem:
-                report.failed += 1
-                report.errors.append(f"{parsed.name}: not loaded: {problem}")
-                continue
-        record = safe_record(record)
-        if isinstance(record, Document):
-            if len(record.citations) > MAX_CITATIONS:
-                report.failed += 1
-                report.errors.append(
-                    f"{parsed.name}: not loaded: more than {MAX_CITATIONS:,} citations"
-                    " (the limit of one document)"
-                )
-                continue
-            record, dropped = without_false_targets(record)
-            report.false_citations += dropped
         if isinstance(record, Document) and not other_publications:
             publication = publication_of(record.key)
             if publication is None or not publication.parliamentary:

@@ -15,13 +15,14 @@ import os
 import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.context import ForkContext, SpawnContext
 from pathlib import Path
 
 from loaders.errors import LoadError, UnknownFormat
 from loaders.formats.detect import read_records
 from loaders.model import Record
+from loaders.pipeline.admission import admit
 from loaders.pipeline.sources import iter_sources, shown_name
 
 # Files travel in chunks (one message each), at most QUEUE_SIZE chunks waiting at a time.
@@ -40,6 +41,8 @@ class Parsed:
     name: str
     records: list[Record]
     error: str = ""  # one line naming the file
+    refused: list[str] = field(default_factory=list)  # a line for each record not admitted
+    false_citations: int = 0
     unknown_format: bool = False
     in_container: bool = False
     is_path_error: bool = False  # the path itself could not be walked
@@ -99,7 +102,14 @@ def parse_source(name: str, read: Callable[[], bytes], in_container: bool) -> Pa
     """One source's records, or its error as one line; never raises for bad content: a
     reader's own mistake on a strange file costs that file, never the load."""
     try:
-        return Parsed(name, read_records(read(), name), in_container=in_container)
+        admitted = admit(read_records(read(), name), name)
+        return Parsed(
+            name,
+            admitted.records,
+            refused=admitted.refused,
+            false_citations=admitted.false_citations,
+            in_container=in_container,
+        )
     except UnknownFormat as exc:
         return Parsed(name, [], str(exc), unknown_format=True, in_container=in_container)
     except LoadError as exc:

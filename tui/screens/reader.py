@@ -1,4 +1,5 @@
-"""The reader: dossier tree, letter pane and reference finder, and moving between documents.
+"""The reader: dossier tree, letter pane and reference finder, and moving between documents;
+searching (``/`` in the open document, ``s`` in every document) and fetching a ghost (F).
 
 Everything is reachable from the keyboard (and the command palette, Ctrl+P); the mouse works
 too but is never needed. Over SSH, `y` and `o` copy through the terminal (OSC 52). Its keys
@@ -12,14 +13,17 @@ from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
 
 from db.library import Library, LibraryError, Stats
+from db.loading.fetch import Fetched, FetchJob
 from db.reading import Reading, read_document
 from loaders.debates import DEBATE_KINDS
 from loaders.ids import (
@@ -36,11 +40,10 @@ from tui.library_watch import EVERY_SECONDS, LibraryWatch
 from tui.pages.document import document_page, welcome_page
 from tui.pages.dossier import dossier_page
 from tui.pages.history import History, Position, Visit
-from tui.screens.ghost_fetching import GhostFetching
-from tui.screens.reader_searching import ReaderSearching
-from tui.screens.search import SearchScreen
+from tui.screens.search import Chosen, SearchScreen
 from tui.screens.votes import VotesScreen
 from tui.side_widths import NARROW, WIDE, SideWidths
+from tui.widgets.document_search import DocumentSearch
 from tui.widgets.dossier_tree import DEBATES, DocumentNode, DossierNode, DossierTree, NodeData
 from tui.widgets.finder_pane import FinderPane
 from tui.widgets.letter_view import LetterView
@@ -65,7 +68,7 @@ _VERB = {
 }
 
 
-class ReaderScreen(GhostFetching, ReaderSearching):
+class ReaderScreen(Screen[None]):
     """Read a library of Kamerstukken and follow their citations."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings(READER)]
@@ -93,6 +96,7 @@ class ReaderScreen(GhostFetching, ReaderSearching):
         self._search: SearchScreen | None = None
         self.library_watch = LibraryWatch(library)
         self._stats: Stats | None = None  # of the library, for the welcome page
+        self._fetch_job: FetchJob | None = None  # the fetch running, if one is
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -101,7 +105,7 @@ class ReaderScreen(GhostFetching, ReaderSearching):
             with Vertical(id="letter-pane"):
                 yield Static("", id="letter-head", markup=False)
                 yield LetterView(id="letter")
-                yield Input(placeholder="Search this document", id="doc-search")
+                yield DocumentSearch(id="doc-search")
                 yield StatusBar(id="status")
             yield FinderPane(self.library, id="finder")
         yield Footer()
@@ -121,6 +125,10 @@ class ReaderScreen(GhostFetching, ReaderSearching):
     @property
     def status(self) -> StatusBar:
         return self.query_one(StatusBar)
+
+    @property
+    def document_search(self) -> DocumentSearch:
+        return self.query_one(DocumentSearch)
 
     def on_mount(self) -> None:
         # Several readers may share one library: a load from another shell shows up here
@@ -354,8 +362,8 @@ class ReaderScreen(GhostFetching, ReaderSearching):
             return False
         if action == "fetch":
             return self.reading is not None and self.reading.is_ghost
-        if action == "cancel":
-            return self._fetching() or self.query_one("#doc-search", Input).has_focus
+        if action == "cancel":  # in the box of /, Esc is the box's own
+            return self._fetch_job is not None and not self.document_search.has_focus
         if action in ("copy_citation", "official_url"):
             return self.reading is not None
         if action == "votes":
@@ -368,10 +376,12 @@ class ReaderScreen(GhostFetching, ReaderSearching):
         self.finder.focus_search()
 
     def action_cancel(self) -> None:
-        if self.query_one("#doc-search", Input).has_focus:
-            self._close_doc_search()
-        elif self._fetching():
-            self.cancel_fetch()
+        """At once, whatever the download is waiting for: the reader stops waiting, says so,
+        and the fetch's late answer (if one comes) is dropped unloaded."""
+        job, self._fetch_job = self._fetch_job, None
+        if job is not None:
+            job.cancel()
+            self.status.activity(f"Fetching {job.key} cancelled")
 
     def action_go_back(self) -> None:
         self.history.remember(self.letter.position)
@@ -436,3 +446,86 @@ class ReaderScreen(GhostFetching, ReaderSearching):
             self.dossier_tree.focus()
         elif self.focused is None or self.focused is self.dossier_tree:
             self.letter.focus()
+
+    # -- searching ------------------------------------------------------------------------------
+    def action_search(self) -> None:
+        """``/``: search the open document."""
+        self.document_search.open()
+
+    @on(Input.Changed, "DocumentSearch")
+    def _document_search_changed(self, event: Input.Changed) -> None:
+        count = self.letter.search(event.value)
+        if not event.value:
+            self.status.clear()
+        elif not count:
+            self.status.hits(0, None)
+
+    @on(DocumentSearch.Closed)
+    def _document_search_closed(self) -> None:
+        self.letter.focus()
+
+    def action_search_all(self) -> None:
+        """``s``: search every document, on the search screen."""
+        self._open_search()
+
+    def _open_search(self, query: str | None = None) -> None:
+        screen = self._search_screen()
+        screen.take_typing()  # the keys typed right after s belong to its box
+        self.app.push_screen(screen, self._search_done)
+        if query is not None:
+            self.app.call_after_refresh(screen.search_for, query)  # once it is composed
+
+    def _search_screen(self) -> SearchScreen:
+        """One search screen for the session, installed so that leaving it keeps its query,
+        results and selection."""
+        if self._search is None:
+            self._search = SearchScreen(self.library)
+            self.app.install_screen(self._search, name="search")
+        return self._search
+
+    def _search_done(self, chosen: Chosen | None) -> None:
+        if chosen is None:  # back to the letter
+            current = self.history.current
+            if current is not None and current.place == "search":  # it came back with Back
+                self.history.forward()
+            return
+        self.history.remember(self.letter.position)
+        self.history.open("search")
+        if self.open_document(chosen.key):
+            self.letter.highlight(chosen.terms)  # the bar says where the hits are
+        self.letter.focus()
+
+    # -- fetching a ghost -----------------------------------------------------------------------
+    def action_fetch(self) -> None:
+        """F on a ghost's page: get the document from the official sources, load it, open it;
+        Esc cancels."""
+        if self.reading is None or not self.reading.is_ghost:
+            return
+        job = FetchJob(self.library.path, self.sources, self.reading.key, self._fetch_step)
+        self._fetch_job = job
+        self._wait_for(job)
+
+    def _fetch_step(self, message: str) -> None:
+        """From the fetch's thread: what it is doing now."""
+        self.app.call_from_thread(self.status.activity, f"{message} (Esc cancels)")
+
+    @work(thread=True, group="fetch", exclusive=True)
+    def _wait_for(self, job: FetchJob) -> None:
+        worker = get_current_worker()
+        result = job.wait(stop=lambda: worker.is_cancelled)
+        if result is not None:
+            self.app.call_from_thread(self._fetch_ended, job, result)
+
+    def _fetch_ended(self, job: FetchJob, result: Fetched | str) -> None:
+        if job is not self._fetch_job:  # cancelled, or another fetch started since
+            return
+        self._fetch_job = None
+        self.status.activity(None)
+        if isinstance(result, str):
+            self.notify(result, severity="error", timeout=8)
+            return
+        self.finder.refresh_library()
+        self.dossier_tree.reload()
+        self.notify(f"{job.key} fetched and loaded", timeout=4)
+        if self.reading is not None and self.reading.key == job.key:  # still on its page
+            self.open_document(job.key, remember=False)
