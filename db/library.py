@@ -206,7 +206,7 @@ class Library(
             "source_format": document.source_format,
             "content_hash": digest,
             "document_number": document.document_number,
-            "zaak_numbers": json.dumps(document.zaak_numbers),
+            "zaak_numbers": json.dumps(document.zaak_numbers) if document.zaak_numbers else "[]",
             "ghost": int(ghost),
         }
         if exists:
@@ -220,10 +220,11 @@ class Library(
             share_meeting_date(conn, document.key, document.date)
         if exists:
             conn.execute("DELETE FROM document_dossiers WHERE document = ?", (document.key,))
-        conn.executemany(
-            "INSERT OR IGNORE INTO document_dossiers VALUES (?, ?, ?)",
-            [(document.key, d.key, i) for i, d in enumerate(document.dossiers)],
-        )
+        rows = [(document.key, d.key, i) for i, d in enumerate(document.dossiers)]
+        if len(rows) == 1:  # nearly always: a statement costs less than a batch of one
+            conn.execute("INSERT OR IGNORE INTO document_dossiers VALUES (?, ?, ?)", rows[0])
+        elif rows:
+            conn.executemany("INSERT OR IGNORE INTO document_dossiers VALUES (?, ?, ?)", rows)
         if exists:
             conn.execute("DELETE FROM document_zaken WHERE document = ?", (document.key,))
         if document.zaak_numbers:

@@ -28,6 +28,13 @@ from loaders.model import Dossier
 # A batch commits after this many documents, so readers see progress and an interrupted
 # load loses at most one batch (which loading again restores).
 BATCH_SIZE = 2_000
+# During a load the write-ahead log is copied into the file every this many batches, not at
+# each commit: a page that several batches change (the index's, a dossier's) is copied once.
+# The log holds at most that many batches' writes, and is cut back to LOG_LIMIT after.
+CHECKPOINT_BATCHES = 10
+# SQLite's own setting, restored after a load: copy the log after 1,000 pages.
+_AUTOCHECKPOINT_PAGES = 1_000
+LOG_LIMIT = 64 << 20
 # A load that indexed at least this many documents, and at least one in MERGE_SHARE of the
 # library's, ends by merging the index whole.
 MERGE_AFTER = 2_000
@@ -70,6 +77,7 @@ class LibraryFile:
         # one, the words come from the index's vocabulary when the batch ends.
         self._words_pending: set[int] | None = set()
         self._indexed = 0  # rows indexed since the index was last merged whole
+        self._commits = 0  # of the open batch
 
     # -- opening ----------------------------------------------------------------------------
     @classmethod
@@ -92,6 +100,7 @@ class LibraryFile:
             if write:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
+                conn.execute(f"PRAGMA journal_size_limit = {LOG_LIMIT}")
                 # The index's merges read and write much of it: a cache for them (64 MB).
                 conn.execute("PRAGMA cache_size = -65536")
             # A writer waits for another load's batch to commit rather than fail at once.
@@ -163,6 +172,9 @@ class LibraryFile:
         if self._batch_pending >= BATCH_SIZE:
             self._before_commit(ending=False)
             self.conn.execute("COMMIT")
+            self._commits += 1
+            if self._commits % CHECKPOINT_BATCHES == 0:
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
             self.conn.execute("BEGIN IMMEDIATE")
             self._batch_pending = 0
 
@@ -170,18 +182,23 @@ class LibraryFile:
     def batch(self) -> Iterator[None]:
         """Many documents in few commits; on an interruption, the open batch rolls back and
         the library is as it was after the last commit."""
+        self.conn.execute("PRAGMA wal_autocheckpoint = 0")
         self.conn.execute("BEGIN IMMEDIATE")
-        self._batch_pending = 0
+        self._batch_pending = self._commits = 0
         try:
-            yield
-            self._before_commit()
-        except BaseException:
+            try:
+                yield
+                self._before_commit()
+            except BaseException:
+                self._batch_pending = None
+                self._roll_back("ROLLBACK")
+                self._forget_uncommitted()
+                raise
             self._batch_pending = None
-            self._roll_back("ROLLBACK")
-            self._forget_uncommitted()
-            raise
-        self._batch_pending = None
-        self.conn.execute("COMMIT")
+            self.conn.execute("COMMIT")
+        finally:
+            self.conn.execute(f"PRAGMA wal_autocheckpoint = {_AUTOCHECKPOINT_PAGES}")
+        self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def _roll_back(self, statement: str) -> None:
         """Undo what failed. SQLite has undone the whole transaction itself after some

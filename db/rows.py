@@ -7,7 +7,8 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from loaders.ids import format_dossier, meeting_key
+from loaders.ids import meeting_key
+from loaders.labels import format_dossier
 
 
 @dataclass

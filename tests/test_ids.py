@@ -3,7 +3,6 @@ import datetime as dt
 import pytest
 
 from loaders.ids import (
-    format_dossier,
     key_from_published_id,
     normalize_vergaderjaar,
     parse_dossier,
@@ -11,6 +10,7 @@ from loaders.ids import (
     split_kst_key,
     vergaderjaar_of,
 )
+from loaders.labels import format_dossier
 
 
 @pytest.mark.parametrize(

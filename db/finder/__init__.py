@@ -14,24 +14,16 @@ from __future__ import annotations
 
 import heapq
 import json
-import re
 from dataclasses import dataclass, replace
 
-from db.finder.query import (
-    WordQuery,
-    is_document_number,
-    is_number_query,
-    key_prefix,
-    read_reference,
-    read_words,
-)
+from db.finder.query import NumberQuery, WordQuery, is_number_query, read_query
 from db.finder.results import Answer, Listed, Result, absent_result, listed_result
 from db.finder.scores import overall_scores, word_scores, word_weight
 from db.finder.shown import Shown, shown_for
 from db.finder.vocabulary import Vocabulary
 from db.finder.word_matches import FIELDS, WordIndex, WordMatches
 from db.library import Library
-from loaders.ids import canonical_key, parse_dossier, parse_reference, split_kst_key
+from loaders.ids import split_kst_key
 from loaders.limits import FINDER_QUERY_CHARS
 
 __all__ = ["Answer", "Finder", "Result", "is_number_query"]
@@ -56,9 +48,6 @@ class _Row(Listed):
 
 
 # "dossier 29521", "kamerstuk 36600 X": the word before a dossier's number.
-_DOSSIER_WORD = re.compile(r"^\s*(?:dossier|kamerstuk(?:ken)?(?:dossier)?)\s+", re.I)
-
-
 class Finder:
     """Ranks every document and ghost of a library for what a reader typed, asking the
     library's indexes per keystroke; the index's vocabulary is held in memory."""
@@ -84,33 +73,28 @@ class Finder:
             answer = self.find(text[:FINDER_QUERY_CHARS], limit, dossier)
             cut = f"its first {FINDER_QUERY_CHARS} characters"
             return replace(answer, query=query, read_as=(*answer.read_as, cut))
+        read = read_query(text, dossier)
+        if isinstance(read, WordQuery):
+            return self._by_words(query, read, limit)
         # A dossier's number ("21501-02", "36600 X", "dossier 29521") may also read as a
         # document's ("21501-02": nr. 2 of 21 501): the dossier's page comes first.
-        typed = parse_dossier(_DOSSIER_WORD.sub("", text))
-        if typed is not None and self._dossier_result(typed) is not None:
-            return Answer(query, self._by_dossier(typed, limit), by_number=True)
-        if reference := read_reference(text, dossier):  # as cited, pasted, or typed
-            return Answer(query, self._by_number(reference, limit), by_number=True)
-        if is_number_query(text):  # a number being typed finds what it can become
-            return Answer(query, self._by_number(text, limit), by_number=True)
-        if typed is not None:  # "dossier 12345", a dossier the library does not know
-            return Answer(query, self._by_dossier(typed, limit), by_number=True)
-        return self._by_words(query, read_words(text), limit)
+        if read.dossier and (read.dossier_only or self._dossier_result(read.dossier)):
+            return Answer(query, self._by_dossier(read.dossier, limit), by_number=True)
+        return Answer(query, self._by_number(read, limit), by_number=True)
 
     # -- numbers ----------------------------------------------------------------------------
-    def _by_number(self, query: str, limit: int) -> list[Result]:
+    def _by_number(self, read: NumberQuery, limit: int) -> list[Result]:
+        """What a number names, or, being typed, can become ("27925 91" -> 910, 911, ...)."""
         conn = self.library.conn
         keys: list[str] = []
-        page: Result | None = None
-        if is_document_number(query):
-            upper = query.strip().upper()
+        if upper := read.document_number:
             rows = conn.execute(
                 "SELECT key FROM documents WHERE document_number = ?"
                 " UNION ALL SELECT key FROM documents WHERE zaak_numbers LIKE ?",
                 (upper, f'%"{upper}"%'),
             ).fetchall()
             keys += [r[0] for r in rows]
-        key = parse_reference(query) or canonical_key(query)
+        key = read.key
         absent = ""
         if key:
             exact = self.library.resolve(key)
@@ -123,15 +107,15 @@ class Finder:
                 (key, key + "\uffff", limit * 4),
             ).fetchall()
             keys += _natural([r[0] for r in rows])  # "27925 91" -> 910, 911, ... 919
-        elif (prefix := key_prefix(query)) and not parse_dossier(query):
+        elif (prefix := read.prefix) and not read.dossier:
             rows = conn.execute(
                 "SELECT key FROM documents WHERE key >= ? AND key < ? ORDER BY key LIMIT ?",
                 (prefix, prefix + "\uffff", limit * 4),
             ).fetchall()
             keys += _natural([r[0] for r in rows])
-        elif dossier := parse_dossier(query):
-            return self._by_dossier(dossier, limit)
-        return self._listed(keys, limit, absent, page)
+        elif read.dossier:
+            return self._by_dossier(read.dossier, limit)
+        return self._listed(keys, limit, absent, None)
 
     def _by_dossier(self, dossier: str, limit: int) -> list[Result]:
         """The dossier's page first (Enter opens it), then its documents by number."""

@@ -1,4 +1,5 @@
-"""What a reader types into the finder, read for what it names.
+"""What a reader types into the finder, read once per keystroke for what it names: a
+``NumberQuery`` or a ``WordQuery``, on whose type the finder dispatches.
 
 Either a document's number, in any spelling, being typed or pasted as it is cited
 ("27925 919", "29 521, nr", "(Kamerstuk 29 521, nr. 455).", a link to the publication), or
@@ -16,13 +17,7 @@ from dataclasses import dataclass
 from loaders.citations.find import CitingDocument, find_citations
 from loaders.dates import MONTH_NAMES, MONTHS
 from loaders.folding import fold
-from loaders.ids import (
-    canonical_key,
-    dossier_key,
-    kst_key,
-    parse_dossier,
-    parse_reference,
-)
+from loaders.ids import canonical_key, dossier_key, kst_key, parse_dossier, parse_reference
 from loaders.publications import KEY_START
 
 _DOCUMENT_NUMBER = re.compile(r"\d{4}[DZ]\d{5}", re.I)
@@ -31,21 +26,45 @@ _NUMBER_TAIL = re.compile(
 )
 
 
+# "dossier 29521", "kamerstukdossier 29 521": the dossier named as one.
+_DOSSIER_WORD = re.compile(r"^\s*(?:dossier|kamerstuk(?:ken)?(?:dossier)?)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class NumberQuery:
+    """A document's number, whole or being typed, or a dossier's."""
+
+    key: str = ""  # the key it names ("27925 919", a reference as cited or pasted)
+    prefix: str = ""  # a number being typed: the keys it can become start with this
+    document_number: str = ""  # a Tweede Kamer document or zaak number, "2024D01507"
+    dossier: str = ""  # the dossier it also reads as ("21501-02", "dossier 29521")
+    # Only "dossier …" was typed: a dossier's number, not a document's being typed.
+    dossier_only: bool = False
+
+
+def read_query(text: str, dossier: str = "") -> NumberQuery | WordQuery:
+    """What ``text`` names, read once: a number (``dossier`` is the one open in the reader,
+    where "nr. 455" is a document of it) or words."""
+    typed = parse_dossier(_DOSSIER_WORD.sub("", text)) or ""
+    if reference := read_reference(text, dossier):  # as cited, pasted, or typed
+        return NumberQuery(key=reference, dossier=typed)
+    stripped = text.strip()
+    document_number = stripped.upper() if _DOCUMENT_NUMBER.fullmatch(stripped) else ""
+    key = parse_reference(text) or canonical_key(text) or ""
+    prefix = key_prefix(text) if not key else ""
+    own = parse_dossier(text) or ""
+    if document_number or key or prefix or own:
+        return NumberQuery(key, prefix, document_number, typed or own)
+    if typed:
+        return NumberQuery(dossier=typed, dossier_only=True)
+    return read_words(text)
+
+
 def is_number_query(query: str) -> bool:
     """Whether a query is a document number in some spelling (or the start of one, as it is
     being typed: "29 521, nr", "2952", "ah-tk-2024"), rather than words."""
-    return bool(
-        parse_reference(query)
-        or canonical_key(query)
-        or parse_dossier(query)
-        or _DOCUMENT_NUMBER.fullmatch(query.strip())
-        or key_prefix(query)
-    )
-
-
-def is_document_number(query: str) -> bool:
-    """A Tweede Kamer document or zaak number: "2024D01507", "2024Z00651"."""
-    return bool(_DOCUMENT_NUMBER.fullmatch(query.strip()))
+    read = read_query(query)
+    return isinstance(read, NumberQuery) and not read.dossier_only
 
 
 def key_prefix(query: str) -> str:

@@ -1,0 +1,2 @@
+"""Filling the library: files and folders loaded, documents fetched from the official sources, the
+demo documents."""

@@ -4,6 +4,7 @@ bad file costs only itself, and a summary of what happened."""
 from __future__ import annotations
 
 import contextlib
+import enum
 import gc
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -30,6 +31,12 @@ _OPEN_DATA_NAMES = {
 
 # From this many files on, reading and parsing run in a second process.
 PARALLEL_FROM = 200
+
+
+class Uncounted(enum.Enum):
+    """The sources of a load not counted yet (None is a count: "too dear to count")."""
+
+    UNCOUNTED = enum.auto()
 
 
 @dataclass
@@ -100,17 +107,19 @@ def load_paths(
     on_file: Callable[[str], None] | None = None,
     parallel: bool | None = None,
     other_publications: bool = False,
+    counted: int | Uncounted | None = Uncounted.UNCOUNTED,
 ) -> LoadReport:
     """Load every document under ``paths``; failures are counted, never raised.
 
     ``parallel`` reads and parses in a second process; by default it does so for archives
     and folders of more than ``PARALLEL_FROM`` files, where it pays for its start-up.
     Publications from outside parliament are skipped (and named) unless
-    ``other_publications``.
+    ``other_publications``. ``counted`` is what ``count_sources`` said of ``paths``, when the
+    caller counted them already (for a progress bar): a folder is walked to count it once.
     """
     paths = [Path(p) for p in paths]
     if parallel is None:
-        total = count_sources(paths)
+        total = count_sources(paths) if counted is Uncounted.UNCOUNTED else counted
         parallel = can_share_work() and (total is None or total >= PARALLEL_FROM)
     report = LoadReport()
     results = parse_sources_in_child(paths) if parallel else parse_sources(paths)

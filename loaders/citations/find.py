@@ -30,13 +30,7 @@ from loaders.citations.grammar import (
     TRIGGERS,
 )
 from loaders.dates import parse_dutch_date
-from loaders.ids import (
-    dossier_key,
-    kst_key,
-    normalize_vergaderjaar,
-    publication_id,
-    split_kst_key,
-)
+from loaders.ids import dossier_key, kst_key, normalize_vergaderjaar, publication_id, split_kst_key
 from loaders.model import Citation
 from loaders.publications import GAZETTES, CitationKind
 

@@ -16,7 +16,8 @@ from loaders.debates import DEBATE_KINDS, normalise_speaker, speakers
 from loaders.errors import LoadError
 from loaders.formats.koop_xml import children_by_tag, embedded_metadata, published_id_from_metadata
 from loaders.formats.xml_text import TextBuilder, clean_text, tag_of
-from loaders.ids import canonical_key, reference_label
+from loaders.ids import canonical_key
+from loaders.labels import reference_label
 from loaders.model import Document
 from loaders.safe_xml import text_pieces
 

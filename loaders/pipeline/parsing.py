@@ -25,8 +25,11 @@ from loaders.model import Record
 from loaders.pipeline.admission import admit
 from loaders.pipeline.sources import iter_sources, shown_name
 
-# Files travel in chunks (one message each), at most QUEUE_SIZE chunks waiting at a time.
+# Files travel in chunks (one message each), at most QUEUE_SIZE chunks waiting at a time. A
+# chunk goes when it holds CHUNK_SIZE files or CHUNK_RECORDS records, whichever comes first: a
+# file of a thousand records (an export) goes on its own, so that the writer starts at once.
 CHUNK_SIZE = 32
+CHUNK_RECORDS = 64
 QUEUE_SIZE = 16
 # One source in SHARE is parsed by the writing process: measured on the moties corpus, the
 # writer spends about half as long per document as the child (read, parse), so a third of the
@@ -135,12 +138,14 @@ def _child(paths: list[Path], results: multiprocessing.Queue) -> None:  # type: 
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
     chunk: list[Parsed | Unparsed] = []
+    records = 0
     try:
         for item in _read_sources(paths, SHARE):
             chunk.append(item)
-            if len(chunk) == CHUNK_SIZE:
+            records += len(item.records) if isinstance(item, Parsed) else 1
+            if len(chunk) == CHUNK_SIZE or records >= CHUNK_RECORDS:
                 _send(results, chunk)
-                chunk = []
+                chunk, records = [], 0
         _send(results, chunk)
         _send(results, Ended())
     except _ParentGone:

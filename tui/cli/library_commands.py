@@ -147,4 +147,6 @@ def _citing_context(text: str) -> CitingDocument | None:
         document = read_pdf_text(text, "-")
     except LoadError:
         return None
-    return CitingDocument.of(document.key, document.dossier_key, document.date)
+    return CitingDocument.of(
+        document.key, document.dossier_key, document.date, document.vergaderjaar
+    )

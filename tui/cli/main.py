@@ -243,12 +243,14 @@ def _load_with_progress(
         TimeElapsedColumn(),
         transient=True,
     ) as progress:
-        task = progress.add_task("load", total=count_sources(paths))
+        total = count_sources(paths)
+        task = progress.add_task("load", total=total)
         return load_paths(
             library,
             paths,
             on_file=lambda _: progress.advance(task),
             other_publications=other_publications,
+            counted=total,
         )
 
 

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from loaders.ids import format_dossier, no_official_page, official_url
+from loaders.labels import format_dossier, no_official_page, official_url
 from loaders.sanitize import terminal_safe
 from tui.cli.terminal_output import SafeConsole
 from tui.text.dossier import dossier_facts, month_chart

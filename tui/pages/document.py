@@ -9,8 +9,8 @@ from db.meetings import MovedIn
 from db.reading import Reading
 from loaders.dates import format_dutch_date
 from loaders.debates import DEBATE_KINDS, SPEECH_START
-from loaders.ids import format_dossier, official_url, reference_label, standard_citation
 from loaders.kinds import is_voted_on
+from loaders.labels import format_dossier, official_url, reference_label, standard_citation
 from loaders.model import Document
 from tui.pages.layout import Link, Page
 from tui.text.labels import row_label

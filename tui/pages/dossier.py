@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from db.dossier_summary import summarise_dossier
 from db.library import Library
-from loaders.ids import format_dossier, reference_label
+from loaders.labels import format_dossier, reference_label
 from tui.pages.document import Paragraphs
 from tui.pages.layout import Page
 from tui.text.dossier import dossier_facts, month_chart

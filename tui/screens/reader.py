@@ -26,14 +26,9 @@ from db.library import Library, LibraryError, Stats
 from db.loading.fetch import Fetched, FetchJob
 from db.reading import Reading, read_document
 from loaders.debates import DEBATE_KINDS
-from loaders.ids import (
-    no_official_page,
-    official_url,
-    parse_dossier,
-    reference_label,
-    standard_citation,
-)
+from loaders.ids import parse_dossier
 from loaders.kinds import is_voted_on
+from loaders.labels import no_official_page, official_url, reference_label, standard_citation
 from loaders.official.sources import OfficialSources
 from tui.commands import LETTER, READER, Command, bindings, command_named, key_display
 from tui.library_watch import EVERY_SECONDS, LibraryWatch

@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 
 from db.library import Library
 from db.search import Hit, Searcher, SearchError, SearchResult, Sort
-from loaders.ids import format_dossier, reference_label
+from loaders.labels import format_dossier, reference_label
 from loaders.sanitize import terminal_safe
 from tui.commands import SEARCH, Command, bindings
 from tui.text.labels import short_date

@@ -7,7 +7,7 @@ from __future__ import annotations
 from db.finder import Answer
 from db.rows import DocumentRow
 from loaders.dates import format_dutch_date
-from loaders.ids import reference_label
+from loaders.labels import reference_label
 from loaders.sanitize import terminal_safe
 
 # A document that is cited but not in the library.

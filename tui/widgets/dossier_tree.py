@@ -17,7 +17,7 @@ from textual.widgets.tree import TreeNode
 
 from db.library import DocumentRow, DossierRow, Library
 from db.outcomes.outcome import Ended
-from loaders.ids import format_dossier, reference_label
+from loaders.labels import format_dossier, reference_label
 from loaders.sanitize import terminal_safe
 from loaders.subject import short_subject
 from tui.commands import TREE, bindings

@@ -23,7 +23,8 @@ from textual.worker import get_current_worker
 from db.finder import Answer, Finder, Result
 from db.library import DocumentRow, Library
 from db.reading import Reading
-from loaders.ids import reference_label, split_kst_key
+from loaders.ids import split_kst_key
+from loaders.labels import reference_label
 from loaders.model import Citation
 from loaders.sanitize import terminal_safe
 from tui.commands import FINDER, bindings

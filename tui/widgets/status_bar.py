@@ -11,7 +11,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from db.rows import DocumentRow
-from loaders.ids import parse_dossier, reference_label
+from loaders.ids import parse_dossier
+from loaders.labels import reference_label
 from loaders.sanitize import terminal_safe
 from tui.pages.layout import Link
 from tui.text.labels import row_label
