@@ -102,7 +102,7 @@ def build_own_words(official: set[str], path: Path = OWN_WORDS) -> Path:
     shutil.copyfile(build_with_text(), partial)
     with Library.open(partial) as library, library.batch():
         for key in sorted(official):
-            document = library.get(key)
+            document = library.documents.get(key)
             if document is None or document.metadata_only:
                 continue
             title = document.dossiers[0].title if document.dossiers else ""

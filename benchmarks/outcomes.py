@@ -68,7 +68,7 @@ def main() -> None:
             if candidate is not None:
                 vote = _party_votes(conn, candidate.decision.id).get(party, "") if party else ""
                 raw[(candidate.link, _verdict(party, vote))] += 1
-            outcome = library.outcome(key)
+            outcome = library.outcomes.outcome(key)
             if outcome is None:
                 if candidate is not None:
                     shown[("volgorde, rejected", "party against")] += 1

@@ -11,11 +11,11 @@ from loaders.model import Document
 
 def document_record(library: Library, document: Document) -> dict[str, Any]:
     data = document.to_dict()
-    relations = library.relations_of(document.key)
+    relations = library.relations.relations_of(document.key)
     data["replaces"] = relations.replaces
     data["replaced_by"] = relations.replaced_by
     data["changes"] = relations.changes
     data["changed_by"] = relations.changed_by
-    outcome = library.outcome(document.key)
+    outcome = library.outcomes.outcome(document.key)
     data["outcome"] = outcome.to_dict() if outcome is not None else None
     return data

@@ -7,22 +7,21 @@ import json
 import sqlite3
 from collections.abc import Iterator
 
+from db.query_group import QueryGroup
 from loaders.ids import canonical_key, parse_reference
 from loaders.model import Citation, Document, Dossier, Signatory
 
 
-class DocumentQueries:
-    """The library's reading of whole documents (Library derives from this class)."""
+class DocumentQueries(QueryGroup):
+    """The library's reading of whole documents (``library.documents``)."""
 
-    conn: sqlite3.Connection
-
-    def _row(self, key: str) -> sqlite3.Row | None:
+    def row(self, key: str) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self.conn.execute(
             "SELECT * FROM documents WHERE key = ?", (key,)
         ).fetchone()
         return row
 
-    def _document_from_row(self, row: sqlite3.Row) -> Document:
+    def from_row(self, row: sqlite3.Row) -> Document:
         key = row["key"]
         dossiers = [
             Dossier(r["key"], r["title"] or "", r["rijkswet"] or "")
@@ -56,8 +55,8 @@ class DocumentQueries:
 
     def get(self, key: str) -> Document | None:
         """The document (or ghost: ``ghost`` set) with this key."""
-        row = self._row(key)
-        return self._document_from_row(row) if row is not None else None
+        row = self.row(key)
+        return self.from_row(row) if row is not None else None
 
     def is_ghost(self, key: str) -> bool:
         row = self.conn.execute("SELECT ghost FROM documents WHERE key = ?", (key,)).fetchone()
@@ -113,4 +112,4 @@ class DocumentQueries:
             query += " AND key IN (SELECT document FROM document_dossiers WHERE dossier = ?)"
             parameters = (dossier,)
         for row in self.conn.execute(query + " ORDER BY key", parameters).fetchall():
-            yield self._document_from_row(row)
+            yield self.from_row(row)

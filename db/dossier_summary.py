@@ -98,7 +98,7 @@ def summarise_dossier(library: Library, dossier: str) -> DossierSummary:
             args,
         ).fetchall()
     )
-    ended = library.decisions_in(dossier)
+    ended = library.outcomes.decisions_in(dossier)
     outcomes = Counter(e.decision for e in ended.values())
     uncertain = Counter(e.decision for e in ended.values() if not e.certain)
     voted_on = conn.execute(
@@ -108,7 +108,7 @@ def summarise_dossier(library: Library, dossier: str) -> DossierSummary:
     ).fetchone()[0]
     return DossierSummary(
         dossier=dossier,
-        title=library.dossier_title(dossier),
+        title=library.rows.dossier_title(dossier),
         documents=counts[0] or 0,
         ghosts=counts[1] or 0,
         by_kind=by_kind,

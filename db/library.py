@@ -87,19 +87,18 @@ def _refuse_another(document: Document, stored: str, source: str) -> None:
     )
 
 
-class Library(
-    LibraryFile,
-    DocumentQueries,
-    RowQueries,
-    RelationQueries,
-    OpenDataStore,
-    OutcomeQueries,
-    MeetingQueries,
-):
-    """A library file with the documents in it."""
+class Library(LibraryFile):
+    """A library file with the documents in it: stored here, read through its query groups
+    (``library.documents.get(key)``, ``library.rows.stats()``, ``library.outcomes``, ...)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         super().__init__(conn, path)
+        self.documents = DocumentQueries(self)
+        self.rows = RowQueries(self)
+        self.relations = RelationQueries(self)
+        self.meetings = MeetingQueries(self)
+        self.outcomes = OutcomeQueries(self)
+        self.open_data = OpenDataStore(self)
         # The targets of relations, made ghosts (where still missing) when the batch commits:
         # the replaced motie is usually loaded in the same batch, and a ghost made first and
         # replaced after costs several statements.
@@ -114,7 +113,7 @@ class Library(
         """Store one document (or metadata-only record, or open-data record) in its own
         transaction."""
         if not isinstance(document, Document):
-            return self.store_open_data(document)
+            return self.open_data.store(document)
         if document.metadata_only:
             return self._store_metadata(document)
         digest = content_hash(document)
@@ -153,10 +152,10 @@ class Library(
                     digest,
                 ),
             )
-            existing = self._row(record.key)
+            existing = self.documents.row(record.key)
             records = self._metadata_records(record.key)
             if existing is not None and not existing["ghost"]:
-                document = self._document_from_row(existing)
+                document = self.documents.from_row(existing)
                 self._write(apply_metadata(document, records), existing["content_hash"], False)
                 return "updated"  # a loaded document gained what the record says
             base = self._ghost_base(record.key, existing)
@@ -171,7 +170,7 @@ class Library(
 
     def _ghost_base(self, key: str, row: sqlite3.Row | None) -> Document:
         if row is not None:
-            return self._document_from_row(row)
+            return self.documents.from_row(row)
         return ghost_of(key)
 
     def _write(
@@ -181,7 +180,7 @@ class Library(
         ``exists`` says whether a row with this key is there, when the caller knows."""
         conn = self.conn
         if exists is None:
-            exists = self._row(document.key) is not None
+            exists = self.documents.row(document.key) is not None
         for dossier in document.dossiers:
             self._ensure_dossier(dossier)
         values = {
@@ -305,7 +304,7 @@ class Library(
     def _ensure_ghost(self, target: str, title: str = "", date: str = "") -> None:
         """A cited (or replaced) document that is not loaded: known by what citing texts
         say of it."""
-        row = self._row(target)
+        row = self.documents.row(target)
         if row is None:
             ghost = self._ghost_base(target, None)
             ghost.title, ghost.date = title, date

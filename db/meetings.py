@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from db.query_group import QueryGroup
 from db.rows import ROW_COLUMNS, DocumentRow, document_row
 from loaders.debates import DEBATE_KINDS, MOVED
 from loaders.ids import meeting_key
@@ -56,10 +57,8 @@ def _item_before(text: str, debated: str) -> str:
     return best if best and places[best] >= 0 else ""
 
 
-class MeetingQueries:
-    """What the reader asks about debates (mixed into the library)."""
-
-    conn: sqlite3.Connection
+class MeetingQueries(QueryGroup):
+    """What the reader asks about debates (``library.meetings``)."""
 
     def moved_in(self, key: str) -> list[MovedIn]:
         """The debates in which the motie ``key`` was moved, oldest first, each with the

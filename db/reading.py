@@ -47,16 +47,16 @@ class Reading:
 def read_document(library: Library, text: str) -> Reading | None:
     """The reading of the document ``text`` names (any spelling of its number); a page for
     a Kamerstuk number the library does not hold; None for anything else."""
-    key = library.resolve(text) or text.strip()
-    document = library.get(key)
+    key = library.documents.resolve(text) or text.strip()
+    document = library.documents.get(key)
     if document is None:
         if split_kst_key(key) is None:
             return None
         return Reading(ghost_of(key), in_library=False)
-    cited_by = library.cited_by(document.key)
+    cited_by = library.documents.cited_by(document.key)
     targets = [] if document.ghost else [c.target for c in document.citations]
-    relations = library.relations_of(document.key)
-    moved_in = library.moved_in(document.key)
-    rows = library.get_rows(targets + cited_by + relations.keys + [m.debate for m in moved_in])
-    outcome = library.outcome(document.key)
+    relations = library.relations.relations_of(document.key)
+    moved_in = library.meetings.moved_in(document.key)
+    rows = library.rows.get_rows(targets + cited_by + relations.keys + [m.debate for m in moved_in])
+    outcome = library.outcomes.outcome(document.key)
     return Reading(document, cited_by, rows, True, relations, outcome, moved_in)

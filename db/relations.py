@@ -8,6 +8,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
+from db.query_group import QueryGroup
 from loaders.ids import split_kst_key
 from loaders.model import Document
 from loaders.replacements import Relation, find_relations
@@ -47,10 +48,8 @@ def write_relations(conn: sqlite3.Connection, key: str, relations: list[Relation
 _BY_NUMBER = "ORDER BY length(d.ondernummer), d.ondernummer, k"
 
 
-class RelationQueries:
-    """The relation queries of a library (mixed into ``Library``)."""
-
-    conn: sqlite3.Connection
+class RelationQueries(QueryGroup):
+    """What replaces and changes what (``library.relations``)."""
 
     def _linked(self, column: str, other: str, key: str, kind: str) -> list[str]:
         rows = self.conn.execute(

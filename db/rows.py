@@ -7,6 +7,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from db.query_group import QueryGroup
 from loaders.ids import meeting_key
 from loaders.labels import format_dossier
 
@@ -53,10 +54,8 @@ def document_row(row: sqlite3.Row) -> DocumentRow:
     )
 
 
-class RowQueries:
-    """The list queries of a library (mixed into ``Library``)."""
-
-    conn: sqlite3.Connection
+class RowQueries(QueryGroup):
+    """The list queries of a library (``library.rows``)."""
 
     def get_rows(self, keys: list[str]) -> dict[str, DocumentRow]:
         """Many documents as a list shows them, in one query (a letter's citations)."""

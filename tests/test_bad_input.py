@@ -63,7 +63,7 @@ def test_truncated_real_xml_fails_and_the_rest_still_loads(library, fixtures, tm
     )
     assert (report.loaded, report.failed) == (1, 2)
     assert any("truncated.xml: malformed XML" in e for e in report.errors)
-    assert library.get("kst-35786-7") is not None
+    assert library.documents.get("kst-35786-7") is not None
 
 
 def test_text_in_cp1252_loads(fixtures) -> None:
@@ -75,11 +75,11 @@ def test_text_in_cp1252_loads(fixtures) -> None:
 
 def test_a_bad_file_does_not_touch_what_is_loaded(library, fixtures, tmp_path) -> None:
     load_paths(library, [fixtures / "kst-29521-455.txt"])
-    before = library.get("kst-29521-455")
+    before = library.documents.get("kst-29521-455")
     (tmp_path / "kst-29521-455.xml").write_bytes(b"<officiele-publicatie><kamerstuk>")
     report = load_paths(library, [tmp_path / "kst-29521-455.xml"])
     assert report.failed == 1
-    assert library.get("kst-29521-455") == before
+    assert library.documents.get("kst-29521-455") == before
 
 
 def test_unreadable_and_missing_paths_fail_by_name(library, tmp_path) -> None:
@@ -108,7 +108,10 @@ def test_archives_load_like_folders(library, fixtures, tmp_path) -> None:
         archive.addfile(info, io.BytesIO(data))
     report = load_paths(library, [tmp_path / "docs.zip", tmp_path / "docs.tar.gz"])
     assert (report.loaded, report.failed) == (3, 0)
-    assert library.get("kst-29521-455").source_path == f"{tmp_path / 'docs.tar.gz'}!brief.txt"
+    assert (
+        library.documents.get("kst-29521-455").source_path
+        == f"{tmp_path / 'docs.tar.gz'}!brief.txt"
+    )
 
 
 def test_a_broken_archive_fails_by_name(library, tmp_path) -> None:

@@ -173,13 +173,13 @@ def test_each_corpus_motie_lists_the_meeting_it_was_moved_in(debates_library: Pa
         meetings = {path.name: _read(path).key for path in VLOS.glob("*.xml")}
         for row in rows:
             key, meeting = row["kst_id"], meetings[row["vlos_file"]]
-            assert not library.is_ghost(key), key
-            assert meeting in library.cited_by(key), key
-            assert [m.debate for m in library.moved_in(key)] == [meeting], key
-        item = library.moved_in("kst-31497-499")[0].item
+            assert not library.documents.is_ghost(key), key
+            assert meeting in library.documents.cited_by(key), key
+            assert [m.debate for m in library.meetings.moved_in(key)] == [meeting], key
+        item = library.meetings.moved_in("kst-31497-499")[0].item
         assert item == "Passend onderwijs"
         # What the motie is about stays its own: the agenda item is not its title.
-        assert library.get("kst-21501-08-719").title == ""
+        assert library.documents.get("kst-21501-08-719").title == ""
 
 
 def test_a_handelingen_citation_of_a_whole_meeting_finds_its_report(library: Library) -> None:
@@ -188,8 +188,8 @@ def test_a_handelingen_citation_of_a_whole_meeting_finds_its_report(library: Lib
 
     found = find_citations("zie Handelingen II 2024/25, nr. 103, en item 5 daarvan")
     assert [c.target for c in found] == ["h-tk-20242025-103"]
-    assert library.meeting_in_library("h-tk-20242025-103-5") == "h-tk-20242025-103"
-    assert library.meeting_in_library("h-tk-20242025-99-5") == ""
+    assert library.meetings.meeting_in_library("h-tk-20242025-103-5") == "h-tk-20242025-103"
+    assert library.meetings.meeting_in_library("h-tk-20242025-99-5") == ""
 
 
 @pytest.mark.parametrize(
@@ -245,12 +245,12 @@ def test_the_prettified_mojibake_files_are_refused_and_nothing_is_lost(
     library: Library,
 ) -> None:
     load_paths(library, [KOOP])
-    before = library.stats()
+    before = library.rows.stats()
     report = load_paths(library, [DEBATES / "prettified"])
     assert report.failed == 2 and report.loaded == 0
     assert all("doubly encoded" in error for error in report.errors)
     assert all(error.startswith(str(DEBATES / "prettified")) for error in report.errors)
-    assert library.stats() == before
+    assert library.rows.stats() == before
 
 
 @pytest.mark.parametrize(
@@ -327,8 +327,8 @@ def test_committee_debates_numbered_0_each_get_a_key_of_their_own(tmp_path) -> N
 def test_a_committee_reports_agenda_is_a_list_and_names_are_read_once(tmp_path) -> None:
     with Library.open(tmp_path / "library.db") as library:
         load_paths(library, [COMMITTEES], parallel=False)
-        politie = library.get("vlos-tk-20242025-jenv-20250702-61715b27")
-        mivd = library.get("vlos-tk-20242025-def-20250702-ca333c74")
+        politie = library.documents.get("vlos-tk-20242025-jenv-20250702-61715b27")
+        mivd = library.documents.get("vlos-tk-20242025-def-20250702-ca333c74")
     agenda = politie.text[politie.text.index("Aan de orde is de behandeling van:") :]
     lines = agenda.split("\n\n", 1)[0].split("\n")
     assert len(lines) > 3 and all(line.startswith("– ") for line in lines[1:])
@@ -351,7 +351,7 @@ def test_a_load_that_would_replace_a_document_with_another_refuses_naming_both(t
         first = load_paths(library, [committee], parallel=False)
         second = load_paths(library, [other], parallel=False)
         again = load_paths(library, [committee], parallel=False)
-        kept = library.get("vlos-tk-20242025-vws-63")
+        kept = library.documents.get("vlos-tk-20242025-vws-63")
     assert (first.loaded, second.failed, again.unchanged) == (1, 1, 1)
     assert str(other) in second.errors[0] and str(committee) in second.errors[0]
     assert "another document" in second.errors[0]

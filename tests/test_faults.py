@@ -139,7 +139,7 @@ def test_a_read_only_library_is_read_but_not_loaded_into(tmp_path, capsys) -> No
     assert main(["--db", str(path), "load", str(MOTIES)]) == 1
     assert "read-only" in capsys.readouterr().err
     with _open_with_demo(path) as library:  # what the reader opens
-        assert library.get("kst-19637-3237") is not None
+        assert library.documents.get("kst-19637-3237") is not None
 
 
 def test_on_a_read_only_mount_the_library_is_read_as_unchanging(tmp_path, monkeypatch) -> None:
@@ -155,7 +155,7 @@ def test_on_a_read_only_mount_the_library_is_read_as_unchanging(tmp_path, monkey
 
     monkeypatch.setattr(sqlite3, "connect", mount)
     with Library.open(path, write=False) as library:
-        assert library.get("kst-19637-3237") is not None
+        assert library.documents.get("kst-19637-3237") is not None
 
 
 def test_a_full_disk_during_a_load_keeps_what_was_loaded_before(tmp_path) -> None:
@@ -165,8 +165,8 @@ def test_a_full_disk_during_a_load_keeps_what_was_loaded_before(tmp_path) -> Non
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "cannot write" in done.stderr and "what was loaded before is kept" in done.stderr
     with Library.open(path) as library:
-        assert library.stats().documents >= 43  # every motie loaded before, whole
-        assert library.get("kst-19637-3237").text.startswith("De Kamer,")
+        assert library.rows.stats().documents >= 43  # every motie loaded before, whole
+        assert library.documents.get("kst-19637-3237").text.startswith("De Kamer,")
         library.conn.execute(
             "INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)"
         )
@@ -198,7 +198,7 @@ def test_two_loads_at_once_both_finish_and_readers_keep_reading(tmp_path) -> Non
     assert reads >= 1
     with Library.open(path) as library:
         keys = [r[0] for r in library.conn.execute("SELECT key FROM documents WHERE ghost = 0")]
-        assert len(keys) == len(set(keys)) == library.stats().documents
+        assert len(keys) == len(set(keys)) == library.rows.stats().documents
         expected = {p.stem for p in MOTIES.glob("kst-*.xml")} | {"kst-29521-455"}
         assert expected <= set(keys)
 

@@ -157,7 +157,7 @@ def test_names_that_are_not_utf8_load_and_are_shown_as_they_can_be(tmp_path) -> 
     assert "Traceback" not in done.stderr, done.stderr
     assert done.returncode == 0, done.stderr
     with Library.open(tmp_path / "l.db") as library:
-        document = library.get(MOTIES[0].stem)
+        document = library.documents.get(MOTIES[0].stem)
         assert document is not None
         assert document.source_path.endswith("latin1.tar!motie-ö.xml")
 
@@ -297,7 +297,7 @@ def test_a_record_of_the_wrong_shape_costs_itself_named_with_file_and_line(
     before.write_text(_record(key="kst-29521-400", citations=[]) + "\n", encoding="utf-8")
     with Library.open(tmp_path / "library.db") as library:
         report = load_paths(library, [before, path], parallel=False)
-        assert library.get("kst-29521-400") is not None  # loaded before: kept
+        assert library.documents.get("kst-29521-400") is not None  # loaded before: kept
         if said is None:  # a target that is no identifier: the citation is left out
             assert report.failed == 0 and report.false_citations == 1
             return
@@ -401,9 +401,9 @@ def test_a_publishers_link_to_what_is_no_document_is_no_citation(tmp_path) -> No
     motie = Path(__file__).parent / "fixtures" / "samples" / "kst-24515-785.xml"
     with Library.open(tmp_path / "library.db") as library:
         report = load_paths(library, [motie], parallel=False)
-        document = library.get("kst-24515-785")
+        document = library.documents.get("kst-24515-785")
         assert report.loaded == 1 and report.false_citations == 1
         assert "1 citation left out (their target is no publication id" in report.summary()
         assert document is not None and "Consumer Credit Directive 2 (CCD II)" in document.text
         assert all("CCD" not in c.target for c in document.citations)
-        assert library.get("kst-CCD-II") is None  # no ghost of it either
+        assert library.documents.get("kst-CCD-II") is None  # no ghost of it either

@@ -76,7 +76,7 @@ def test_an_interrupted_large_load_is_caught_up_when_the_library_is_next_opened(
         monkeypatch.setattr(library, "_sync_words", stop_at_the_end)
         with pytest.raises(KeyboardInterrupt):
             load_paths(library, [fixtures / "moties"], parallel=False)
-        assert library.stats().documents >= 10  # the batches committed before it stay
+        assert library.rows.stats().documents >= 10  # the batches committed before it stay
         assert is_behind(library.conn)
     with Library.open(path) as library:
         assert not is_behind(library.conn)

@@ -22,7 +22,7 @@ def test_loading_the_same_file_twice_changes_nothing(library, fixtures) -> None:
     after = library.conn.execute("SELECT count(*), sum(length(text)) FROM documents").fetchone()
     assert (first.loaded, second.unchanged, second.loaded, second.updated) == (1, 1, 0, 0)
     assert tuple(before) == tuple(after)
-    assert library.stats().citations == 5
+    assert library.rows.stats().citations == 5
 
 
 def test_a_changed_document_replaces_the_old_one(library, fixtures) -> None:
@@ -31,32 +31,32 @@ def test_a_changed_document_replaces_the_old_one(library, fixtures) -> None:
     document.title = "BRIEF (GECORRIGEERD)"
     document.citations = document.citations[:1]
     assert library.store(document) == "updated"
-    stored = library.get("kst-28844-269")
+    stored = library.documents.get("kst-28844-269")
     assert stored.title == "BRIEF (GECORRIGEERD)"
     assert len(stored.citations) == 1
     # A ghost that nothing cites any more goes; the one still cited stays.
-    assert library.get("h-tk-20222023-84-12") is not None
-    assert library.get("kst-36101-15") is None
+    assert library.documents.get("h-tk-20222023-84-12") is not None
+    assert library.documents.get("kst-36101-15") is None
 
 
 def test_cited_documents_that_are_not_loaded_are_ghosts(library, fixtures) -> None:
     load_paths(library, [fixtures / "kst-29521-455.txt"])
-    ghost = library.get("kst-27925-919")
+    ghost = library.documents.get("kst-27925-919")
     assert ghost is not None and ghost.metadata_only
     assert ghost.dossiers[0].key == "27925"
-    assert library.cited_by("kst-27925-919") == ["kst-29521-455"]
-    assert library.is_ghost("kst-29521-446")
+    assert library.documents.cited_by("kst-27925-919") == ["kst-29521-455"]
+    assert library.documents.is_ghost("kst-29521-446")
 
 
 def test_loading_a_ghosts_document_keeps_every_citation_pointing_at_it(library, fixtures) -> None:
     load_paths(library, [fixtures / "kst-28844-269.xml"])
-    assert library.is_ghost("kst-36101-15")
+    assert library.documents.is_ghost("kst-36101-15")
     from loaders.model import Document, Dossier
 
     real = Document("kst-36101-15", dossiers=[Dossier("36101", "Afwegingskader")], text="Tekst.")
     assert library.store(real) == "loaded"
-    assert not library.is_ghost("kst-36101-15")
-    assert library.cited_by("kst-36101-15") == ["kst-28844-269"]
+    assert not library.documents.is_ghost("kst-36101-15")
+    assert library.documents.cited_by("kst-36101-15") == ["kst-28844-269"]
 
 
 def test_metadata_merges_into_its_document_in_either_order(tmp_path, fixtures) -> None:
@@ -69,7 +69,7 @@ def test_metadata_merges_into_its_document_in_either_order(tmp_path, fixtures) -
             outcomes = [library.store(record) for record in order]
             # what a load reports: a new entry, then the document or what it gained
             assert outcomes == ["loaded", "loaded" if order[0] is metadata else "updated"]
-            stored = library.get("kst-36750-3")
+            stored = library.documents.get("kst-36750-3")
             results.append((stored.metadata_only, stored.date, stored.subject, stored.text))
     assert results[0] == results[1]
     assert results[0][0] is False and results[0][3]
@@ -78,25 +78,25 @@ def test_metadata_merges_into_its_document_in_either_order(tmp_path, fixtures) -
 def test_metadata_alone_makes_a_ghost_with_metadata(library, fixtures) -> None:
     data = metadata_xml_from_embedded(fixtures / "kst-36750-3.xml")
     library.store(read_document_bytes(data, "metadata.xml")[0])
-    ghost = library.get("kst-36750-3")
+    ghost = library.documents.get("kst-36750-3")
     assert ghost.metadata_only and ghost.date == "2025-05-21"
 
 
 def test_open_data_adds_numbers_and_subject_to_the_motie(library, fixtures) -> None:
     load_paths(library, [fixtures / "zaak-2024Z00651.json", fixtures / "kst-36410-I-11.xml"])
-    motie = library.get("kst-36410-I-11")
+    motie = library.documents.get("kst-36410-I-11")
     assert not motie.metadata_only
     assert motie.document_number == "2024D01507"
     assert motie.zaak_numbers == ["2024Z00651"]
     assert motie.subject.startswith("Motie Sneller c.s. over het opheffen")  # the Zaak's
-    assert library.resolve("2024D01507") == "kst-36410-I-11"
+    assert library.documents.resolve("2024D01507") == "kst-36410-I-11"
 
 
 def test_a_document_is_found_by_any_spelling_of_its_number(library, fixtures) -> None:
     load_paths(library, [fixtures / "kst-29521-455.txt"])
     for typed in ("kst-29521-455", "29521-455", "29 521 nr. 455", "29 521, nr. 455"):
-        assert library.resolve(typed) == "kst-29521-455"
-    assert library.resolve("navo") is None
+        assert library.documents.resolve(typed) == "kst-29521-455"
+    assert library.documents.resolve("navo") is None
 
 
 def test_an_interrupted_load_leaves_a_consistent_library(library, fixtures) -> None:
@@ -105,8 +105,8 @@ def test_an_interrupted_load_leaves_a_consistent_library(library, fixtures) -> N
     with pytest.raises(KeyboardInterrupt), library.transaction():
         library._write(document, "x", ghost=False)
         raise KeyboardInterrupt
-    assert library.get("kst-28844-269") is None
-    assert library.stats().documents == 1
+    assert library.documents.get("kst-28844-269") is None
+    assert library.rows.stats().documents == 1
     assert library.conn.execute("SELECT count(*) FROM citations").fetchone()[0] == 0
     count = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'lobbyregister'"
     assert library.conn.execute(count).fetchone()[0] == 0
@@ -143,7 +143,7 @@ def test_a_read_only_library_is_refused_for_writing_but_readable(tmp_path, fixtu
         with pytest.raises(LibraryError, match="read-only"):
             Library.open(path)
         with Library.open(path, write=False) as library:
-            assert library.resolve("kst-35786-7") == "kst-35786-7"
+            assert library.documents.resolve("kst-35786-7") == "kst-35786-7"
     finally:
         path.chmod(0o644)
 
@@ -168,11 +168,11 @@ def test_signatories_are_stored_as_json(library, fixtures) -> None:
 
 def test_ghosts_carry_the_title_and_date_the_citing_text_gives(library, fixtures) -> None:
     load_paths(library, [fixtures / "kst-29521-455.txt"])
-    ghost = library.get("kst-29521-447")
+    ghost = library.documents.get("kst-29521-447")
     assert ghost.metadata_only
     assert ghost.date == "2022-06-17"
     assert ghost.title.startswith("Kennisgeving onderzoek naar mogelijkheid")
-    assert library.get("kst-27925-919").title == ""  # the letter gives it no title
+    assert library.documents.get("kst-27925-919").title == ""  # the letter gives it no title
 
 
 def test_an_older_library_is_migrated_when_opened(tmp_path, fixtures) -> None:
@@ -230,8 +230,8 @@ def test_a_library_from_before_relations_gets_them_when_opened(tmp_path, fixture
                 library.conn.execute(statement)
         library.conn.execute("PRAGMA user_version = 4")  # as version 4 left it
     with Library.open(path) as library:
-        assert library.replaced_by("kst-19637-3219") == ["kst-19637-3237"]
-        assert library.is_ghost("kst-19637-3219")
+        assert library.relations.replaced_by("kst-19637-3219") == ["kst-19637-3237"]
+        assert library.documents.is_ghost("kst-19637-3219")
         assert_index_holds_its_documents(library)
         assert load_paths(library, [fixtures / "moties" / "kst-19637-3237.xml"]).unchanged == 1
 

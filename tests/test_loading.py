@@ -20,7 +20,7 @@ def test_a_load_shared_with_a_second_process_stores_the_same(tmp_path, fixtures)
             report = load_paths(library, [fixtures], parallel=parallel)
             loaded.append(report.loaded)
             reports.append(report.as_dict())
-            exports.append([d.to_dict() for d in library.iter_documents()])
+            exports.append([d.to_dict() for d in library.documents.iter_documents()])
     assert reports[0] == reports[1]
     assert exports[0] == exports[1]
     assert loaded[0] >= 10
@@ -76,7 +76,7 @@ def test_ctrl_c_during_a_load_leaves_a_consistent_library(tmp_path, fixtures) ->
         conn = library.conn
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')")
-        assert library.get("kst-29521-455") is not None  # what was loaded before is kept
+        assert library.documents.get("kst-29521-455") is not None  # what was loaded before is kept
         stored = conn.execute("SELECT count(*) FROM documents WHERE key LIKE 'kst-35786-%'")
         partial = stored.fetchone()[0]
         assert partial < 20_000

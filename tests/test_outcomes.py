@@ -48,7 +48,7 @@ def library(voted: Path):
 
 
 def test_an_adopted_motie_with_its_seats_and_the_day_of_the_vote(library) -> None:
-    outcome = library.outcome("kst-36471-16")  # Yeşilgöz-Zegerius c.s., spreidingswet
+    outcome = library.outcomes.outcome("kst-36471-16")  # Yeşilgöz-Zegerius c.s., spreidingswet
     assert (outcome.decision, outcome.text, outcome.date) == (
         "aangenomen",
         "Aangenomen.",
@@ -75,7 +75,7 @@ def test_every_unambiguous_complete_decision_shows_with_its_seats(library) -> No
         if not (link["unambiguous"] and link["complete"] and link["zaken"][0]["kst"]):
             continue
         besluit = besluiten[link["Besluit_Id"]]
-        outcome = library.outcome(link["zaken"][0]["kst"][0])
+        outcome = library.outcomes.outcome(link["zaken"][0]["kst"][0])
         assert outcome.text == besluit["BesluitTekst"].strip()
         assert outcome.decision == normalise_decision(besluit["BesluitSoort"], outcome.text)
         assert outcome.complete
@@ -93,7 +93,7 @@ def test_every_unambiguous_complete_decision_shows_with_its_seats(library) -> No
 
 def test_the_complete_roll_call_counts_members(library) -> None:
     """The one complete hoofdelijke stemming: "Verworpen. (72-74)", 150 members."""
-    outcome = library.outcome("kst-21501-20-2273")
+    outcome = library.outcomes.outcome("kst-21501-20-2273")
     assert (outcome.decision, outcome.method, outcome.link) == (
         "verworpen",
         "hoofdelijk",
@@ -104,7 +104,7 @@ def test_the_complete_roll_call_counts_members(library) -> None:
 
 
 def test_an_incomplete_vote_set_gives_the_decision_and_parties_but_no_totals(library) -> None:
-    outcome = library.outcome("kst-29521-474")
+    outcome = library.outcomes.outcome("kst-29521-474")
     assert outcome.decision == "verworpen"
     assert not outcome.complete and outcome.seats_known < 150
     assert outcome.seats("voor") is None and outcome.seats("tegen") is None
@@ -115,11 +115,11 @@ def test_an_incomplete_vote_set_gives_the_decision_and_parties_but_no_totals(lib
 
 def test_loading_the_same_records_again_changes_nothing(voted, tmp_path) -> None:
     with Library.open(voted) as library:
-        before = library.outcome("kst-36471-16")
+        before = library.outcomes.outcome("kst-36471-16")
         report = load_paths(library, [OPEN_DATA])
         assert (report.loaded, report.updated, report.failed, report.open_data) == (0, 0, 0, {})
         assert report.open_data_unchanged > 4_000
-        assert library.outcome("kst-36471-16") == before
+        assert library.outcomes.outcome("kst-36471-16") == before
 
 
 def test_a_record_without_its_agenda_link_does_not_unlink_the_decision(tmp_path) -> None:
@@ -195,10 +195,10 @@ def test_a_malformed_record_fails_its_file_naming_the_record_and_loses_nothing(
     with pytest.raises(LoadError, match=r"stemmingen\.jsonl: record 2 \(Stemming 0000-bad\)"):
         read_records(bad.read_bytes(), str(bad))
     with Library.open(voted) as library:
-        before = library.outcome("kst-36471-16")
+        before = library.outcomes.outcome("kst-36471-16")
         report = load_paths(library, [bad])
         assert report.failed == 1 and "FractieGrootte is not a number" in report.errors[0]
-        assert library.outcome("kst-36471-16") == before
+        assert library.outcomes.outcome("kst-36471-16") == before
 
 
 def test_an_unknown_record_among_open_data_names_its_line(tmp_path) -> None:
@@ -212,12 +212,12 @@ def test_an_unknown_record_among_open_data_names_its_line(tmp_path) -> None:
 def test_a_tombstone_removes_its_record(tmp_path) -> None:
     with Library.open(tmp_path / "library.db") as library:
         load_paths(library, [OPEN_DATA])
-        assert library.outcome("kst-36471-16") is not None
+        assert library.outcomes.outcome("kst-36471-16") is not None
         besluit = next(b for b in _lines("besluiten.jsonl") if b["Id"].startswith("a3cbfa73"))
         gone = io.BytesIO(json.dumps(dict(besluit, Verwijderd=True)).encode())
         [record] = read_records(gone.getvalue(), "tombstone.json")
         assert library.store(record) == "updated"
-        assert library.outcome("kst-36471-16") is None
+        assert library.outcomes.outcome("kst-36471-16") is None
 
 
 DEBATES = Path(__file__).parent / "fixtures" / "debates"
@@ -246,8 +246,8 @@ def test_no_outcome_is_certain_in_which_a_movers_party_voted_against(moved_motie
         ]
         checked = 0
         for key in keys:
-            outcome = library.outcome(key)
-            document = library.get(key)
+            outcome = library.outcomes.outcome(key)
+            document = library.documents.get(key)
             if outcome is None or document is None or not document.signatories:
                 continue
             known = parties.get(surname_key(document.signatories[0].name), frozenset())
@@ -268,8 +268,8 @@ def test_a_decision_read_from_the_agendas_order_that_makes_the_mover_vote_agains
     """Eerdmans (JA21) moved kst-36284-57; the decision at its place in the agenda item was
     adopted with JA21 against, and so is the one at its zaak's number: no outcome is known."""
     with Library.open(moved_moties, write=False) as library:
-        assert library.outcome("kst-36284-57") is None
-        motie = library.get("kst-36284-57")
+        assert library.outcomes.outcome("kst-36284-57") is None
+        motie = library.documents.get("kst-36284-57")
         assert motie is not None
         record = document_record(library, motie)
         assert record["outcome"] is None

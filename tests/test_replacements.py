@@ -94,20 +94,23 @@ def test_any_title_is_read_without_raising(title: str, subject: str) -> None:
 def test_chains_and_branches_come_out_as_chains(tmp_path, fixtures) -> None:
     with Library.open(tmp_path / "library.db") as library:
         load_paths(library, [fixtures / "chains"])
-        assert library.replaced_by("kst-29237-213") == ["kst-29237-229"]
-        assert library.replaced_by("kst-29237-229") == ["kst-29237-230"]
-        assert library.replaces("kst-29237-230") == ["kst-29237-229"]
-        assert library.replaced_by("kst-32847-1300") == ["kst-32847-1315"]
-        assert library.replaced_by("kst-32847-1315") == ["kst-32847-1317", "kst-32847-1318"]
-        assert library.replaces("kst-29237-213") == []
+        assert library.relations.replaced_by("kst-29237-213") == ["kst-29237-229"]
+        assert library.relations.replaced_by("kst-29237-229") == ["kst-29237-230"]
+        assert library.relations.replaces("kst-29237-230") == ["kst-29237-229"]
+        assert library.relations.replaced_by("kst-32847-1300") == ["kst-32847-1315"]
+        assert library.relations.replaced_by("kst-32847-1315") == [
+            "kst-32847-1317",
+            "kst-32847-1318",
+        ]
+        assert library.relations.replaces("kst-29237-213") == []
 
 
 def test_a_replaced_motie_not_in_the_library_is_a_ghost(tmp_path, fixtures) -> None:
     with Library.open(tmp_path / "library.db") as library:
         load_paths(library, [fixtures / "moties" / "kst-19637-3237.xml"])
-        assert library.replaces("kst-19637-3237") == ["kst-19637-3219"]
-        assert library.is_ghost("kst-19637-3219")
-        assert library.replaced_by("kst-19637-3219") == ["kst-19637-3237"]
+        assert library.relations.replaces("kst-19637-3237") == ["kst-19637-3219"]
+        assert library.documents.is_ghost("kst-19637-3219")
+        assert library.relations.replaced_by("kst-19637-3219") == ["kst-19637-3237"]
         load_paths(library, [fixtures / "moties" / "kst-19637-3219.xml"])
-        assert not library.is_ghost("kst-19637-3219")
-        assert library.replaced_by("kst-19637-3219") == ["kst-19637-3237"]
+        assert not library.documents.is_ghost("kst-19637-3219")
+        assert library.relations.replaced_by("kst-19637-3219") == ["kst-19637-3237"]

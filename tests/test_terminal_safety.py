@@ -113,7 +113,7 @@ def test_a_document_loaded_now_keeps_no_control_character_anywhere(tmp_path) -> 
     with Library.open(tmp_path / "l.db") as library:
         report = load_paths(library, [path], parallel=False)
         assert report.loaded == 1, report.errors
-        document = library.get("kst-29521-998")
+        document = library.documents.get("kst-29521-998")
     stored = json.dumps(document.to_dict(), ensure_ascii=False)
     assert not RAW.search(stored)
     assert "Omtzigt\ufffd" in stored and "brief\ufffd[2J" in stored

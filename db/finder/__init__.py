@@ -97,7 +97,7 @@ class Finder:
         key = read.key
         absent = ""
         if key:
-            exact = self.library.resolve(key)
+            exact = self.library.documents.resolve(key)
             if exact:
                 keys.append(exact)
             elif split_kst_key(key) or not key.startswith("kst-"):

@@ -11,7 +11,7 @@ from db.loading.files import LoadReport, load_paths
 
 def ensure_demo_library(library: Library) -> LoadReport | None:
     """Load the demo documents when the library holds no documents yet."""
-    if library.has_documents():
+    if library.rows.has_documents():
         return None
     with as_file(files("loaders") / "demo") as folder:
         return load_paths(library, [folder])

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
 from typing import Literal
 
+from db.query_group import QueryGroup
 from loaders.decisions import (
     Activity,
     AgendaItem,
@@ -79,15 +78,12 @@ def _digest(record: OpenDataRecord) -> str:
     return hashlib.sha256(repr(values).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-class OpenDataStore:
-    """Storing open-data records (mixed into ``Library``)."""
+class OpenDataStore(QueryGroup):
+    """Storing open-data records (``library.open_data``), each in a transaction of the
+    library's."""
 
-    conn: sqlite3.Connection
-
-    transaction: Callable[[], AbstractContextManager[None]]
-
-    def store_open_data(self, record: OpenDataRecord) -> Stored:
-        with self.transaction():
+    def store(self, record: OpenDataRecord) -> Stored:
+        with self._file.transaction():
             if isinstance(record, Deleted):
                 return self._delete(record)
             table, columns = _TABLES[type(record)]

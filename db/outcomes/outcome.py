@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from db.outcomes.checks import check_movers, member_parties
+from db.query_group import QueryGroup
 from loaders.decisions import (
     TWEEDE_KAMER_SEATS,
     Decision,
@@ -252,10 +253,8 @@ def _votes(conn: sqlite3.Connection, decision: str) -> tuple[CastVote, ...]:
     return tuple(sorted(votes, key=lambda v: (-v.seats, v.party, v.member)))
 
 
-class OutcomeQueries:
-    """How documents ended (mixed into ``Library``)."""
-
-    conn: sqlite3.Connection
+class OutcomeQueries(QueryGroup):
+    """How documents ended (``library.outcomes``)."""
 
     def outcome(self, key: str) -> Outcome | None:
         """The last decision on ``key``'s zaak, with its votes; None when nothing is known."""

@@ -95,7 +95,7 @@ async def test_escape_cancels_a_fetch_and_the_ghost_stays(motie_service, tmp_pat
             assert time.perf_counter() - started < 1.0  # not waiting for the slow file
             assert app.reader.letter.page.key == "kst-35786-7" and app.reader.letter.page.is_ghost
     with Library.open(path, write=False) as library:
-        assert library.is_ghost("kst-35786-7")
+        assert library.documents.is_ghost("kst-35786-7")
 
 
 async def test_without_a_network_f_says_so_in_one_line(monkeypatch, tmp_path) -> None:

@@ -22,7 +22,7 @@ async def test_finder_rows_keep_the_year_at_80_columns(library) -> None:
         assert found
         for option in found:
             first = str(option.prompt).split("\n")[0]
-            document = library.get(option.id.removeprefix("find:"))
+            document = library.documents.get(option.id.removeprefix("find:"))
             assert len(first) <= width, first
             if document is not None and document.date:
                 assert first.endswith(document.date[:4]), first  # the year, never cut

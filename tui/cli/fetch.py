@@ -64,9 +64,9 @@ def command_fetch(
         if path.exists():
             with Library.open(path, write=False) as library:
                 dossier = parse_dossier(args.dossier) if args.dossier else None
-                ghosts = library.ghost_keys(dossier)
+                ghosts = library.rows.ghost_keys(dossier)
                 if args.dry_run and not targets and ghosts:  # from the library: nothing to ask
-                    print_ghosts(library.get_rows(ghosts), ghosts)
+                    print_ghosts(library.rows.get_rows(ghosts), ghosts)
                     return 0
         targets += ghosts
         if not targets:

@@ -26,8 +26,8 @@ def _open_for_reading(db: str | None) -> Library:
 
 def command_show(args: argparse.Namespace) -> int:
     with _open_for_reading(args.db) as library:
-        key = library.resolve(args.key)
-        document = library.get(key) if key else None
+        key = library.documents.resolve(args.key)
+        document = library.documents.get(key) if key else None
         if document is None:
             dossier = parse_dossier(args.key)
             summary = summarise_dossier(library, dossier) if dossier else None
@@ -39,7 +39,7 @@ def command_show(args: argparse.Namespace) -> int:
                 return 0
             complain(f"{args.key}: no such document in {library.path}")
             return 1
-        cited_by = library.cited_by(document.key)
+        cited_by = library.documents.cited_by(document.key)
         if args.json:
             data = document_record(library, document)
             del data["metadata_only"]  # the record's word; a reader's is "ghost"
@@ -47,8 +47,8 @@ def command_show(args: argparse.Namespace) -> int:
             data["cited_by"] = cited_by
             say(json_text(data))
         else:
-            relations = library.relations_of(document.key)
-            print_document(document, cited_by, relations, library.outcome(document.key))
+            relations = library.relations.relations_of(document.key)
+            print_document(document, cited_by, relations, library.outcomes.outcome(document.key))
     return 0
 
 
@@ -62,7 +62,7 @@ def command_export(args: argparse.Namespace) -> int:
             complain(f"{args.dossier}: no such dossier in {library.path}")
             return 1
         out = sys.stdout
-        for document in library.iter_documents(dossier):
+        for document in library.documents.iter_documents(dossier):
             out.write(json_text(document_record(library, document)) + "\n")
     return 0
 

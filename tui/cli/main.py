@@ -288,7 +288,7 @@ def command_default(args: argparse.Namespace) -> int:
 def command_open(args: argparse.Namespace) -> int:
     path = library_path(args.db)
     with _open_with_demo(path) as library:
-        key = library.resolve(args.key)
+        key = library.documents.resolve(args.key)
         if key is None and (dossier := parse_dossier(args.key)):  # a dossier: its page
             key = dossier if summarise_dossier(library, dossier).exists else None
     if key is None:

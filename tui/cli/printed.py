@@ -155,7 +155,7 @@ def print_dossier(summary: DossierSummary) -> None:
 
 def print_library_summary(library: Library) -> None:
     console = _console()
-    stats = library.stats()
+    stats = library.rows.stats()
     console.print(Text(f"kamerlezer library: {library.path}", style="bold"))
     console.print(
         Text(
@@ -163,7 +163,7 @@ def print_library_summary(library: Library) -> None:
             f"{counted(stats.dossiers, 'dossier')}, {counted(stats.citations, 'citation')}"
         )
     )
-    for number, title, count in library.largest_dossiers():
+    for number, title, count in library.rows.largest_dossiers():
         line = Text(f"  {number:<12} {count:>5}  {terminal_safe(title)}")
         console.print(line, no_wrap=True, overflow="ellipsis")
     console.print(

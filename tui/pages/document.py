@@ -193,6 +193,6 @@ def welcome_page(library: Library, stats: Stats | None = None) -> Page:
         "Backspace goes back. Press ? for every key."
     )
     page.add("Newest documents:")
-    for row in library.newest_documents(12):
+    for row in library.rows.newest_documents(12):
         page.add(row_label(row.key, row), target=row.key)
     return Page("", [], page.text, page.links, head="kamerlezer")

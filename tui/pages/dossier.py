@@ -38,8 +38,8 @@ def dossier_page(library: Library, dossier: str) -> Page:
             for other in dossiers:
                 label = f"{format_dossier(other.key)} {other.title}".strip()
                 page.add(f"{label} · {other.count}×", other.key)
-    rows = library.documents_in(dossier)
-    decisions = library.decisions_in(dossier)
+    rows = library.rows.documents_in(dossier)
+    decisions = library.outcomes.decisions_in(dossier)
     page.add(f"Documents ({len(rows)}):", style="heading")
     for row in rows:
         ended = decisions.get(row.key)

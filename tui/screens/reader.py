@@ -247,7 +247,7 @@ class ReaderScreen(Screen[None]):
 
     def _meeting_of(self, key: str) -> Reading | None:
         """The report of the whole meeting, for an item of the Handelingen not loaded."""
-        meeting = self.library.meeting_in_library(key)
+        meeting = self.library.meetings.meeting_in_library(key)
         if not meeting:
             return None
         self.notify(
@@ -270,7 +270,7 @@ class ReaderScreen(Screen[None]):
         self.finder.show_context(reading)
 
     def _count_library(self) -> None:
-        self._stats = self.library.stats()
+        self._stats = self.library.rows.stats()
         current = self.history.current
         if current is not None and current.place == "welcome" and self.reading is None:
             self._show(None, self.letter.position)

@@ -180,7 +180,7 @@ class DossierTree(Tree[NodeData]):
         self.clear()
         self._dossier_nodes, self._groups, self._rows_by_group = {}, {}, {}
         self._filling = {}
-        rows = self.library.dossier_rows()
+        rows = self.library.rows.dossier_rows()
         if len(rows) <= FLAT_LIMIT:
             self._add_dossiers(self.root, rows)
         else:
@@ -195,7 +195,7 @@ class DossierTree(Tree[NodeData]):
                 self._groups[thousand] = self.root.add(label, data=GroupNode(thousand))
             for thousand in groups:
                 self._open_group(thousand)
-        debates = self.library.debate_count()
+        debates = self.library.meetings.debate_count()
         if debates:
             label = Text("Debates", style="bold")
             label.append(f"  {debates} report{'s' if debates > 1 else ''}", style="dim")
@@ -234,12 +234,12 @@ class DossierTree(Tree[NodeData]):
         node.data = DossierNode(data.key, loaded=True)
         node.remove_children()
         if data.key == DEBATES:
-            rows = self.library.debate_rows()
+            rows = self.library.meetings.debate_rows()
             decisions, replaced_by = {}, {}
         else:
-            rows = self.library.documents_in(data.key)
-            decisions = self.library.decisions_in(data.key)
-            replaced_by = self.library.replacements_in(data.key)
+            rows = self.library.rows.documents_in(data.key)
+            decisions = self.library.outcomes.decisions_in(data.key)
+            replaced_by = self.library.relations.replacements_in(data.key)
         children = nest_versions(rows, replaced_by)
         replaced = {row.key for key, members in children.items() if key for row in members}
 
