@@ -65,7 +65,8 @@ async def test_enter_typed_before_the_results_opens_what_was_typed(library, monk
     """A fast typist's Enter waits for the results of what is in the box, not the list shown."""
     app = KamerlezerApp(library, start="kst-29521-455")
     async with app.run_test(size=(120, 36)) as pilot:
-        finder = app.query_one(FinderPane).finder()
+        with app.query_one(FinderPane).worker_library.finder() as finder:
+            pass  # the finder the pane's workers use
         answering = threading.Event()  # the finder answers only when the test says so
         find_now = finder.find
         monkeypatch.setattr(finder, "find", lambda *a, **k: answering.wait(5) and find_now(*a, **k))

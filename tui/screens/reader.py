@@ -43,6 +43,7 @@ from tui.widgets.dossier_tree import DEBATES, DocumentNode, DossierNode, Dossier
 from tui.widgets.finder_pane import FinderPane
 from tui.widgets.letter_view import LetterView
 from tui.widgets.status_bar import StatusBar
+from tui.worker_library import WorkerLibrary
 
 # The actions that open a box: in a text box their keys are letters.
 _OPENING_BOXES = frozenset({"find", "search", "search_all"})
@@ -90,6 +91,8 @@ class ReaderScreen(Screen[None]):
         self.widths = SideWidths.remembered()
         self._search: SearchScreen | None = None
         self.library_watch = LibraryWatch(library)
+        # One read connection for the workers of the finder pane and the search screen.
+        self.worker_library = WorkerLibrary(library.path)
         self._stats: Stats | None = None  # of the library, for the welcome page
         self._fetch_job: FetchJob | None = None  # the fetch running, if one is
 
@@ -102,7 +105,7 @@ class ReaderScreen(Screen[None]):
                 yield LetterView(id="letter")
                 yield DocumentSearch(id="doc-search")
                 yield StatusBar(id="status")
-            yield FinderPane(self.library, id="finder")
+            yield FinderPane(self.library, self.worker_library, id="finder")
         yield Footer()
 
     @property
@@ -141,6 +144,9 @@ class ReaderScreen(Screen[None]):
             self.add_class("-show-tree")
         self.letter.focus()
 
+    def on_unmount(self) -> None:
+        self.worker_library.close()
+
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width)
 
@@ -173,9 +179,7 @@ class ReaderScreen(Screen[None]):
             return False
         if not changed:
             return False
-        self.finder.refresh_library()
-        if self._search is not None:
-            self._search.refresh_library()
+        self.worker_library.refresh()
         self.dossier_tree.reload()
         current = self.history.current
         if current is not None and current.place == "document" and current.key:
@@ -474,7 +478,7 @@ class ReaderScreen(Screen[None]):
         """One search screen for the session, installed so that leaving it keeps its query,
         results and selection."""
         if self._search is None:
-            self._search = SearchScreen(self.library)
+            self._search = SearchScreen(self.library, self.worker_library)
             self.app.install_screen(self._search, name="search")
         return self._search
 
@@ -519,7 +523,7 @@ class ReaderScreen(Screen[None]):
         if isinstance(result, str):
             self.notify(result, severity="error", timeout=8)
             return
-        self.finder.refresh_library()
+        self.worker_library.refresh()
         self.dossier_tree.reload()
         self.notify(f"{job.key} fetched and loaded", timeout=4)
         if self.reading is not None and self.reading.key == job.key:  # still on its page

@@ -6,7 +6,6 @@ returns to it as it was.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -23,11 +22,12 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from db.library import Library
-from db.search import Hit, Searcher, SearchError, SearchResult, Sort
+from db.search import Hit, SearchError, SearchResult, Sort
 from loaders.labels import format_dossier, reference_label
 from loaders.sanitize import terminal_safe
 from tui.commands import SEARCH, Command, bindings
 from tui.text.labels import short_date
+from tui.worker_library import WorkerLibrary
 
 HELP = (
     'Words (all must occur), "a phrase", -leave-out, prefix*, OR, dossier:29521, kind:motie, '
@@ -59,17 +59,15 @@ class SearchScreen(Screen[Chosen | None]):
     SearchScreen #search-preview { width: 1fr; padding: 0 1; border-left: vkey $foreground 20%; }
     """
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, worker_library: WorkerLibrary) -> None:
         super().__init__()
         self.library = library
+        self.worker_library = worker_library  # searches run in a worker, on its connection
         self.sort: Sort = "rank"
         self.result: SearchResult | None = None
         self._typed_early: list[str] = []
         self._shown_for: tuple[str, Sort] | None = None  # the query the results answer
         self._open_when_answered = False  # Enter came before the answer to the box's query
-        # Searches run in a worker on a connection of their own, one at a time.
-        self._searcher: Searcher | None = None
-        self._searching = threading.Lock()
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Search every document", id="search-input")
@@ -86,21 +84,6 @@ class SearchScreen(Screen[Chosen | None]):
         if self._typed_early:  # keys typed before the box was there
             box.insert_text_at_cursor("".join(self._typed_early))
             self._typed_early.clear()
-
-    def refresh_library(self) -> None:
-        """After another program loaded into the library: search it as it is now (the next
-        search opens the library again)."""
-        with self._searching:
-            self._close_searcher()
-
-    def _close_searcher(self) -> None:
-        if self._searcher is not None:
-            self._searcher.library.close()
-            self._searcher = None
-
-    def on_unmount(self) -> None:
-        with self._searching:
-            self._close_searcher()
 
     def take_typing(self) -> None:
         """Before the screen is shown: what the reader types next goes into the box,
@@ -175,15 +158,11 @@ class SearchScreen(Screen[Chosen | None]):
     @work(thread=True, exclusive=True, group="search")
     def _search(self, text: str, sort: Sort) -> None:
         worker = get_current_worker()
-        with self._searching:
+        with self.worker_library.searcher() as searcher:
             if worker.is_cancelled:  # a newer query is waiting: this one is stale already
                 return
-            if self._searcher is None:
-                self._searcher = Searcher(Library.open(self.library.path, write=False))
             try:
-                answer: SearchResult | SearchError = self._searcher.search(
-                    text, limit=200, sort=sort
-                )
+                answer: SearchResult | SearchError = searcher.search(text, limit=200, sort=sort)
             except SearchError as exc:
                 answer = exc
         if not worker.is_cancelled:

@@ -7,7 +7,6 @@ typing never waits for results.
 
 from __future__ import annotations
 
-import threading
 from typing import ClassVar
 
 from rich.text import Text
@@ -20,7 +19,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from db.finder import Answer, Finder, Result
+from db.finder import Answer, Result
 from db.library import DocumentRow, Library
 from db.reading import Reading
 from loaders.ids import split_kst_key
@@ -29,6 +28,7 @@ from loaders.model import Citation
 from loaders.sanitize import terminal_safe
 from tui.commands import FINDER, bindings
 from tui.text.labels import GHOST_MARK, finder_notes, short_date
+from tui.worker_library import WorkerLibrary
 
 
 def result_prompt(
@@ -167,14 +167,18 @@ class FinderPane(Vertical):
             self.query = query
 
     def __init__(
-        self, library: Library, *, id: str | None = None, classes: str | None = None
+        self,
+        library: Library,
+        worker_library: WorkerLibrary,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.library = library
-        self._finder: Finder | None = None
-        # One worker at a time uses the finder (its caches and its connection): the warm-up
-        # and a search never fill them at once.
-        self._finder_lock = threading.Lock()
+        # The finder runs in worker threads, on their one connection: one at a time, so
+        # the warm-up and a search never fill its caches at once.
+        self.worker_library = worker_library
         self._shown_context: Reading | None = None
         self._listed_query = ""  # the query whose results the list shows ("" for the context)
         self._open_when_listed = False  # Enter came before the results of what was typed
@@ -191,34 +195,14 @@ class FinderPane(Vertical):
     def results(self) -> OptionList:
         return self.query_one("#finder-results", OptionList)
 
-    def finder(self) -> Finder:
-        """The finder, on a connection of its own: it runs in worker threads (which hold
-        ``_finder_lock`` while they use it)."""
-        if self._finder is None:
-            self._finder = Finder(Library.open(self.library.path, write=False))
-        return self._finder
-
     def on_mount(self) -> None:
         self._warm()
-
-    def on_unmount(self) -> None:
-        self._close_finder()
 
     @work(thread=True, group="warm")
     def _warm(self) -> None:
         """Read the finder's vocabulary before the first keystroke needs it."""
-        with self._finder_lock:
-            self.finder().warm()
-
-    def refresh_library(self) -> None:
-        """After a load: search the library as it is now (on a new connection)."""
-        self._close_finder()
-
-    def _close_finder(self) -> None:
-        with self._finder_lock:
-            if self._finder is not None:
-                self._finder.library.close()
-                self._finder = None
+        with self.worker_library.finder() as finder:
+            finder.warm()
 
     # -- the open document's citations ------------------------------------------------------
     def show_context(self, reading: Reading | None) -> None:
@@ -298,10 +282,10 @@ class FinderPane(Vertical):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str) -> None:
-        with self._finder_lock:
+        with self.worker_library.finder() as finder:
             if get_current_worker().is_cancelled:  # a newer keystroke waits behind it
                 return
-            answer = self.finder().find(query, limit=50, dossier=self._open_dossier())
+            answer = finder.find(query, limit=50, dossier=self._open_dossier())
         if get_current_worker().is_cancelled:
             return
         self.app.call_from_thread(self._show_answer, answer)
