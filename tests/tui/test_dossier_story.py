@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tests.tui.test_finder_pane import find
+from tests.tui.test_finder_pane import find, opens
 from tests.tui.typed_keys import settle
 from tui.app import KamerlezerApp
 from tui.screens.votes import SeatBar, VotesScreen
@@ -124,7 +124,7 @@ async def test_the_finder_opens_a_dossiers_page_by_its_number(library) -> None:
     app = KamerlezerApp(library, start="kst-28844-269")
     async with app.run_test(size=(120, 36)) as pilot:
         results = await find(pilot, "29 521")
-        assert results.get_option_at_index(0).id == "find:29521"
+        assert opens(results.get_option_at_index(0)) == "29521"
         await pilot.press("enter")
         await settle(pilot)
         assert app.reader.letter.page.key == "29521"

@@ -10,6 +10,7 @@ from textual.widgets import Input, OptionList, Static
 
 from db.library import Library
 from db.loading.files import load_paths
+from tests.tui.test_finder_pane import opens
 from tests.tui.typed_keys import burst, settle
 from tui.app import KamerlezerApp
 from tui.screens.help import HelpScreen
@@ -87,7 +88,8 @@ async def test_the_empty_finders_list_has_its_first_entry_highlighted(library) -
         await settle(pilot)
         results = app.reader.query_one("#finder-results", OptionList)
         assert results.highlighted is not None
-        assert results.get_option_at_index(results.highlighted).id == "here:0:kst-29521-446"
+        highlighted = results.get_option_at_index(results.highlighted)
+        assert (opens(highlighted), getattr(highlighted, "citation", None)) == ("kst-29521-446", 0)
 
 
 async def test_the_bar_counts_citations_and_the_header_stays_put(library) -> None:

@@ -7,6 +7,7 @@ from textual.widgets import OptionList
 from tests.tui.typed_keys import settle
 from tui.app import KamerlezerApp
 from tui.side_widths import LETTER_LEAST
+from tui.widgets.finder_pane import Row
 
 
 async def test_finder_rows_keep_the_year_at_80_columns(library) -> None:
@@ -18,11 +19,11 @@ async def test_finder_rows_keep_the_year_at_80_columns(library) -> None:
         results = app.query_one("#finder-results", OptionList)
         width = results.scrollable_content_region.width
         options = [results.get_option_at_index(i) for i in range(results.option_count)]
-        found = [o for o in options if o.id and o.id.startswith("find:")]
+        found = [o for o in options if isinstance(o, Row) and o.key]
         assert found
         for option in found:
             first = str(option.prompt).split("\n")[0]
-            document = library.documents.get(option.id.removeprefix("find:"))
+            document = library.documents.get(option.key)
             assert len(first) <= width, first
             if document is not None and document.date:
                 assert first.endswith(document.date[:4]), first  # the year, never cut

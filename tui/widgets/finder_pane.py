@@ -121,7 +121,6 @@ def answer_prompt(result: Result, width: int = 0) -> Text:
 
 
 # The option that runs the query as a full-text search; what follows it is the query.
-SEARCH_TEXT = "search-text:"
 # A word query whose best result scores under this, or that lists fewer results, ends with
 # an offer to search the text for the same words.
 LITTLE_SCORE = 60.0
@@ -144,6 +143,19 @@ LISTED = 150
 
 def _more(count: int, hint: str) -> Option:
     return Option(Text(f"… {count} more ({hint})", style="dim italic"), disabled=True)
+
+
+class Row(Option):
+    """A row that does something: opens the document ``key`` (``citation``: its place among
+    the open document's citations), or searches the text for ``search``."""
+
+    def __init__(
+        self, prompt: Text, key: str = "", citation: int | None = None, *, search: str = ""
+    ) -> None:
+        super().__init__(prompt)
+        self.key = key
+        self.citation = citation
+        self.search = search
 
 
 class FinderPane(Vertical):
@@ -228,18 +240,13 @@ class FinderPane(Vertical):
         for index, citation in enumerate(shown_here):
             row = rows.get(citation.target)
             options.append(
-                Option(
-                    self._row_prompt(citation.target, row, citation),
-                    id=f"here:{index}:{citation.target}",
-                )
+                Row(self._row_prompt(citation.target, row, citation), citation.target, index)
             )
         if len(citations) > LISTED:
             options.append(_more(len(citations) - LISTED, "] in the letter goes to every one"))
         options.append(Option(Text(f"Cited by ({len(cited_by)})", style="bold"), disabled=True))
         for source in shown_by:
-            options.append(
-                Option(self._row_prompt(source, rows.get(source), None), id=f"by:{source}")
-            )
+            options.append(Row(self._row_prompt(source, rows.get(source), None), source))
         if len(cited_by) > LISTED:
             options.append(_more(len(cited_by) - LISTED, "search finds them"))
         results.add_options(options)
@@ -266,7 +273,7 @@ class FinderPane(Vertical):
         results = self.results
         for position in range(results.option_count):
             option = results.get_option_at_index(position)
-            if option.id and option.id.startswith(f"here:{index}:"):
+            if isinstance(option, Row) and option.citation == index:
                 results.highlighted = position
                 return
 
@@ -312,14 +319,12 @@ class FinderPane(Vertical):
                 )
             )
         width = _row_width(options)
-        options.add_options(
-            Option(answer_prompt(r, width), id=f"find:{r.key}") for r in answer.results
-        )
+        options.add_options(Row(answer_prompt(r, width), r.key) for r in answer.results)
         if _has_little(answer):
             options.add_option(
-                Option(
+                Row(
                     Text(f"Search the text for «{terminal_safe(query.strip())}»", style="italic"),
-                    id=f"{SEARCH_TEXT}{query.strip()}",
+                    search=query.strip(),
                 )
             )
         options.highlighted = _first_enabled(options)
@@ -347,12 +352,12 @@ class FinderPane(Vertical):
             self._open_option(results.get_option_at_index(results.highlighted))
 
     def _open_option(self, option: Option) -> None:
-        if option.disabled or not option.id:
+        if option.disabled or not isinstance(option, Row):
             return
-        if option.id.startswith(SEARCH_TEXT):
-            self.post_message(self.SearchText(option.id.removeprefix(SEARCH_TEXT)))
-            return
-        self.post_message(self.Open(option.id.rsplit(":", 1)[-1]))
+        if option.search:
+            self.post_message(self.SearchText(option.search))
+        else:
+            self.post_message(self.Open(option.key))
 
     def action_to_results(self) -> None:
         # At once: an Enter typed with the Down (a burst over SSH) belongs to the results.
