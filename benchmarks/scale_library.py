@@ -31,7 +31,6 @@ CACHE = Path(__file__).resolve().parent / ".cache"
 SEED = 20261203
 DOSSIERS = 4_000
 BIG_DOSSIER = "49999"
-BIG_COUNT = 5_000
 PER_FILE = 1_000
 FRESH_WORDS = (2, 3)
 

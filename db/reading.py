@@ -21,7 +21,6 @@ class Reading:
     document: Document
     cited_by: list[str] = field(default_factory=list)  # keys of the documents that cite it
     rows: dict[str, DocumentRow] = field(default_factory=dict)  # of those, targets, relations
-    in_library: bool = True  # False: a well-formed number nothing here holds or cites
     relations: Relations = field(default_factory=Relations)
     outcome: Outcome | None = None
     moved_in: list[MovedIn] = field(default_factory=list)  # the debates a motie was moved in
@@ -52,11 +51,11 @@ def read_document(library: Library, text: str) -> Reading | None:
     if document is None:
         if split_kst_key(key) is None:
             return None
-        return Reading(ghost_of(key), in_library=False)
+        return Reading(ghost_of(key))
     cited_by = library.documents.cited_by(document.key)
     targets = [] if document.ghost else [c.target for c in document.citations]
     relations = library.relations.relations_of(document.key)
     moved_in = library.meetings.moved_in(document.key)
     rows = library.rows.get_rows(targets + cited_by + relations.keys + [m.debate for m in moved_in])
     outcome = library.outcomes.outcome(document.key)
-    return Reading(document, cited_by, rows, True, relations, outcome, moved_in)
+    return Reading(document, cited_by, rows, relations, outcome, moved_in)

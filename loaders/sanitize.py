@@ -36,10 +36,6 @@ def _escaped(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-def is_terminal_safe(text: str) -> bool:
-    return _CONTROL.search(text) is None
-
-
 T = TypeVar("T")
 
 
