@@ -57,6 +57,12 @@ class Publication:
     published_id: re.Pattern[str] | None = None
 
 
+def _gazette(prefix: str, kind: CitationKind, name: str, label: str) -> Publication:
+    """One of the State's gazettes: ids of a year and a number ("stb-2024-88")."""
+    pattern = re.compile(prefix + _GAZETTE_ID, re.I)
+    return Publication(prefix, kind, name, gazette_label=label, published_id=pattern)
+
+
 PUBLICATIONS: tuple[Publication, ...] = (
     Publication(
         "kst",
@@ -108,27 +114,9 @@ PUBLICATIONS: tuple[Publication, ...] = (
     ),
     Publication("ag", "agenda", "Agenda"),
     Publication("vlos", "verslag", "Verslag"),
-    Publication(
-        "stb",
-        "staatsblad",
-        "Staatsblad",
-        gazette_label="Stb.",
-        published_id=re.compile("stb" + _GAZETTE_ID, re.I),
-    ),
-    Publication(
-        "stcrt",
-        "staatscourant",
-        "Staatscourant",
-        gazette_label="Stcrt.",
-        published_id=re.compile("stcrt" + _GAZETTE_ID, re.I),
-    ),
-    Publication(
-        "trb",
-        "tractatenblad",
-        "Tractatenblad",
-        gazette_label="Trb.",
-        published_id=re.compile("trb" + _GAZETTE_ID, re.I),
-    ),
+    _gazette("stb", "staatsblad", "Staatsblad", "Stb."),
+    _gazette("stcrt", "staatscourant", "Staatscourant", "Stcrt."),
+    _gazette("trb", "tractatenblad", "Tractatenblad", "Trb."),
     Publication("gmb", "gemeenteblad", "Gemeenteblad", parliamentary=False),
     Publication("prb", "provinciaal blad", "Provinciaal blad", parliamentary=False),
     Publication("wsb", "waterschapsblad", "Waterschapsblad", parliamentary=False),

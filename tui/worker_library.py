@@ -33,16 +33,14 @@ class WorkerLibrary:
     def finder(self) -> Iterator[Finder]:
         """The finder, for this worker alone until the block ends."""
         with self._lock:
-            if self._finder is None:
-                self._finder = Finder(self._opened())
+            self._finder = self._finder or Finder(self._opened())
             yield self._finder
 
     @contextmanager
     def searcher(self) -> Iterator[Searcher]:
         """The full-text searcher, for this worker alone until the block ends."""
         with self._lock:
-            if self._searcher is None:
-                self._searcher = Searcher(self._opened())
+            self._searcher = self._searcher or Searcher(self._opened())
             yield self._searcher
 
     def refresh(self) -> None:

@@ -14,12 +14,13 @@ from loaders.chambers import chamber_name
 from loaders.errors import LoadError
 from loaders.formats.koop_xml import (
     date_from_text,
+    document_key,
     embedded_metadata,
     published_id_from_metadata,
     text_of,
 )
 from loaders.formats.xml_text import TextBuilder, tag_of
-from loaders.ids import dossier_key, key_from_published_id, kst_key, normalize_vergaderjaar
+from loaders.ids import dossier_key, normalize_vergaderjaar
 from loaders.kinds import kind_from_title
 from loaders.model import Document, Dossier
 from loaders.subject import subject_from_text
@@ -51,12 +52,7 @@ def read_kamerwrk_xml(root: etree._Element, source: str) -> Document:
     text, marked = builder.finish()
 
     published_id = published_id_from_metadata(meta)
-    if published_id:
-        key = key_from_published_id(published_id)
-    elif dossiers and ondernummer:
-        key = kst_key(dossiers[0].key, ondernummer)
-    else:
-        raise LoadError(source, "no document id: neither metadata nor dossier and number")
+    key = document_key(published_id, dossiers, ondernummer, source)
 
     title = text_of(stuk.find("titel"))
     found = date_from_text(text)

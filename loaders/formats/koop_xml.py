@@ -106,6 +106,15 @@ def date_from_text(text: str) -> dt.date | None:
     return None
 
 
+def document_key(published_id: str, dossiers: list[Dossier], ondernummer: str, source: str) -> str:
+    """A Kamerstuk's key: from its published id, else from its dossier and number."""
+    if published_id:
+        return key_from_published_id(published_id)
+    if dossiers and ondernummer:
+        return kst_key(dossiers[0].key, ondernummer)
+    raise LoadError(source, "no document id: neither metadata nor dossier and number")
+
+
 def read_koop_xml(root: etree._Element, source: str) -> Document:
     """One ``Document`` from a parsed ``<officiele-publicatie>``."""
     top = children_by_tag(root)
@@ -141,12 +150,7 @@ def read_koop_xml(root: etree._Element, source: str) -> Document:
     text, marked = builder.finish()
 
     published_id = published_id_from_metadata(meta)
-    if published_id:
-        key = key_from_published_id(published_id)
-    elif dossiers and ondernummer:
-        key = kst_key(dossiers[0].key, ondernummer)
-    else:
-        raise LoadError(source, "no document id: neither metadata nor dossier and number")
+    key = document_key(published_id, dossiers, ondernummer, source)
 
     title = text_of(stuk_parts.get("titel"))
     date = ""
