@@ -10,6 +10,7 @@ ever get slower than the code is.
 
 from __future__ import annotations
 
+import resource
 import sys
 import tempfile
 import time
@@ -63,6 +64,9 @@ def main() -> None:
     ):
         print(f"{label}: {count:6d} files in {seconds:6.2f} s = {count / seconds:8.0f} per s")
     print(f"ratio load/parse: {load_seconds / parse_seconds:.2f}x (target: at most 3x)")
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    reading = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory: {own:.0f} MB (this process), {reading:.0f} MB (its reading process)")
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ class Figures:
     documents: int = 0
     terms: int = 0
     load_rate: float = 0.0
+    load_mb: float = 0.0  # peak memory of the load (as ``kamerlezer load``)
     search: tuple[float, float] = (0.0, 0.0)  # median, p95 in ms
     found: float = 0.0  # documents a query finds (median)
     per_found: float = 0.0  # µs of search per document found, over all the queries
@@ -154,7 +155,10 @@ def report(base: Figures, figures: Figures) -> None:
 
     print(f"\n== {figures.name}: {figures.documents:,} documents, {figures.terms:,} index words")
     if figures.load_rate:
-        print(f"load: {figures.load_rate:,.0f} documents/s (target: at least 2,000)")
+        print(
+            f"load: {figures.load_rate:,.0f} documents/s (target: at least 2,000),"
+            f" peak {figures.load_mb:.0f} MB"
+        )
     s, b = figures.search, base.search
     print(
         f"search in process: median {s[0]:.1f} ms, p95 {s[1]:.1f} ms"
@@ -204,6 +208,7 @@ def main() -> None:
         path = build(size)
         rate = json.loads(rate_for(size).read_text())
         figures = measure(f"{size // 1000}k", path, queries, rate["made"] / rate["seconds"])
+        figures.load_mb = rate.get("peak_mb", 0.0)
         report(base, figures)
         rows.append(figures)
     print("\nhow it grows:")

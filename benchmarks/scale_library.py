@@ -14,8 +14,12 @@ library.
 from __future__ import annotations
 
 import json
+import os
 import random
+import resource
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -87,6 +91,24 @@ class Maker:
         }
 
 
+def load_as_a_user_does(library: Path, folder: Path) -> tuple[int, float, float]:
+    """``kamerlezer load`` in a process of its own: documents loaded, seconds, and the peak
+    memory (MB) of that process and the reading process it starts."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "--db", str(library), "load", str(folder), "--json"],
+        stdout=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    out = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if status != 0:
+        raise SystemExit(f"the load failed (status {status}): {out[-500:]!r}")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the reading process too
+    return json.loads(out)["loaded"], seconds, max(usage.ru_maxrss, children) / 1024
+
+
 def build(size: int, maker: Maker | None = None) -> Path:
     """The library of ``size`` documents: the next smaller one (built first) and the rest."""
     path = path_for(size)
@@ -115,13 +137,11 @@ def build(size: int, maker: Maker | None = None) -> Path:
                 for n in range(first, min(first + PER_FILE, size - 7_034 + 1))
             ]
             (Path(folder) / f"{first:07d}.jsonl").write_text("\n".join(lines) + "\n")
+        loaded, seconds, peak_mb = load_as_a_user_does(partial, Path(folder))
         with Library.open(partial) as library:
-            started = time.perf_counter()
-            report = load_paths(library, [Path(folder)])
-            seconds = time.perf_counter() - started
             library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     rate_for(size).write_text(
-        json.dumps({"documents": report.loaded, "seconds": seconds, "made": made})
+        json.dumps({"documents": loaded, "seconds": seconds, "made": made, "peak_mb": peak_mb})
     )
     partial.rename(path)
     return path
