@@ -1,12 +1,15 @@
 """What ``kamerlezer show --json`` and ``export --jsonl`` print for a document (DESIGN 4a):
-the document as stored, with what replaces it and what it replaces, and how it ended."""
+the document as stored, with what replaces it and what it replaces, and how it ended; for an
+Aanhangsel, who asked and who answered, and each question with its answer as text beside the
+spans (which a load reads back)."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from db.library import Library
-from loaders.model import Document
+from loaders.model import ANSWERED, ASKED, Document
 
 
 def document_record(library: Library, document: Document) -> dict[str, Any]:
@@ -18,4 +21,16 @@ def document_record(library: Library, document: Document) -> dict[str, Any]:
     data["changed_by"] = relations.changed_by
     outcome = library.outcomes.outcome(document.key)
     data["outcome"] = outcome.to_dict() if outcome is not None else None
+    data["asked_by"] = [s.name for s in document.signatories if s.role == ASKED]
+    data["answered_by"] = [s.name for s in document.signatories if s.role == ANSWERED]
+    text = document.text
+    data["questions"] = [
+        {
+            "number": q.number,
+            "question": text[q.start : q.end],
+            "answer": text[q.answer_start : q.answer_end],
+            **asdict(q),
+        }
+        for q in document.questions
+    ]
     return data

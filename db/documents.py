@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from db.query_group import QueryGroup
 from loaders.ids import canonical_key, parse_reference
-from loaders.model import Citation, Document, Dossier, Signatory
+from loaders.model import Citation, Document, Dossier, Question, Signatory
 
 
 class DocumentQueries(QueryGroup):
@@ -51,6 +51,7 @@ class DocumentQueries(QueryGroup):
             zaak_numbers=json.loads(row["zaak_numbers"] or "[]"),
             metadata_only=bool(row["ghost"]),
             ghost=bool(row["ghost"]),
+            questions=[Question(**q) for q in json.loads(row["questions"] or "[]")],
         )
 
     def get(self, key: str) -> Document | None:

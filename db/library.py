@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from dataclasses import asdict, astuple
 from pathlib import Path
 from typing import Literal
 
@@ -45,6 +46,8 @@ def content_hash(document: Document) -> str:
     fields.append([(d.key, d.title, d.rijkswet) for d in document.dossiers])
     fields.append([(s.name, s.role) for s in document.signatories])
     fields.append([(c.start, c.end, c.target, c.kind, c.date, c.title) for c in document.citations])
+    if document.questions:  # only then: the hashes of every other document stay as they were
+        fields.append([astuple(q) for q in document.questions])
     return hashlib.sha256(repr(fields).encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -55,7 +58,7 @@ _HASHED_FIELDS = (
 _DOCUMENT_COLUMNS = (
     "key published_id dossier ondernummer kind title subject date vergaderjaar chamber"
     " signatories text source_path source_format content_hash document_number zaak_numbers"
-    " ghost"
+    " ghost questions"
 ).split()
 _INSERT_DOCUMENT = (
     f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)})"
@@ -207,6 +210,9 @@ class Library(LibraryFile):
             "document_number": document.document_number,
             "zaak_numbers": json.dumps(document.zaak_numbers) if document.zaak_numbers else "[]",
             "ghost": int(ghost),
+            "questions": json.dumps([asdict(q) for q in document.questions])
+            if document.questions
+            else "[]",
         }
         if exists:
             rowid = self._unindex(document.key)

@@ -1,6 +1,6 @@
-"""What replaces what: a gewijzigde motie and the motie it replaces, a nota van wijziging and
-the bill it changes. Stored one row per link with an index on the target, so that "replaced
-by" is one indexed query, as "cited by" is."""
+"""What replaces what: a gewijzigde motie and the motie it replaces, a nota van wijziging and the
+bill it changes, an Aanhangsel and the kamervragen it answers. Stored one row per link with an
+index on the target, so that "replaced by" is one indexed query, as "cited by" is."""
 
 from __future__ import annotations
 
@@ -22,15 +22,29 @@ class Relations:
     replaced_by: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
     changed_by: list[str] = field(default_factory=list)
+    answers: list[str] = field(default_factory=list)  # the kamervragen an Aanhangsel answers
+    answered_by: list[str] = field(default_factory=list)
 
     @property
     def keys(self) -> list[str]:
-        return [*self.replaces, *self.replaced_by, *self.changes, *self.changed_by]
+        return [
+            *self.replaces,
+            *self.replaced_by,
+            *self.changes,
+            *self.changed_by,
+            *self.answers,
+            *self.answered_by,
+        ]
 
 
 def relations_in(document: Document) -> list[Relation]:
     return find_relations(
-        document.key, document.dossier_key, document.kind, document.title, document.subject
+        document.key,
+        document.dossier_key,
+        document.kind,
+        document.title,
+        document.subject,
+        document.zaak_numbers,
     )
 
 
@@ -79,22 +93,25 @@ class RelationQueries(QueryGroup):
 
     def relations_of(self, key: str) -> Relations:
         """Every link of ``key``, both ways, in two indexed queries."""
-        found: dict[str, list[str]] = {
-            "replaces": [],
-            "replaced_by": [],
-            "changes": [],
-            "changed_by": [],
-        }
-        for column, other, suffix in (("source", "target", ""), ("target", "source", "_by")):
+        found: dict[str, list[str]] = {name: [] for pair in _FIELDS.values() for name in pair}
+        for column, other, way in (("source", "target", 0), ("target", "source", 1)):
             rows = self.conn.execute(
                 f"SELECT r.{other} AS k, r.kind FROM relations r"
                 f" LEFT JOIN documents d ON d.key = r.{other} WHERE r.{column} = ? {_BY_NUMBER}",
                 (key,),
             )
             for other_key, kind in rows:
-                name = ("replaced" if kind == "replaces" else "changed") + suffix
-                found[name if suffix else kind].append(other_key)
+                if kind in _FIELDS:
+                    found[_FIELDS[kind][way]].append(other_key)
         return Relations(**found)
+
+
+# Each kind of relation, as the Relations field of its source and of its target.
+_FIELDS = {
+    "replaces": ("replaces", "replaced_by"),
+    "changes": ("changes", "changed_by"),
+    "answers": ("answers", "answered_by"),
+}
 
 
 def add_relations_of_loaded(conn: sqlite3.Connection, index_columns: tuple[str, ...]) -> None:

@@ -17,7 +17,7 @@ from db.relations import add_relations_of_loaded
 if TYPE_CHECKING:  # sqlite-utils is imported only to create a library: it takes 0.2 s
     import sqlite_utils
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 APPLICATION_ID = 0x4B4C5A52  # "KLZR": marks the file as a kamerlezer library
 
 
@@ -97,7 +97,7 @@ def _create_v1(db: sqlite_utils.Database) -> None:
 # weighed by where it is: its printed title and subject, who signed or submitted it and as
 # what, its dossier's title, its kind, its Tweede Kamer numbers and its text. The index reads
 # these from this view (an external-content FTS5 table): nothing is stored twice. Whoever
-# changes what the view shows of a document takes it out of the index first (db/storage.py).
+# changes what the view shows of a document takes it out of the index first (db/library_file.py).
 INDEX_COLUMNS = ("title", "subject", "names", "dossier_title", "kind", "numbers", "text")
 # FTS5 reads its content without table-valued functions (json_each), so the JSON lists are
 # indexed as they are stored: the tokenizer drops the brackets and quotes, and the keys of
@@ -154,7 +154,7 @@ MIGRATIONS: dict[int, list[Step]] = {
         lambda conn: add_relations_of_loaded(conn, INDEX_COLUMNS),
     ],
     # The Tweede Kamer's decisions and votes (db/open_data.py), as the open data has them,
-    # joined to documents through zaak numbers when read (db/outcomes.py).
+    # joined to documents through zaak numbers when read (db/outcomes/outcome.py).
     6: [
         "CREATE TABLE decisions (id TEXT PRIMARY KEY, agenda_item TEXT NOT NULL, kind TEXT,"
         " text TEXT, method TEXT, decision_order INTEGER, changed TEXT, source_path TEXT,"
@@ -190,6 +190,8 @@ MIGRATIONS: dict[int, list[Step]] = {
     ],
     # The documents of a kind by date: the debates in the tree, newest first, at once.
     8: ["CREATE INDEX IF NOT EXISTS documents_kind_date ON documents (kind, date)"],
+    # The kamervragen an Aanhangsel answers: JSON spans of its text (loaders/model.Question).
+    9: ["ALTER TABLE documents ADD COLUMN questions TEXT NOT NULL DEFAULT '[]'"],
 }
 
 

@@ -4,7 +4,7 @@ A decision (Besluit) is taken on an agenda item (Agendapunt) of an activity (Act
 date is the date of the vote) and is about one or more zaken; a zaak number is what links it
 to a document (a motie's Zaak record names its KOOP id). Votes (Stemming) are cast per party
 (handopsteken, with the party's seats) or per member (hoofdelijk). Plain records, as the
-loaders hand them to the library; what they mean for a document is ``db/outcomes.py``.
+loaders hand them to the library; what they mean for a document is ``db/outcomes/outcome.py``.
 """
 
 from __future__ import annotations

@@ -31,6 +31,24 @@ class Signatory:
     role: str = ""
 
 
+# The roles of a kamervraag's people: the members who asked, the minister who answered.
+ASKED = "vragensteller"
+ANSWERED = "beantwoord door"
+
+
+@dataclass(frozen=True)
+class Question:
+    """One of the kamervragen an Aanhangsel answers: spans of the document's text, the
+    question ("Vraag 1" and what follows) and its answer (``answer_start == answer_end`` when
+    the Aanhangsel gives none)."""
+
+    number: str
+    start: int
+    end: int
+    answer_start: int = 0
+    answer_end: int = 0
+
+
 @dataclass(frozen=True)
 class Citation:
     """A span of a document's text that names another document.
@@ -77,6 +95,7 @@ class Document:
     zaak_numbers: list[str] = field(default_factory=list)  # "2025Z02986"
     metadata_only: bool = False
     ghost: bool = False
+    questions: list[Question] = field(default_factory=list)  # of an Aanhangsel (kamervragen)
 
     @property
     def dossier_key(self) -> str:

@@ -13,12 +13,13 @@ voorstel van wet.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from loaders.ids import kst_key, parse_reference, split_kst_key
 
-RelationKind = Literal["replaces", "changes"]
+RelationKind = Literal["replaces", "changes", "answers"]
 Basis = Literal["title", "metadata", "kind"]
 
 # "TER VERVANGING VAN DIE GEDRUKT ONDER NR. 3219", "ter vervanging van nr. 34",
@@ -39,6 +40,19 @@ _CHANGES_THE_BILL = re.compile(r"\bnota\s+van\s+wijziging\b", re.I)
 BILL_ONDERNUMMER = "2"  # nr. 1 is the koninklijke boodschap, nr. 2 the voorstel van wet
 
 
+# The zaak number of a set of kamervragen ("2021Z09739"), as an Aanhangsel's metadata gives it.
+_ZAAK_NUMBER = re.compile(r"\d{4}Z\d{5}")
+
+
+def answered(key: str, zaak_numbers: Sequence[str]) -> list[str]:
+    """The kamervragen an Aanhangsel answers: by KOOP's id rule, the questions of zaak
+    2021Z09739 are published as kv-tk-2021Z09739 (its chamber's)."""
+    parts = key.split("-")
+    if parts[0] != "ah" or len(parts) < 3 or parts[1] not in ("tk", "ek"):
+        return []
+    return [f"kv-{parts[1]}-{zaak}" for zaak in zaak_numbers if _ZAAK_NUMBER.fullmatch(zaak)]
+
+
 @dataclass(frozen=True)
 class Relation:
     """``target`` is the key of the document this one replaces or changes; ``basis`` says
@@ -50,9 +64,15 @@ class Relation:
 
 
 def find_relations(
-    key: str, dossier: str, kind: str, title: str, subject: str = ""
+    key: str,
+    dossier: str,
+    kind: str,
+    title: str,
+    subject: str = "",
+    zaak_numbers: Sequence[str] = (),
 ) -> list[Relation]:
-    """The documents ``key`` replaces (or, for a nota van wijziging, changes)."""
+    """The documents ``key`` replaces (or, for a nota van wijziging, changes; for an
+    Aanhangsel, answers)."""
     if not dossier:
         split = split_kst_key(key)
         dossier = split[0] if split else ""
@@ -68,6 +88,7 @@ def find_relations(
                 found.append(Relation(target, "replaces", "metadata"))
     if dossier and (kind == "nota van wijziging" or _CHANGES_THE_BILL.match(title.lstrip())):
         found.append(Relation(kst_key(dossier, BILL_ONDERNUMMER), "changes", "kind"))
+    found += [Relation(target, "answers", "metadata") for target in answered(key, zaak_numbers)]
     unique: dict[tuple[str, str], Relation] = {}
     for relation in found:
         if relation.target != key:  # never itself

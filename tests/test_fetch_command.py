@@ -134,7 +134,7 @@ def decisions_on(zaak: str) -> list[dict[str, Any]]:
     """The demo's real Besluit records on ``zaak`` as the service expands them under a Zaak
     (Besluit($expand=Stemming,Agendapunt($expand=Activiteit))). The records come from a
     harvest of Stemming pages, where a Besluit names its agenda item, not its zaak: the one it
-    is about is picked by the item's order (as db/outcomes.py reads it)."""
+    is about is picked by the item's order (as db/outcomes/outcome.py reads it)."""
 
     def lines(name: str) -> list[dict[str, Any]]:
         text = (DEMO / "open-data" / name).read_text()

@@ -207,11 +207,14 @@ def test_an_older_library_is_migrated_when_opened(tmp_path, fixtures) -> None:
 
 # The tables versions 5 to 7 added, to take a library back to before them.
 DROP_SINCE_5 = [
-    f"DROP TABLE {table}"
-    for table in (
-        "relations document_zaken decisions decision_zaken agenda_items agenda_item_zaken"
-        " activities votes parties persons index_word_parts index_words library_state"
-    ).split()
+    *(
+        f"DROP TABLE {table}"
+        for table in (
+            "relations document_zaken decisions decision_zaken agenda_items agenda_item_zaken"
+            " activities votes parties persons index_word_parts index_words library_state"
+        ).split()
+    ),
+    "ALTER TABLE documents DROP COLUMN questions",  # version 9's
 ]
 
 

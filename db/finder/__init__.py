@@ -5,9 +5,9 @@ A number in any spelling ("27925 919", "kst-27925-919", "2025D06779"), being typ
 document first, from the key index; a well-formed number the library does not hold is listed
 as what it names. Anything else is words: each is matched in every field a reader may
 remember (subject and title, who signed it, the dossier's title, the body), with typos,
-prefixes and compounds (``db/finder_words.py``); documents are ranked by how many of the words
+prefixes and compounds (``word_matches.py``); documents are ranked by how many of the words
 they hold and how well, and a period, a kind or a dossier in the query favours or narrows
-(``db/finder_query.py``). The reader's finder pane and ``kamerlezer find`` ask this one class.
+(``query.py``). The reader's finder pane and ``kamerlezer find`` ask this one class.
 """
 
 from __future__ import annotations

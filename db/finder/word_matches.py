@@ -1,13 +1,11 @@
 """Which documents hold a word a reader typed, where, and how closely.
 
-A typed word stands for index words (``db/vocabulary.py``): itself, the words it begins (cut
-short, or still being typed), its other forms (singular and plural, ``db/dutch_forms.py``), the
-compounds it is part of, and the words it is a typo of, one
-edit away for words of 4 to 7 letters, two for longer ones. Each is looked up in each field of
-the full-text index; a document's match for the word is its best one, worth the field's weight
-times the closeness: a name or subject over the dossier's title over the body, the word itself
-over a typo of it.
-"""
+A typed word stands for index words (``vocabulary.py``): itself, the words it begins (cut short,
+or still being typed), its other forms (singular and plural, ``dutch_forms.py``), the compounds
+it is part of, and the words it is a typo of, one edit away for words of 4 to 7 letters, two for
+longer ones. Each is looked up in each field of the full-text index; a document's match for the
+word is its best one, worth the field's weight times the closeness: a name or subject over the
+dossier's title over the body, the word itself over a typo of it."""
 
 from __future__ import annotations
 

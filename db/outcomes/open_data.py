@@ -1,7 +1,7 @@
 """Storing the open data's decisions, votes, agenda items, activities, parties and members.
 
 Each record is stored under its own id, as the source gives it, whatever order the files
-arrive in: what they mean for a document is worked out when it is read (db/outcomes.py).
+arrive in: what they mean for a document is worked out when it is read (db/outcomes/outcome.py).
 Storing is idempotent (a content hash per record); a tombstone removes its record.
 """
 

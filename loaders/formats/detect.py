@@ -15,6 +15,7 @@ from loaders.citations.stage import with_citations
 from loaders.errors import LoadError, UnknownFormat
 from loaders.formats.handelingen_xml import read_handelingen_xml
 from loaders.formats.jsonl import is_record, read_jsonl
+from loaders.formats.kamervragen_xml import read_kamervragen_xml
 from loaders.formats.kamerwrk_xml import read_kamerwrk_xml
 from loaders.formats.koop_xml import read_koop_xml
 from loaders.formats.metadata_xml import read_metadata_xml
@@ -30,9 +31,12 @@ from loaders.safe_xml import parse_xml
 
 
 def _read_official_publication(root: etree._Element, source: str) -> Document:
-    """A Kamerstuk, or an item of the Handelingen: the same wrapper holds either."""
-    if any(tag_of(child) == "handelingen" for child in root):
+    """A Kamerstuk, an item of the Handelingen or an Aanhangsel: the same wrapper holds each."""
+    tags = {tag_of(child) for child in root}
+    if "handelingen" in tags:
         return read_handelingen_xml(root, source)
+    if "kamervragen" in tags:
+        return read_kamervragen_xml(root, source)
     return read_koop_xml(root, source)
 
 

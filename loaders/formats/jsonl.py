@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 from loaders.errors import LoadError
-from loaders.model import Citation, Document, Dossier, Signatory
+from loaders.model import Citation, Document, Dossier, Question, Signatory
 from loaders.publications import CITATION_KINDS, CitationKind
 from loaders.sanitize import terminal_safe
 
@@ -35,11 +35,25 @@ def _text(record: dict[str, Any], name: str, default: str = "") -> str:
     return str(value)
 
 
-def _offset(record: dict[str, Any], name: str) -> int:
+def _offset(record: dict[str, Any], name: str, of: str = "citation") -> int:
     value = record.get(name)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _WrongType(f"citation '{name}' must be a whole number, not {_type_name(value)}")
+        raise _WrongType(f"{of} '{name}' must be a whole number, not {_type_name(value)}")
     return value
+
+
+def _questions(record: dict[str, Any], text: str) -> list[Question]:
+    """An Aanhangsel's questions, their spans checked against its text."""
+    questions = []
+    for q in _objects(record, "questions"):
+        spans = [_offset(q, name, "question") for name in _SPANS]
+        if not (0 <= spans[0] <= spans[1] <= len(text) and 0 <= spans[2] <= spans[3] <= len(text)):
+            raise _WrongType(f"question {_text(q, 'number')!r} has spans outside its text")
+        questions.append(Question(_text(q, "number"), *spans))
+    return questions
+
+
+_SPANS = ("start", "end", "answer_start", "answer_end")
 
 
 def _objects(record: dict[str, Any], name: str) -> list[dict[str, Any]]:
@@ -68,6 +82,7 @@ def document_from_record(record: dict[str, Any], source: str) -> Document:
         zaak_numbers = record.get("zaak_numbers") or []
         if not isinstance(zaak_numbers, list) or not all(isinstance(z, str) for z in zaak_numbers):
             raise _WrongType("'zaak_numbers' must be a list of texts")
+        text = terminal_safe(_text(record, "text"))
         return Document(
             key=key,
             published_id=_text(record, "published_id", key),
@@ -83,7 +98,7 @@ def document_from_record(record: dict[str, Any], source: str) -> Document:
                 Signatory(_text(s, "name"), _text(s, "role"))
                 for s in _objects(record, "signatories")
             ],
-            text=terminal_safe(_text(record, "text")),
+            text=text,
             citations=[
                 Citation(
                     start=_offset(c, "start"),
@@ -101,6 +116,7 @@ def document_from_record(record: dict[str, Any], source: str) -> Document:
             document_number=_text(record, "document_number"),
             zaak_numbers=list(zaak_numbers),
             metadata_only=bool(record.get("metadata_only")),
+            questions=_questions(record, text),
         )
     except _WrongType as exc:
         raise LoadError(source, f"not a document record: {exc}") from None

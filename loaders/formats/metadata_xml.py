@@ -12,7 +12,7 @@ from loaders.dates import iso_date
 from loaders.errors import LoadError
 from loaders.formats.xml_text import clean_text
 from loaders.ids import dossier_key, key_from_published_id, normalize_vergaderjaar
-from loaders.model import Document, Dossier, Signatory
+from loaders.model import ANSWERED, ASKED, Document, Dossier, Signatory
 from loaders.subject import source_subject
 
 FORMAT = "metadata-xml"
@@ -63,11 +63,25 @@ def document_from_fields(fields: dict[str, list[str]], source: str, fmt: str) ->
         date=iso_date(first("DCTERMS.issued") or first("DCTERMS.available")),
         vergaderjaar=normalize_vergaderjaar(first("OVERHEIDop.vergaderjaar")),
         chamber=chamber if "Kamer" in chamber else "",
-        signatories=[Signatory(name, "indiener") for name in fields.get("OVERHEIDop.indiener", [])],
+        signatories=_people(fields, kinds[0].lower() if kinds else ""),
+        zaak_numbers=fields.get("OVERHEIDop.vraagnummer", [])[:1],
         source_path=source,
         source_format=fmt,
         metadata_only=True,
     )
+
+
+def _people(fields: dict[str, list[str]], kind: str) -> list[Signatory]:
+    """Who the metadata names. Of kamervragen and their answer the indieners are the members
+    who asked; of an answer the ontvanger is the minister who answered."""
+    asking = kind in ("antwoord", "schriftelijke vragen", "kamervragen", "mededeling")
+    people = [
+        Signatory(name, ASKED if asking else "indiener")
+        for name in fields.get("OVERHEIDop.indiener", [])
+    ]
+    if kind == "antwoord":
+        people += [Signatory(name, ANSWERED) for name in fields.get("OVERHEIDop.ontvanger", [])]
+    return people
 
 
 def read_metadata_xml(root: etree._Element, source: str) -> Document:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
+from tests.tui.typed_keys import settle
 from tui.app import KamerlezerApp
 
 
@@ -41,10 +42,10 @@ def test_the_letter_at_60x20(snap_compare, library) -> None:
 
 def test_a_dossier_page_at_60x20_shows_every_month(snap_compare, library) -> None:
     async def scroll_once_the_page_is_there(pilot: Pilot[None]) -> None:
-        # The dossier's page is read by a worker: keys before it is there scroll nothing.
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        # Keys before the page is laid out at its final width scroll another layout's lines.
+        await settle(pilot)
         await pilot.press(*["j"] * 6)
+        await settle(pilot)
 
     app = KamerlezerApp(library, start="29521")
     assert snap_compare(app, terminal_size=(60, 20), run_before=scroll_once_the_page_is_there)

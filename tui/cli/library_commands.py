@@ -1,6 +1,6 @@
 """The commands that read the library and print what they find: ``show``, ``export``,
 ``find``, ``search`` and ``refs`` (which needs no library). Output is for a terminal or, piped,
-whole lines for scripts (``tui/render.py``)."""
+whole lines for scripts (``tui/cli/printed.py``)."""
 
 from __future__ import annotations
 

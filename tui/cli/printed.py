@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from loaders.labels import format_dossier, no_official_page, official_url
+from loaders.model import ANSWERED, ASKED
 from loaders.sanitize import terminal_safe
 from tui.cli.terminal_output import SafeConsole
 from tui.text.dossier import dossier_facts, month_chart
@@ -74,9 +75,15 @@ def print_document(
         ("Chamber", document.chamber),
         ("Document nr", document.document_number),
         ("Zaak", ", ".join(document.zaak_numbers)),
+        ("Asked by", ", ".join(s.name for s in document.signatories if s.role == ASKED)),
+        ("Answered by", ", ".join(s.name for s in document.signatories if s.role == ANSWERED)),
         (
             "Signed",
-            "; ".join(f"{s.name} ({s.role})" if s.role else s.name for s in document.signatories),
+            "; ".join(
+                f"{s.name} ({s.role})" if s.role else s.name
+                for s in document.signatories
+                if s.role not in (ASKED, ANSWERED)
+            ),
         ),
         ("Outcome", outcome_summary(outcome) if outcome is not None else ""),
         ("Decision", outcome.text if outcome is not None else ""),
@@ -84,6 +91,8 @@ def print_document(
         ("Replaced by", ", ".join(relations.replaced_by)),
         ("Changes", ", ".join(relations.changes)),
         ("Changed by", ", ".join(relations.changed_by)),
+        ("Answers", ", ".join(relations.answers)),
+        ("Answered in", ", ".join(relations.answered_by)),
         ("Source", document.source_path),
         ("Official", official_url(document.key) or f"none: {no_official_page(document.key)}"),
     ]

@@ -53,12 +53,16 @@ def document_page(reading: Reading) -> Page:
         head=header_line(document),
         styles=above.styles,
         speakers=[(start + shift, end + shift) for start, end in speaker_spans(document)],
+        stop="question" if document.questions else "speech",
     )
 
 
 def speaker_spans(document: Document) -> list[tuple[int, int]]:
     """In a debate, the speaker's name at the start of each speech ("De heer Van Baarle
-    (DENK)"); nothing in any other document."""
+    (DENK)"); in an Aanhangsel, each question's label ("Vraag 1"); nothing in any other
+    document."""
+    if document.questions:
+        return [_label(document.text, q.start, q.end) for q in document.questions]
     if document.kind not in DEBATE_KINDS:
         return []
     spans = []
@@ -69,6 +73,12 @@ def speaker_spans(document: Document) -> list[tuple[int, int]]:
             spans.append((offset, offset + found.end() - 2))  # without ": "
         offset += len(paragraph) + 2
     return spans
+
+
+def _label(text: str, start: int, end: int) -> tuple[int, int]:
+    """The first paragraph of a span: a question's label, "Vraag 1"."""
+    cut = text.find("\n\n", start, end)
+    return (start, cut if cut >= 0 else end)
 
 
 def _add_story(page: Paragraphs, reading: Reading) -> None:
@@ -96,6 +106,8 @@ def _add_story(page: Paragraphs, reading: Reading) -> None:
         ("Replaced by", relations.replaced_by),
         ("Changes", relations.changes),
         ("Changed by", relations.changed_by),
+        ("Answers", relations.answers),
+        ("Answered in", relations.answered_by),
     ):
         for key in keys:
             page.add(f"{label}: {row_label(key, reading.rows.get(key))}", key, style="note")

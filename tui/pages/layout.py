@@ -72,8 +72,10 @@ class Page:
     # Paragraphs the page styles itself (by offset): what kamerlezer says above a document's
     # own text (how it ended, what replaces it) and the parts of its own pages.
     styles: dict[int, str] = field(default_factory=dict)
-    # In a debate, where each speech starts: the span of its speaker's name, in order.
+    # In a debate, where each speech starts: the span of its speaker's name, in order; in an
+    # Aanhangsel, each question's label ("Vraag 1"). } and { step between them.
     speakers: list[tuple[int, int]] = field(default_factory=list)
+    stop: str = "speech"  # what a reader calls them: "speech", "question"
 
     def __post_init__(self) -> None:
         # Documents are data: control characters become U+FFFD, the same length, so spans hold.

@@ -346,7 +346,7 @@ class ReaderScreen(Screen[None]):
 
     @on(LetterView.SpeechMoved)
     def _speech_moved(self, event: LetterView.SpeechMoved) -> None:
-        self.status.speech(event.index, event.count, event.who, event.forward)
+        self.status.speech(event.index, event.count, event.who, event.forward, event.noun)
 
     # -- actions ------------------------------------------------------------------------------
     def palette(self) -> Iterable[tuple[Command, DOMNode]]:

@@ -110,12 +110,15 @@ class LetterView(ScrollView, can_focus=True):
         ``count``, where ``who`` speaks; ``index`` None: no speech that way (or none at all,
         ``count`` 0)."""
 
-        def __init__(self, index: int | None, count: int, who: str, forward: bool) -> None:
+        def __init__(
+            self, index: int | None, count: int, who: str, forward: bool, noun: str = "speech"
+        ) -> None:
             super().__init__()
             self.index = index
             self.count = count
             self.who = who
             self.forward = forward
+            self.noun = noun  # what the page steps between: "speech", "question"
 
     class Follow(Message):
         """The reader asked to follow a citation."""
@@ -358,13 +361,13 @@ class LetterView(ScrollView, can_focus=True):
             else:
                 index = bisect.bisect_left(starts, offset) - 1
         if not 0 <= index < len(speakers):
-            self.post_message(self.SpeechMoved(None, len(speakers), "", step > 0))
+            self.post_message(self.SpeechMoved(None, len(speakers), "", step > 0, self.page.stop))
             return
         start, end = speakers[index]
         self.scroll_to(y=self._line_of_offset(start), animate=False, immediate=True)
         self._speech = (index, int(self.scroll_y))
         who = self.page.text[start:end]
-        self.post_message(self.SpeechMoved(index, len(speakers), who, step > 0))
+        self.post_message(self.SpeechMoved(index, len(speakers), who, step > 0, self.page.stop))
 
     # -- search -------------------------------------------------------------------------------
     def search(self, query: str) -> int:

@@ -73,14 +73,22 @@ class StatusBar(Static):
         else:
             self._set(f"hit {current + 1} of {found} · {then}")
 
-    def speech(self, index: int | None, count: int, who: str, forward: bool) -> None:
-        """Where a step between speeches arrived: "speech 4 of 83 · De heer Soepboer (NSC) ·
-        } / { next/previous"; with no ``index``, that there was no speech that way."""
+    def speech(
+        self, index: int | None, count: int, who: str, forward: bool, stop: str = "speech"
+    ) -> None:
+        """Where a step between speeches (or an Aanhangsel's questions) arrived: "speech 4 of
+        83 · De heer Soepboer (NSC) · } / { next/previous"; with no ``index``, that there was
+        none that way."""
         if not count:
-            self._set("no speeches here: } and { step between the speeches of a debate")
+            self._set(
+                "no speeches here: } and { step between the speeches of a debate"
+                " and the questions of kamervragen"
+            )
         elif index is None:
             where = "after" if forward else "before"
-            self._set(f"no speech {where} this one · {count} speeches · }} / {{ next/previous")
+            self._set(f"no {stop} {where} this one · {count} {stop}s · }} / {{ next/previous")
+        elif stop == "question":
+            self._set(f"question {index + 1} of {count} · }} / {{ next/previous")
         else:
             self._set(f"speech {index + 1} of {count} · {who} · }} / {{ next/previous")
 

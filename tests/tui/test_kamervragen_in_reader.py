@@ -1,0 +1,35 @@
+"""An Aanhangsel in the reader: } and { step from question to question, as between the
+speeches of a debate, and the status line says which question of how many."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from db.library import Library
+from db.loading.files import load_paths
+from tests.tui.typed_keys import settle
+from tui.app import KamerlezerApp
+
+AANHANGSEL = Path(__file__).parents[1] / "fixtures" / "aanhangsel"
+
+
+async def test_curly_brackets_step_through_the_questions(tmp_path) -> None:
+    with Library.open(tmp_path / "library.db") as library:
+        load_paths(library, [AANHANGSEL], parallel=False)
+    library = Library.open(tmp_path / "library.db", write=False)
+    app = KamerlezerApp(library, start="ah-tk-20202021-3235")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        letter = app.reader.letter
+        await pilot.press("right_curly_bracket")
+        await settle(pilot)
+        assert app.reader.status.shown.startswith("question 1 of 9")
+        await pilot.press("right_curly_bracket", "right_curly_bracket")
+        await settle(pilot)
+        assert app.reader.status.shown.startswith("question 3 of 9")
+        top = letter.page.text[letter._offset_at_top() or 0 :]
+        assert top.startswith("Vraag 3")
+        await pilot.press("left_curly_bracket")
+        await settle(pilot)
+        assert app.reader.status.shown.startswith("question 2 of 9")
+    library.close()
