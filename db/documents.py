@@ -59,6 +59,11 @@ class DocumentQueries(QueryGroup):
         row = self.row(key)
         return self.from_row(row) if row is not None else None
 
+    def described(self, key: str) -> bool:
+        """Whether metadata (metadata.xml, metadata_owms.xml, open data) describes ``key``."""
+        row = self.conn.execute("SELECT 1 FROM document_metadata WHERE key = ?", (key,))
+        return row.fetchone() is not None
+
     def is_ghost(self, key: str) -> bool:
         row = self.conn.execute("SELECT ghost FROM documents WHERE key = ?", (key,)).fetchone()
         return bool(row and row[0])

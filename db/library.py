@@ -48,6 +48,8 @@ def content_hash(document: Document) -> str:
     fields.append([(c.start, c.end, c.target, c.kind, c.date, c.title) for c in document.citations])
     if document.questions:  # only then: the hashes of every other document stay as they were
         fields.append([astuple(q) for q in document.questions])
+    if document.attached_to or document.answered_in:  # the same
+        fields.append((document.attached_to, document.answered_in))
     return hashlib.sha256(repr(fields).encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -242,7 +244,11 @@ class Library(LibraryFile):
                 "INSERT OR REPLACE INTO published_ids VALUES (?, ?)",
                 (document.published_id, document.key),
             )
-        if ghost:
+        if ghost:  # what metadata says it belongs to; no citations
+            relations = relations_in(document)
+            if exists or relations:
+                write_relations(conn, document.key, relations)
+            self._ghosts_pending.update(relation.target for relation in relations)
             return
         old_targets: set[str] = set()
         if exists:

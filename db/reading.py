@@ -24,6 +24,9 @@ class Reading:
     relations: Relations = field(default_factory=Relations)
     outcome: Outcome | None = None
     moved_in: list[MovedIn] = field(default_factory=list)  # the debates a motie was moved in
+    # A ghost the publisher's metadata describes (its title, date, kind are the metadata's),
+    # not only known from the documents that cite it.
+    described: bool = False
 
     @property
     def key(self) -> str:
@@ -58,4 +61,5 @@ def read_document(library: Library, text: str) -> Reading | None:
     moved_in = library.meetings.moved_in(document.key)
     rows = library.rows.get_rows(targets + cited_by + relations.keys + [m.debate for m in moved_in])
     outcome = library.outcomes.outcome(document.key)
-    return Reading(document, cited_by, rows, relations, outcome, moved_in)
+    described = document.ghost and library.documents.described(document.key)
+    return Reading(document, cited_by, rows, relations, outcome, moved_in, described)

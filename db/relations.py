@@ -24,6 +24,8 @@ class Relations:
     changed_by: list[str] = field(default_factory=list)
     answers: list[str] = field(default_factory=list)  # the kamervragen an Aanhangsel answers
     answered_by: list[str] = field(default_factory=list)
+    attached_to: list[str] = field(default_factory=list)  # a bijlage's letter
+    attachments: list[str] = field(default_factory=list)  # a letter's bijlagen
 
     @property
     def keys(self) -> list[str]:
@@ -34,6 +36,8 @@ class Relations:
             *self.changed_by,
             *self.answers,
             *self.answered_by,
+            *self.attached_to,
+            *self.attachments,
         ]
 
 
@@ -45,6 +49,8 @@ def relations_in(document: Document) -> list[Relation]:
         document.title,
         document.subject,
         document.zaak_numbers,
+        document.attached_to,
+        document.answered_in,
     )
 
 
@@ -103,7 +109,8 @@ class RelationQueries(QueryGroup):
             for other_key, kind in rows:
                 if kind in _FIELDS:
                     found[_FIELDS[kind][way]].append(other_key)
-        return Relations(**found)
+        # Both ends may say it: the answer's metadata and the questions' metadata.
+        return Relations(**{name: list(dict.fromkeys(keys)) for name, keys in found.items()})
 
 
 # Each kind of relation, as the Relations field of its source and of its target.
@@ -111,6 +118,8 @@ _FIELDS = {
     "replaces": ("replaces", "replaced_by"),
     "changes": ("changes", "changed_by"),
     "answers": ("answers", "answered_by"),
+    "answered in": ("answered_by", "answers"),
+    "bijlage van": ("attached_to", "attachments"),
 }
 
 

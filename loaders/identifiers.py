@@ -48,6 +48,12 @@ def identifier_problem(document: Document) -> str:
     checks += [("zaak number", number, _TK_NUMBER) for number in document.zaak_numbers]
     if not is_document_key(document.key):
         return f"its key {shown(document.key)} is no publication id"
+    for field, value in (
+        ("hoofddocument", document.attached_to),
+        ("aanhangsel", document.answered_in),
+    ):
+        if value and not is_document_key(value):
+            return f"its {field} {shown(value)} is no publication id"
     for field, value, pattern in checks:
         if value and pattern is not None and not pattern.fullmatch(value):
             return f"its {field} {shown(value)} is not one"

@@ -12,9 +12,19 @@ from dataclasses import replace
 
 from loaders.model import Document
 
-_FILLED = ("published_id", "ondernummer", "kind", "title", "date", "vergaderjaar", "chamber")
+_FILLED = (
+    "published_id",
+    "ondernummer",
+    "kind",
+    "title",
+    "date",
+    "vergaderjaar",
+    "chamber",
+    "attached_to",
+    "answered_in",
+)
 # Open data's Onderwerp is the best subject, then metadata's documenttitel, then the text.
-_SUBJECT_RANK = {"tk-odata": 0, "metadata-xml": 1, "koop-xml": 2}
+_SUBJECT_RANK = {"tk-odata": 0, "metadata-xml": 1, "metadata-owms-xml": 1, "koop-xml": 2}
 
 
 def apply_metadata(document: Document, records: Iterable[Document]) -> Document:

@@ -96,6 +96,10 @@ class Document:
     metadata_only: bool = False
     ghost: bool = False
     questions: list[Question] = field(default_factory=list)  # of an Aanhangsel (kamervragen)
+    # What the publisher's metadata says it belongs to: a bijlage's letter (hoofddocument),
+    # and the Aanhangsel that answers kamervragen.
+    attached_to: str = ""
+    answered_in: str = ""
 
     @property
     def dossier_key(self) -> str:

@@ -112,7 +112,15 @@ PUBLICATIONS: tuple[Publication, ...] = (
         "Bijlage",
         published_id=re.compile(r"blg-\d{4,8}(?:-[a-z0-9]{1,6})?", re.I),
     ),
-    Publication("ag", "agenda", "Agenda"),
+    Publication(
+        "ag",
+        "agenda",
+        "Agenda",
+        # "ag-tk-2021-05-21", "ag-ek-2019-03-12-n1", older ones numbered: "ag-10656".
+        published_id=re.compile(
+            r"ag-(?:(?:tk|ek|vv)-(?:\d{4}-\d\d-\d\d|\d\d-\d\d-\d{4})(?:-n\d)?|\d{4,6})", re.I
+        ),
+    ),
     Publication("vlos", "verslag", "Verslag"),
     _gazette("stb", "staatsblad", "Staatsblad", "Stb."),
     _gazette("stcrt", "staatscourant", "Staatscourant", "Stcrt."),

@@ -19,7 +19,7 @@ from typing import Literal
 
 from loaders.ids import kst_key, parse_reference, split_kst_key
 
-RelationKind = Literal["replaces", "changes", "answers"]
+RelationKind = Literal["replaces", "changes", "answers", "answered in", "bijlage van"]
 Basis = Literal["title", "metadata", "kind"]
 
 # "TER VERVANGING VAN DIE GEDRUKT ONDER NR. 3219", "ter vervanging van nr. 34",
@@ -70,6 +70,8 @@ def find_relations(
     title: str,
     subject: str = "",
     zaak_numbers: Sequence[str] = (),
+    attached_to: str = "",
+    answered_in: str = "",
 ) -> list[Relation]:
     """The documents ``key`` replaces (or, for a nota van wijziging, changes; for an
     Aanhangsel, answers)."""
@@ -89,6 +91,10 @@ def find_relations(
     if dossier and (kind == "nota van wijziging" or _CHANGES_THE_BILL.match(title.lstrip())):
         found.append(Relation(kst_key(dossier, BILL_ONDERNUMMER), "changes", "kind"))
     found += [Relation(target, "answers", "metadata") for target in answered(key, zaak_numbers)]
+    if attached_to:  # a bijlage's hoofddocument
+        found.append(Relation(attached_to, "bijlage van", "metadata"))
+    if answered_in:  # kamervragen, and the Aanhangsel their metadata names
+        found.append(Relation(answered_in, "answered in", "metadata"))
     unique: dict[tuple[str, str], Relation] = {}
     for relation in found:
         if relation.target != key:  # never itself

@@ -19,6 +19,8 @@ from loaders.formats.kamervragen_xml import read_kamervragen_xml
 from loaders.formats.kamerwrk_xml import read_kamerwrk_xml
 from loaders.formats.koop_xml import read_koop_xml
 from loaders.formats.metadata_xml import read_metadata_xml
+from loaders.formats.owms_xml import ROOT as OWMS_ROOT
+from loaders.formats.owms_xml import read_owms_xml
 from loaders.formats.pdf_text import looks_like_pdf_text, read_pdf_text
 from loaders.formats.tk_decisions import entity_of, read_decision_records, records_of
 from loaders.formats.tk_odata import read_tk_odata
@@ -44,6 +46,7 @@ _XML_READERS = {
     "officiele-publicatie": _read_official_publication,
     "kamerwrk": read_kamerwrk_xml,
     "metadata_gegevens": read_metadata_xml,
+    OWMS_ROOT: read_owms_xml,
     VLOS_ROOT: read_vlos_xml,
 }
 # UTF-8 read as Latin-1 (or Windows-1252) and written again as UTF-8: the BOM as three

@@ -117,6 +117,8 @@ def document_from_record(record: dict[str, Any], source: str) -> Document:
             zaak_numbers=list(zaak_numbers),
             metadata_only=bool(record.get("metadata_only")),
             questions=_questions(record, text),
+            attached_to=_text(record, "attached_to"),
+            answered_in=_text(record, "answered_in"),
         )
     except _WrongType as exc:
         raise LoadError(source, f"not a document record: {exc}") from None

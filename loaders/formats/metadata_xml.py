@@ -6,12 +6,20 @@ metadata. Loaded with its document (in any order), it is merged into it by key.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from loaders.dates import iso_date
 from loaders.errors import LoadError
 from loaders.formats.xml_text import clean_text
-from loaders.ids import dossier_key, key_from_published_id, normalize_vergaderjaar
+from loaders.ids import (
+    dossier_key,
+    key_from_published_id,
+    normalize_vergaderjaar,
+    parse_dossier,
+    publication_id,
+)
 from loaders.model import ANSWERED, ASKED, Document, Dossier, Signatory
 from loaders.subject import source_subject
 
@@ -42,7 +50,10 @@ def document_from_fields(fields: dict[str, list[str]], source: str, fmt: str) ->
     if first("OVERHEIDop.dossiernummer"):
         dossiers.append(
             Dossier(
-                dossier_key(first("OVERHEIDop.dossiernummer")), first("OVERHEIDop.dossiertitel")
+                # "33037"; in metadata_owms.xml also with its suffix: "35300-X"
+                parse_dossier(first("OVERHEIDop.dossiernummer"))
+                or dossier_key(first("OVERHEIDop.dossiernummer")),
+                first("OVERHEIDop.dossiertitel"),
             )
         )
     documenttitel = first("OVERHEIDop.documenttitel")
@@ -56,7 +67,8 @@ def document_from_fields(fields: dict[str, list[str]], source: str, fmt: str) ->
         key=key_from_published_id(published_id),
         published_id=published_id,
         dossiers=dossiers,
-        ondernummer=first("OVERHEIDop.ondernummer"),
+        # A bijlage's metadata gives its letter's number: the letter's, not the bijlage's.
+        ondernummer="" if published_id.startswith("blg-") else first("OVERHEIDop.ondernummer"),
         kind=(kinds[0].lower() if kinds and kinds[0].lower() != "overig" else ""),
         title=first("DC.title"),
         subject=source_subject(documenttitel),
@@ -64,11 +76,26 @@ def document_from_fields(fields: dict[str, list[str]], source: str, fmt: str) ->
         vergaderjaar=normalize_vergaderjaar(first("OVERHEIDop.vergaderjaar")),
         chamber=chamber if "Kamer" in chamber else "",
         signatories=_people(fields, kinds[0].lower() if kinds else ""),
-        zaak_numbers=fields.get("OVERHEIDop.vraagnummer", [])[:1],
+        # The Tweede Kamer's zaak of kamervragen ("2021Z09739"); the Eerste Kamer numbers
+        # its own ("219200007"), which is no zaak.
+        zaak_numbers=[
+            n for n in fields.get("OVERHEIDop.vraagnummer", [])[:1] if _ZAAK.fullmatch(n)
+        ],
+        attached_to=_key_of(first("OVERHEIDop.hoofddocument")),
+        answered_in=_key_of(first("OVERHEIDop.aanhangsel")),
         source_path=source,
         source_format=fmt,
         metadata_only=True,
     )
+
+
+_ZAAK = re.compile(r"\d{4}Z\d{5}")
+
+
+def _key_of(published_id: str) -> str:
+    """The key of a publication the metadata names; "" for nothing, or what is no id."""
+    found = publication_id(published_id) if published_id else None
+    return found[0] if found else ""
 
 
 def _people(fields: dict[str, list[str]], kind: str) -> list[Signatory]:

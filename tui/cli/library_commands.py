@@ -48,7 +48,9 @@ def command_show(args: argparse.Namespace) -> int:
             say(json_text(data))
         else:
             relations = library.relations.relations_of(document.key)
-            print_document(document, cited_by, relations, library.outcomes.outcome(document.key))
+            described = document.ghost and library.documents.described(document.key)
+            outcome = library.outcomes.outcome(document.key)
+            print_document(document, cited_by, relations, outcome, described)
     return 0
 
 

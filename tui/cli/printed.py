@@ -51,15 +51,22 @@ def counted(number: int, one: str, many: str = "") -> str:
 
 
 def print_document(
-    document: Document, cited_by: list[str], relations: Relations, outcome: Outcome | None
+    document: Document,
+    cited_by: list[str],
+    relations: Relations,
+    outcome: Outcome | None,
+    described: bool = False,
 ) -> None:
+    """A document's fields, links and text; a ghost ``described`` by metadata says so."""
     console = _console()
     ghost = document.ghost
     head = Text(terminal_safe(document.key), style="bold")
     for part in (document.kind, document.date):
         if part:
             head.append(" · " + terminal_safe(part))
-    if ghost:
+    if ghost and described:
+        head.append(" · metadata only: its text is not in the library", style="dim")
+    elif ghost:
         head.append(" · not in the library (cited only)", style="dim")
     console.print(head)
     for dossier in document.dossiers:
@@ -93,6 +100,8 @@ def print_document(
         ("Changed by", ", ".join(relations.changed_by)),
         ("Answers", ", ".join(relations.answers)),
         ("Answered in", ", ".join(relations.answered_by)),
+        ("Bijlage van", ", ".join(relations.attached_to)),
+        ("Bijlagen", ", ".join(relations.attachments)),
         ("Source", document.source_path),
         ("Official", official_url(document.key) or f"none: {no_official_page(document.key)}"),
     ]

@@ -108,6 +108,8 @@ def _add_story(page: Paragraphs, reading: Reading) -> None:
         ("Changed by", relations.changed_by),
         ("Answers", relations.answers),
         ("Answered in", relations.answered_by),
+        ("Bijlage van", relations.attached_to),
+        ("Bijlage", relations.attachments),
     ):
         for key in keys:
             page.add(f"{label}: {row_label(key, reading.rows.get(key))}", key, style="note")
@@ -152,16 +154,19 @@ def ghost_page(reading: Reading) -> Page:
     document = reading.document
     header = [(document.title, "title")] if document.title else []
     page = Paragraphs()
-    if reading.cited_by:
+    source = "its metadata" if reading.described else "the citing text"
+    if reading.described:
+        page.add("Metadata only: the publisher's metadata describes it, its text is not here.")
+    elif reading.cited_by:
         page.add("This document is cited, but its text is not in the library.")
     elif reading.relations.replaced_by or reading.relations.changed_by:
         page.add("A later version in the library names it, but its text is not here.")
     else:
         page.add("This document is not in the library, and no document here cites it.")
     if document.title:
-        page.add(f"Title, as the citing text gives it: «{document.title}»")
+        page.add(f"Title, as {source} gives it: «{document.title}»")
     if document.date:
-        page.add(f"Date, as the citing text gives it: {format_dutch_date(document.date)}")
+        page.add(f"Date, as {source} gives it: {format_dutch_date(document.date)}")
     if document.subject:
         page.add(f"Subject: {document.subject}")
     if document.document_number:
@@ -180,7 +185,9 @@ def ghost_page(reading: Reading) -> Page:
     else:
         page.add("Or load its file:")
     page.add("  kamerlezer load FILE")
-    head = header_line(document) + " · not in the library"
+    head = header_line(document) + (
+        " · metadata only" if reading.described else " · not in the library"
+    )
     return Page(
         document.key, header, page.text, page.links, is_ghost=True, head=head, styles=page.styles
     )
