@@ -11,8 +11,11 @@ from typing import Any
 
 from db.library import Library
 from loaders.kinds import VOTED_ON
+from loaders.published import LIST_DATE, published_numbers
 
 MOST_CITED = 10
+# Where the numbers that exist come from, as the JSON and the pages say it.
+MISSING_FROM = f"the ids KOOP had published to {LIST_DATE}, and this library"
 RELATED_DOSSIERS = 12
 
 
@@ -42,6 +45,9 @@ class DossierSummary:
     most_cited: list[DossierCount] = field(default_factory=list)  # its documents
     cites: list[DossierCount] = field(default_factory=list)  # dossiers
     cited_by: list[DossierCount] = field(default_factory=list)  # dossiers
+    # The numbers that exist (published to the list's date, or in the library) and are not
+    # loaded, in number order: what to fetch to have the whole dossier.
+    missing: list[str] = field(default_factory=list)
 
     @property
     def exists(self) -> bool:
@@ -69,6 +75,8 @@ class DossierSummary:
             "most_cited": [{"key": c.key, "count": c.count} for c in self.most_cited],
             "cites": [{"dossier": c.key, "count": c.count} for c in self.cites],
             "cited_by": [{"dossier": c.key, "count": c.count} for c in self.cited_by],
+            "missing": self.missing,
+            "missing_from": MISSING_FROM,
         }
 
 
@@ -121,7 +129,27 @@ def summarise_dossier(library: Library, dossier: str) -> DossierSummary:
         most_cited=_most_cited(conn, dossier),
         cites=_dossiers_cited(conn, dossier),
         cited_by=_dossiers_citing(conn, dossier),
+        missing=missing_numbers(conn, dossier),
     )
+
+
+def missing_numbers(conn: sqlite3.Connection, dossier: str) -> list[str]:
+    """The dossier's numbers that exist and are not loaded. A number exists when KOOP had
+    published it, or when the library holds it or metadata describes it; a number only cited
+    may be a typo in the citing text, and does not count."""
+    rows = conn.execute(
+        "SELECT d.ondernummer, d.ghost, EXISTS (SELECT 1 FROM document_metadata m"
+        " WHERE m.key = d.key) FROM documents d WHERE d.dossier = :dossier AND d.ondernummer != ''",
+        {"dossier": dossier},
+    ).fetchall()
+    loaded = {number for number, ghost, _ in rows if not ghost}
+    exist = set(published_numbers(dossier)) | {number for number, ghost, named in rows if named}
+    return sorted(exist - loaded, key=number_order)
+
+
+def number_order(number: str) -> tuple[int, int, str]:
+    """Numbers first, in order, then the Eerste Kamer's letters (A, B, ..., AA)."""
+    return (0, int(number), "") if number.isdigit() else (1, len(number), number)
 
 
 def _most_cited(conn: sqlite3.Connection, dossier: str) -> list[DossierCount]:

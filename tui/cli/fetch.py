@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db.library import Library
@@ -37,6 +38,11 @@ def add_fetch_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
     fetch.add_argument("targets", nargs="*", metavar="TARGET")
     fetch.add_argument("--ghosts", action="store_true", help="every cited document not loaded")
     fetch.add_argument("--dossier", metavar="KEY", help="with --ghosts: only this dossier")
+    fetch.add_argument(
+        "--missing",
+        action="store_true",
+        help="of each dossier TARGET, only the numbers that exist and the library lacks",
+    )
     fetch.add_argument("--dry-run", action="store_true", help="list what would be fetched")
     fetch.add_argument(
         "--refresh",
@@ -59,6 +65,17 @@ def command_fetch(
         parser.error("fetch needs a TARGET or --ghosts")
     path = library_path(args.db)
     targets = list(args.targets)
+    if args.missing:
+        lacking = _missing_of(path, targets)
+        if isinstance(lacking, str):
+            complain(lacking)
+            return 2
+        if not lacking:
+            say(
+                "Nothing to fetch: the library holds every number these dossiers are known to have."
+            )
+            return 0
+        targets = lacking
     if args.ghosts:
         ghosts: list[str] = []
         if path.exists():
@@ -105,6 +122,25 @@ def command_fetch(
     say(f"{found}{files}; {summary}{failing}")
     failed = fetched.loaded is not None and fetched.loaded.failed
     return 1 if fetched.problems or failed else 0
+
+
+def _missing_of(path: Path, targets: list[str]) -> list[str] | str:
+    """The keys of the numbers the dossiers ``targets`` lack; a line saying why not."""
+    from db.dossier_summary import missing_numbers
+    from loaders.ids import kst_key
+
+    dossiers = [parse_dossier(target) for target in targets]
+    if not targets or None in dossiers:
+        return "fetch --missing takes dossiers (29521, '36 410 XVI'), not documents"
+    if not path.exists():
+        return f"{path}: no library here (load documents first)"
+    with Library.open(path, write=False) as library:
+        return [
+            kst_key(dossier, number)
+            for dossier in dossiers
+            if dossier is not None
+            for number in missing_numbers(library.conn, dossier)
+        ]
 
 
 class _Bar:

@@ -13,12 +13,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from db.dossier_summary import MISSING_FROM
 from loaders.labels import format_dossier, no_official_page, official_url
 from loaders.model import ANSWERED, ASKED
 from loaders.sanitize import terminal_safe
 from tui.cli.terminal_output import SafeConsole
 from tui.text.dossier import dossier_facts, month_chart
-from tui.text.labels import finder_notes
+from tui.text.labels import finder_notes, number_ranges
 from tui.text.outcome import legend, outcome_counts, outcome_summary, seat_bar
 
 if TYPE_CHECKING:  # for the signatures only: each command imports what it runs
@@ -156,6 +157,16 @@ def print_dossier(summary: DossierSummary) -> None:
         console.print(Text("\nDocuments per month", style="bold"))
         for line in month_chart(summary.months):
             console.print(line)
+    if summary.missing:
+        console.print(Text(f"\nMissing ({len(summary.missing)})", style="bold"))
+        console.print(number_ranges(summary.missing, most=40))
+        console.print(
+            Text(
+                f"kamerlezer fetch {summary.dossier} --missing gets them"
+                f" (numbers from {MISSING_FROM})",
+                style="dim",
+            )
+        )
     for label, rows in (
         ("Most cited", summary.most_cited),
         ("Cites", summary.cites),

@@ -4,13 +4,13 @@ each a link."""
 
 from __future__ import annotations
 
-from db.dossier_summary import summarise_dossier
+from db.dossier_summary import MISSING_FROM, summarise_dossier
 from db.library import Library
 from loaders.labels import format_dossier, reference_label
 from tui.pages.document import Paragraphs
 from tui.pages.layout import Page
 from tui.text.dossier import dossier_facts, month_chart
-from tui.text.labels import row_label
+from tui.text.labels import number_ranges, row_label
 from tui.text.outcome import list_mark, outcome_counts
 
 
@@ -45,6 +45,12 @@ def dossier_page(library: Library, dossier: str) -> Page:
         ended = decisions.get(row.key)
         mark = list_mark(ended) if ended else ""
         page.add(f"{mark} {row_label(row.key, row)}".strip(), target=row.key)
+    if summary.missing:
+        page.add(f"Missing ({len(summary.missing)}):", style="heading")
+        page.add(
+            f"{number_ranges(summary.missing)} · kamerlezer fetch {dossier} --missing gets them"
+            f" (numbers from {MISSING_FROM})"
+        )
     page.add(f"kamerlezer fetch {dossier} gets the whole dossier from the official sources.")
     head = f"{reference_label(dossier)} · {summary.title or 'cited only'}"
     return Page(dossier, [], page.text, page.links, head=head, styles=page.styles)

@@ -35,3 +35,36 @@ def finder_notes(answer: Answer) -> list[str]:
     if answer.read_as:
         notes.append("read as " + terminal_safe(", ".join(answer.read_as)))
     return notes
+
+
+def number_ranges(numbers: list[str], most: int = 12) -> str:
+    """Numbers in order, as a reader scans them: "1–445, 448–454, 456" (the first ``most``
+    runs, then how many more); the Eerste Kamer's letters too: "A–S, U–Z, AA–BM"."""
+    runs: list[str] = []
+    index = 0
+    while index < len(numbers):
+        first = last = numbers[index]
+        while index + 1 < len(numbers) and _follows(last, numbers[index + 1]):
+            index += 1
+            last = numbers[index]
+        runs.append(first if first == last else f"{first}–{last}")
+        index += 1
+    shown = ", ".join(runs[:most])
+    return shown + (f" and {len(runs) - most} more runs" if len(runs) > most else "")
+
+
+def _follows(number: str, then: str) -> bool:
+    value, next_value = _value(number), _value(then)
+    return value is not None and next_value == value + 1 and number.isdigit() == then.isdigit()
+
+
+def _value(number: str) -> int | None:
+    """A number's value; a letter's place in A, B, ..., Z, AA, AB, ...; None for others."""
+    if number.isdigit():
+        return int(number)
+    if not number.isalpha() or not number.isupper():
+        return None
+    value = 0
+    for letter in number:
+        value = value * 26 + ord(letter) - ord("A") + 1
+    return value
