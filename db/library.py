@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from db.documents import DocumentQueries
+from db.kamervragen import KamervragenQueries
 from db.library_file import LibraryError, LibraryFile
 from db.meetings import MeetingQueries, share_meeting_date
 from db.outcomes.open_data import OpenDataStore
@@ -104,6 +105,7 @@ class Library(LibraryFile):
         self.meetings = MeetingQueries(self)
         self.outcomes = OutcomeQueries(self)
         self.open_data = OpenDataStore(self)
+        self.kamervragen = KamervragenQueries(self)
         # The targets of relations, made ghosts (where still missing) when the batch commits:
         # the replaced motie is usually loaded in the same batch, and a ghost made first and
         # replaced after costs several statements.

@@ -87,3 +87,8 @@ def _same_word(typed: str, word: str) -> bool:
     if typed == word:
         return True
     return len(word) >= FUZZY_FROM and OSA.distance(typed, word, score_cutoff=1) <= 1
+
+
+# Kamervragen: the written questions (as their metadata types them) and what answers them.
+QUESTION_KINDS = ("schriftelijke vragen", "kamervragen")
+ANSWER_KINDS = ("antwoord", "mededeling")

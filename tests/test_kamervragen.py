@@ -85,3 +85,25 @@ def test_a_second_load_changes_nothing_and_an_export_loads_back(tmp_path, capsys
         document = library.documents.get(KEY)
     assert document is not None and len(document.questions) == 9
     assert document.text[document.questions[0].start :].startswith("Vraag 1")
+
+
+def test_open_questions_are_those_without_a_known_answer(tmp_path, capsys) -> None:
+    """kv-tk-2020Z13248's metadata names its answer; a copy without that line is open: asked
+    2 July 2020, it has waited far longer than the Kamer's three weeks."""
+    owms = (Path(__file__).parent / "fixtures" / "plooi" / "metadata_owms-kv-tk.xml").read_text()
+    unanswered = tmp_path / "metadata_owms-kv-tk.xml"
+    unanswered.write_text(
+        "\n".join(line for line in owms.splitlines() if "overheidop:aanhangsel" not in line)
+    )
+    db = str(tmp_path / "library.db")
+    with Library.open(Path(db)) as library:
+        load_paths(library, [AANHANGSEL, unanswered], parallel=False)
+    assert main(["--db", db, "show", "--open-questions", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    [question] = data["open_questions"]
+    assert question["key"] == "kv-tk-2020Z13248" and question["asked"] == "2020-07-02"
+    assert question["days_waited"] > 21 and question["overdue"] and data["norm_days"] == 21
+    assert main(["--db", db, "show", "--open-questions"]) == 0
+    shown = capsys.readouterr().out
+    assert "kv-tk-2020Z13248" in shown and "asked 2 juli 2020" in shown
+    assert "three weeks" in shown

@@ -33,3 +33,22 @@ async def test_curly_brackets_step_through_the_questions(tmp_path) -> None:
         await settle(pilot)
         assert app.reader.status.shown.startswith("question 2 of 9")
     library.close()
+
+
+async def test_the_tree_has_the_kamervragen_by_vergaderjaar(tmp_path) -> None:
+    from tui.widgets.dossier_tree import DocumentNode
+
+    with Library.open(tmp_path / "library.db") as library:
+        load_paths(library, [AANHANGSEL], parallel=False)
+    library = Library.open(tmp_path / "library.db", write=False)
+    app = KamerlezerApp(library, start="ah-tk-20202021-3235")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        tree = app.reader.dossier_tree
+        labels = [str(node.label) for node in tree.root.children]
+        assert any(label.startswith("Kamervragen") for label in labels)
+        cursor = tree.cursor_node
+        assert cursor is not None and isinstance(cursor.data, DocumentNode)
+        assert cursor.data.key == "ah-tk-20202021-3235"  # the tree follows the open document
+        assert str(cursor.parent.label).startswith("2020-2021")
+    library.close()

@@ -5,23 +5,50 @@ whole lines for scripts (``tui/cli/printed.py``)."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from dataclasses import asdict
 from pathlib import Path
 
 from db.contract import document_record
 from db.dossier_summary import summarise_dossier
+from db.kamervragen import NORM_DAYS
 from db.library import Library
 from db.location import library_path
 from loaders.citations.find import CitingDocument, find_citations
 from loaders.ids import parse_dossier
-from tui.cli.printed import print_document, print_dossier, print_hits, print_results
+from tui.cli.printed import (
+    print_document,
+    print_dossier,
+    print_hits,
+    print_open_questions,
+    print_results,
+)
 from tui.cli.terminal_output import complain, json_text, say
 
 
 def _open_for_reading(db: str | None) -> Library:
     path = library_path(db)
     return Library.open(path, write=False)
+
+
+def command_open_questions(args: argparse.Namespace) -> int:
+    """The kamervragen of which the library holds no answer, longest waiting first."""
+    with _open_for_reading(args.db) as library:
+        questions = library.kamervragen.open_questions()
+    if args.json:
+        say(
+            json_text(
+                {
+                    "open_questions": [q.to_dict() for q in questions],
+                    "norm_days": NORM_DAYS,
+                    "as_of": dt.date.today().isoformat(),
+                }
+            )
+        )
+    else:
+        print_open_questions(questions)
+    return 0
 
 
 def command_show(args: argparse.Namespace) -> int:

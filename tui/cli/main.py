@@ -23,6 +23,7 @@ from tui.cli.fetch import add_fetch_command, command_fetch
 from tui.cli.library_commands import (
     command_export,
     command_find,
+    command_open_questions,
     command_refs,
     command_search,
     command_show,
@@ -76,8 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="KEY is any spelling of a document number: kst-29521-455, 29521-455, "
         "'29 521 nr. 455'.",
     )
-    show.add_argument("key", metavar="KEY")
+    show.add_argument("key", metavar="KEY", nargs="?")
     show.add_argument("--json", action="store_true", help="print the document as JSON")
+    show.add_argument(
+        "--open-questions",
+        action="store_true",
+        help="instead of a document: the kamervragen no answer in the library is known of",
+    )
 
     find = commands.add_parser(
         "find",
@@ -154,6 +160,10 @@ def main(
         if args.command == "load":
             return command_load(args)
         if args.command == "show":
+            if args.open_questions:
+                return command_open_questions(args)
+            if args.key is None:
+                parser.error("show needs a KEY (or --open-questions)")
             return command_show(args)
         if args.command == "export":
             return command_export(args)

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from db.dossier_summary import MISSING_FROM
+from loaders.dates import format_dutch_date
 from loaders.labels import format_dossier, no_official_page, official_url
 from loaders.model import ANSWERED, ASKED
 from loaders.sanitize import terminal_safe
@@ -25,6 +26,7 @@ from tui.text.outcome import legend, outcome_counts, outcome_summary, seat_bar
 if TYPE_CHECKING:  # for the signatures only: each command imports what it runs
     from db.dossier_summary import DossierSummary
     from db.finder import Answer
+    from db.kamervragen import OpenQuestion
     from db.library import Library
     from db.outcomes.outcome import Outcome
     from db.relations import Relations
@@ -281,3 +283,30 @@ def print_records(records: list[SruRecord]) -> None:
         line.append(terminal_safe(record.title))
         console.print(line, no_wrap=True, overflow="ellipsis")
     console.print(f"{len(records)} to fetch")
+
+
+def print_open_questions(questions: list[OpenQuestion]) -> None:
+    """One line a question: its key, when it was asked and how long ago, what it is about."""
+    console = _console()
+    if not questions:
+        console.print("No open kamervragen: every set in the library has an answer it knows of.")
+        return
+    for question in questions:
+        line = Text(f"{question.key:<22}", style="bold")
+        if question.waited is None:
+            line.append(" asked on a date not known")
+        else:
+            waited = f"{question.waited:,} days"
+            style = "red" if question.overdue else ""
+            line.append(f" asked {format_dutch_date(question.asked)}, {waited} ago", style=style)
+        line.append("  " + terminal_safe(question.title), style="dim")
+        console.print(line, no_wrap=True, overflow="ellipsis")
+    overdue = sum(q.overdue for q in questions)
+    console.print(
+        Text(
+            f"{counted(len(questions), 'question')} without an answer in this library;"
+            f" {overdue} waited longer than the Kamer's norm of three weeks"
+            " (an answer published but not loaded counts as none: fetch it to be sure)",
+            style="dim",
+        )
+    )

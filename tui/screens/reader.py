@@ -25,7 +25,6 @@ from textual.worker import get_current_worker
 from db.library import Library, LibraryError, Stats
 from db.loading.fetch import Fetched, FetchJob
 from db.reading import Reading, read_document
-from loaders.debates import DEBATE_KINDS
 from loaders.ids import parse_dossier
 from loaders.kinds import is_voted_on
 from loaders.labels import no_official_page, official_url, reference_label, standard_citation
@@ -39,7 +38,14 @@ from tui.screens.search import Chosen, SearchScreen
 from tui.screens.votes import VotesScreen
 from tui.side_widths import NARROW, WIDE, SideWidths
 from tui.widgets.document_search import DocumentSearch
-from tui.widgets.dossier_tree import DEBATES, DocumentNode, DossierNode, DossierTree, NodeData
+from tui.widgets.dossier_tree import (
+    DocumentNode,
+    DossierNode,
+    DossierTree,
+    NodeData,
+    tree_place,
+    without_page,
+)
 from tui.widgets.finder_pane import FinderPane
 from tui.widgets.letter_view import LetterView
 from tui.widgets.status_bar import StatusBar
@@ -245,8 +251,7 @@ class ReaderScreen(Screen[None]):
         current = self.history.current
         position = current.position if not remember and current else None
         self._show(reading, position)
-        debate = reading.document.kind in DEBATE_KINDS and not reading.is_ghost
-        self.dossier_tree.reveal(reading.key, DEBATES if debate else reading.document.dossier_key)
+        self.dossier_tree.reveal(reading.key, tree_place(reading.document))
         return True
 
     def _meeting_of(self, key: str) -> Reading | None:
@@ -328,7 +333,7 @@ class ReaderScreen(Screen[None]):
         data = event.node.data
         if isinstance(data, DocumentNode):
             self.open_document(data.key)
-        elif isinstance(data, DossierNode) and data.key != DEBATES:  # its page, as opened
+        elif isinstance(data, DossierNode) and not without_page(data.key):  # its page, as opened
             self._open_dossier(data.key, remember=True, reveal=False)
 
     @on(LetterView.LinkFocused)

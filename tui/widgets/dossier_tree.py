@@ -17,7 +17,10 @@ from textual.widgets.tree import TreeNode
 
 from db.library import DocumentRow, DossierRow, Library
 from db.outcomes.outcome import Ended
+from loaders.debates import DEBATE_KINDS
+from loaders.kinds import ANSWER_KINDS, QUESTION_KINDS
 from loaders.labels import format_dossier, reference_label
+from loaders.model import Document
 from loaders.sanitize import terminal_safe
 from loaders.subject import short_subject
 from tui.commands import TREE, bindings
@@ -31,6 +34,9 @@ FLAT_LIMIT = 500
 CHUNK = 250
 # The node under which the debates are, newest first: they belong to no dossier.
 DEBATES = "debates"
+# The node of the kamervragen and their answers, a node a vergaderjaar under it ("kamervragen
+# 2020-2021"), newest first.
+KAMERVRAGEN = "kamervragen"
 
 
 @dataclass(frozen=True)
@@ -50,12 +56,33 @@ class DocumentNode:
     ghost: bool
 
 
-NodeData = GroupNode | DossierNode | DocumentNode
+@dataclass(frozen=True)
+class HeadingNode:
+    """A row that only folds what is under it (the kamervragen)."""
+
+    name: str
+
+
+NodeData = GroupNode | DossierNode | DocumentNode | HeadingNode
 
 
 def _thousand(dossier: str) -> int:
     number = dossier.partition("-")[0]
     return int(number) // 1000 * 1000 if number.isdigit() else 0
+
+
+def without_page(key: str) -> bool:
+    """The tree's own rows (the debates, the kamervragen of a year): no dossier's page."""
+    return key == DEBATES or key.startswith(KAMERVRAGEN)
+
+
+def tree_place(document: Document) -> str:
+    """The node a document is under: its dossier, the debates, the kamervragen of its year."""
+    if document.kind in DEBATE_KINDS and not document.ghost:
+        return DEBATES
+    if document.kind in (*QUESTION_KINDS, *ANSWER_KINDS) and not document.dossiers:
+        return f"{KAMERVRAGEN} {document.vergaderjaar}".strip()
+    return document.dossier_key
 
 
 def dossier_label(row: DossierRow) -> Text:
@@ -200,6 +227,8 @@ class DossierTree(Tree[NodeData]):
             label = Text("Debates", style="bold")
             label.append(f"  {debates} report{'s' if debates > 1 else ''}", style="dim")
             self._dossier_nodes[DEBATES] = self.root.add(label, data=DossierNode(DEBATES))
+        if self.library.kamervragen.count():
+            self._add_kamervragen()
         for key in expanded:
             node = self._node_of(key)
             if node is not None:
@@ -207,6 +236,17 @@ class DossierTree(Tree[NodeData]):
                 node.expand()
         if self._waiting is not None:  # the open document, asked for before the tree was read
             self.reveal(*self._waiting)
+
+    def _add_kamervragen(self) -> None:
+        years = self.library.kamervragen.vergaderjaren()
+        label = Text("Kamervragen", style="bold")
+        label.append(f"  {sum(n for _, n in years)} documents", style="dim")
+        top = self.root.add(label, data=HeadingNode(KAMERVRAGEN))
+        for year, count in years:
+            key = f"{KAMERVRAGEN} {year}".strip()
+            shown = Text(year or "vergaderjaar not known")
+            shown.append(f"  {count}", style="dim")
+            self._dossier_nodes[key] = top.add(shown, data=DossierNode(key))
 
     def _add_dossiers(self, parent: TreeNode[NodeData], rows: list[DossierRow]) -> None:
         for row in rows:
@@ -233,9 +273,12 @@ class DossierTree(Tree[NodeData]):
             return
         node.data = DossierNode(data.key, loaded=True)
         node.remove_children()
+        decisions: dict[str, Ended] = {}
+        replaced_by: dict[str, list[str]] = {}
         if data.key == DEBATES:
             rows = self.library.meetings.debate_rows()
-            decisions, replaced_by = {}, {}
+        elif data.key.startswith(KAMERVRAGEN):
+            rows = self.library.kamervragen.rows_of(data.key.removeprefix(KAMERVRAGEN).strip())
         else:
             rows = self.library.rows.documents_in(data.key)
             decisions = self.library.outcomes.decisions_in(data.key)
@@ -244,7 +287,7 @@ class DossierTree(Tree[NodeData]):
         replaced = {row.key for key, members in children.items() if key for row in members}
 
         def label_of(row: DocumentRow) -> Text:
-            if data.key == DEBATES:
+            if data.key == DEBATES or data.key.startswith(KAMERVRAGEN):
                 return debate_label(row)
             return document_label(row, decisions.get(row.key), row.key in replaced)
 
@@ -289,7 +332,7 @@ class DossierTree(Tree[NodeData]):
         """Enter opens a dossier (its page is the reader's to show) and folds the rows that
         have no page of their own (a group of dossiers, the debates) as a tree does."""
         node = event.node
-        if isinstance(node.data, DossierNode) and node.data.key != DEBATES:
+        if isinstance(node.data, DossierNode) and not without_page(node.data.key):
             node.expand()
         elif not isinstance(node.data, DocumentNode):
             node.toggle()
@@ -327,6 +370,10 @@ class DossierTree(Tree[NodeData]):
             return  # not read yet (the tree is read after the first paint): once it is
         self._fill(node)
         node.expand()
+        parent = node.parent
+        while parent is not None and parent is not self.root:  # the kamervragen heading
+            parent.expand()
+            parent = parent.parent
         self._reveal_waiting(node)
 
     def _reveal_waiting(self, node: TreeNode[NodeData]) -> None:
