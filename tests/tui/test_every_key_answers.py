@@ -52,7 +52,7 @@ async def test_a_debate_is_copied_as_the_handelingen_cite_it_and_has_no_false_ad
 
 
 async def test_the_welcome_page_counts_the_dossiers_that_hold_documents(library) -> None:
-    """Dossiers only cited (shown as "cited only" in the tree) are not in the library."""
+    """Dossiers only cited or named (shown as "not loaded" in the tree) are not in the library."""
     holding = library.conn.execute(
         "SELECT count(DISTINCT dd.dossier) FROM document_dossiers dd"
         " JOIN documents d ON d.key = dd.document WHERE d.ghost = 0"

@@ -52,5 +52,5 @@ def dossier_page(library: Library, dossier: str) -> Page:
             f" (numbers from {MISSING_FROM})"
         )
     page.add(f"kamerlezer fetch {dossier} gets the whole dossier from the official sources.")
-    head = f"{reference_label(dossier)} · {summary.title or 'cited only'}"
+    head = f"{reference_label(dossier)} · {summary.title or 'not loaded'}"
     return Page(dossier, [], page.text, page.links, head=head, styles=page.styles)

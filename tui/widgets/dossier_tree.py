@@ -88,7 +88,7 @@ def tree_place(document: Document) -> str:
 def dossier_label(row: DossierRow) -> Text:
     if row.cited_only:  # known only because documents cite into it
         label = Text(f"{GHOST_MARK} {format_dossier(row.key)}", style="dim bold")
-        label.append(" " + (terminal_safe(row.title) or "cited only"), style="dim italic")
+        label.append(" " + (terminal_safe(row.title) or "not loaded"), style="dim italic")
         return label
     label = Text(format_dossier(row.key), style="bold")
     label.append(" " + terminal_safe(row.title))
@@ -240,7 +240,8 @@ class DossierTree(Tree[NodeData]):
     def _add_kamervragen(self) -> None:
         years = self.library.kamervragen.vergaderjaren()
         label = Text("Kamervragen", style="bold")
-        label.append(f"  {sum(n for _, n in years)} documents", style="dim")
+        total = sum(n for _, n in years)
+        label.append(f"  {total} document{'s' if total != 1 else ''}", style="dim")
         top = self.root.add(label, data=HeadingNode(KAMERVRAGEN))
         for year, count in years:
             key = f"{KAMERVRAGEN} {year}".strip()
