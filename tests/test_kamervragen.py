@@ -107,3 +107,21 @@ def test_open_questions_are_those_without_a_known_answer(tmp_path, capsys) -> No
     shown = capsys.readouterr().out
     assert "kv-tk-2020Z13248" in shown and "asked 2 juli 2020" in shown
     assert "three weeks" in shown
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Koolmees",  # the minister who answered
+        "van weyenberg tozo",  # who asked, and the subject
+        "2021Z09739",  # the zaak of the questions
+        "ah-tk-20202021-3235",
+        "Aanhangsel Handelingen II 2020/21, nr. 3235",  # as it is cited
+    ],
+)
+def test_the_finder_finds_the_answer_by_what_a_reader_remembers(db, query) -> None:
+    from db.finder import Finder
+
+    with Library.open(Path(db), write=False) as library:
+        results = Finder(library).find(query).results
+    assert results and results[0].key == KEY, query
