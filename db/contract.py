@@ -33,4 +33,8 @@ def document_record(library: Library, document: Document) -> dict[str, Any]:
         }
         for q in document.questions
     ]
+    data["tables"] = [
+        {**asdict(t), "rows": [[text[s:e] for s, e in row] for row in t.rows(text)]}
+        for t in document.tables
+    ]
     return data

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from db.query_group import QueryGroup
 from loaders.ids import canonical_key, parse_reference
-from loaders.model import Citation, Document, Dossier, Question, Signatory
+from loaders.model import Citation, Document, Dossier, Question, Signatory, Table
 
 
 class DocumentQueries(QueryGroup):
@@ -52,6 +52,7 @@ class DocumentQueries(QueryGroup):
             metadata_only=bool(row["ghost"]),
             ghost=bool(row["ghost"]),
             questions=[Question(**q) for q in json.loads(row["questions"] or "[]")],
+            tables=[Table.from_dict(t) for t in json.loads(row["tables"] or "[]")],
         )
 
     def get(self, key: str) -> Document | None:

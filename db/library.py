@@ -49,6 +49,8 @@ def content_hash(document: Document) -> str:
     fields.append([(c.start, c.end, c.target, c.kind, c.date, c.title) for c in document.citations])
     if document.questions:  # only then: the hashes of every other document stay as they were
         fields.append([astuple(q) for q in document.questions])
+    if document.tables:  # the same
+        fields.append([astuple(t) for t in document.tables])
     if document.attached_to or document.answered_in:  # the same
         fields.append((document.attached_to, document.answered_in))
     return hashlib.sha256(repr(fields).encode("utf-8", "surrogatepass")).hexdigest()
@@ -61,7 +63,7 @@ _HASHED_FIELDS = (
 _DOCUMENT_COLUMNS = (
     "key published_id dossier ondernummer kind title subject date vergaderjaar chamber"
     " signatories text source_path source_format content_hash document_number zaak_numbers"
-    " ghost questions"
+    " ghost questions tables"
 ).split()
 _INSERT_DOCUMENT = (
     f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)})"
@@ -217,6 +219,7 @@ class Library(LibraryFile):
             "questions": json.dumps([asdict(q) for q in document.questions])
             if document.questions
             else "[]",
+            "tables": json.dumps([asdict(t) for t in document.tables]) if document.tables else "[]",
         }
         if exists:
             rowid = self._unindex(document.key)

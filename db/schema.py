@@ -17,7 +17,7 @@ from db.relations import add_relations_of_loaded
 if TYPE_CHECKING:  # sqlite-utils is imported only to create a library: it takes 0.2 s
     import sqlite_utils
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 APPLICATION_ID = 0x4B4C5A52  # "KLZR": marks the file as a kamerlezer library
 
 
@@ -192,6 +192,9 @@ MIGRATIONS: dict[int, list[Step]] = {
     8: ["CREATE INDEX IF NOT EXISTS documents_kind_date ON documents (kind, date)"],
     # The kamervragen an Aanhangsel answers: JSON spans of its text (loaders/model.Question).
     9: ["ALTER TABLE documents ADD COLUMN questions TEXT NOT NULL DEFAULT '[]'"],
+    # A document's tables: JSON spans of its text, their head and spanning cells
+    # (loaders/model.Table).
+    10: ["ALTER TABLE documents ADD COLUMN tables TEXT NOT NULL DEFAULT '[]'"],
 }
 
 

@@ -49,6 +49,42 @@ class Question:
     answer_end: int = 0
 
 
+# How a table is written in a document's text: one paragraph, a row a line, cells apart by a
+# tab (cell text never holds either: its whitespace is collapsed).
+TABLE_ROW = "\n"
+TABLE_CELL = "\t"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of a document's text: the paragraph from ``start`` to ``end``, written with
+    TABLE_ROW and TABLE_CELL. Its first ``header_rows`` rows are its head; ``spans`` are the
+    cells that cover more than one column, as (row, column, columns), the columns they cover
+    written as empty cells after them."""
+
+    start: int
+    end: int
+    header_rows: int = 0
+    spans: tuple[tuple[int, int, int], ...] = ()
+
+    def rows(self, text: str) -> list[list[tuple[int, int]]]:
+        """The (start, end) of every cell, row by row, as offsets into ``text``."""
+        rows: list[list[tuple[int, int]]] = []
+        offset = self.start
+        for row in text[self.start : self.end].split(TABLE_ROW):
+            cells = []
+            for cell in row.split(TABLE_CELL):
+                cells.append((offset, offset + len(cell)))
+                offset += len(cell) + 1
+            rows.append(cells)
+        return rows
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Table:
+        spans = tuple((int(r), int(c), int(n)) for r, c, n in data.get("spans") or ())
+        return cls(int(data["start"]), int(data["end"]), int(data.get("header_rows", 0)), spans)
+
+
 @dataclass(frozen=True)
 class Citation:
     """A span of a document's text that names another document.
@@ -96,6 +132,7 @@ class Document:
     metadata_only: bool = False
     ghost: bool = False
     questions: list[Question] = field(default_factory=list)  # of an Aanhangsel (kamervragen)
+    tables: list[Table] = field(default_factory=list)
     # What the publisher's metadata says it belongs to: a bijlage's letter (hoofddocument),
     # and the Aanhangsel that answers kamervragen.
     attached_to: str = ""

@@ -5,10 +5,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from loaders.formats.detect import read_document_bytes
+from loaders.formats.xml_text import TextBuilder
 from loaders.kinds import kind_from_title
 from loaders.model import Document, Signatory
 from loaders.motie_subject import motie_subject
+from loaders.safe_xml import parse_xml
 from loaders.subject import MAX_LENGTH, subject_from_text
+from tui.pages.layout import paragraph_style
 
 
 def load(path: Path) -> Document:
@@ -80,7 +83,10 @@ def test_the_older_kamerwrk_format(fixtures, name: str) -> None:
     assert document.dossiers[0].key == "24138"
     assert document.dossiers[0].title.startswith("Wijziging van de Wet op het basisonderwijs")
     assert [s.name for s in document.signatories] == ["T. Netelenbos", "J. J. van Aartsen"]
-    assert "I. | ALGEMEEN | 1" in document.text  # table rows: cells separated by " | "
+    [table] = document.tables  # the contents: one table, a row a line, cells apart
+    rows = [[document.text[s:e] for s, e in row] for row in table.rows(document.text)]
+    assert rows[0] == ["I.", "ALGEMEEN", "1"]
+    assert rows[-1] == ["II.", "ARTIKELSGEWIJZE TOELICHTING", "12"]
     footnote = "[1] Ter inzage gelegd bij de afdeling Parlementaire Documentatie."
     assert document.text.endswith(footnote)
     assert "Kamerstukken II 1992/93, 22 827, nr. 2" in [c.text for c in document.citations]
@@ -99,7 +105,12 @@ def test_tables_are_rows_of_cells_and_the_minister_signs(fixtures) -> None:
     document = load(fixtures / "kst-35470-XIV-4.xml")
     assert document.dossiers[0].key == "35470-XIV"
     assert document.vergaderjaar == "2019-2020"  # printed with an en dash
-    assert "=> 50 en < 200 | 2 | 4" in document.text.split("\n\n")
+    first = document.tables[0]
+    rows = [[document.text[s:e] for s, e in row] for row in first.rows(document.text)]
+    assert first.header_rows == 1  # its <thead>
+    assert rows[0][1] == "Beleidsmatige mutaties (ondergrens in € miljoen)"
+    assert rows[2] == ["=> 50 en < 200", "2", "4"]
+    assert len(document.tables) == 3
     assert [(s.name, s.role) for s in document.signatories] == [
         ("C.J. Schouten", "Minister van Landbouw, Natuur en Voedselkwaliteit")
     ]
@@ -112,3 +123,27 @@ def test_subjects_and_kinds_are_made_of_any_text(text: str, title: str) -> None:
     subject = subject_from_text(text, kind, "", title, [Signatory(title[:10], "indiener")])
     assert len(subject) <= MAX_LENGTH
     assert isinstance(motie_subject(kind, title, text, []), str)
+
+
+def test_lists_keep_their_numbering(fixtures) -> None:
+    """Numbers as the items give them ("1.", KOOP's explicit "i", "ii"), each drawn as a list
+    item with its number hanging; a list that numbers itself gets the numbers it prints."""
+    memorie = load(Path(__file__).parents[1] / "loaders" / "demo" / "kst-34468-3.xml")
+    paragraphs = memorie.text.split("\n\n")
+    items = [p for p in paragraphs if p.startswith(("i ", "ii "))]
+    assert items == [
+        "i worden verricht ten behoeve van andere toegelaten instellingen, en",
+        "ii noodzakelijkerwijs voortvloeien uit andere daeb-werkzaamheden.",
+    ]
+    assert all(paragraph_style(item, False) == "list" for item in items)
+    builder = TextBuilder()
+    builder.block(
+        parse_xml(
+            b'<lijst type="a" nr-sluiting=")"><li><al>een</al></li><li><al>twee</al></li>'
+            b"<li><li.nr>x.</li.nr><al>zoals gegeven</al></li></lijst>",
+            "list.xml",
+        )
+    )
+    builder.block(parse_xml(b'<lijst type="1" start="3"><li><al>drie</al></li></lijst>', "l.xml"))
+    text, _ = builder.finish()
+    assert text.split("\n\n") == ["a) een", "b) twee", "x. zoals gegeven", "3. drie"]

@@ -215,6 +215,7 @@ DROP_SINCE_5 = [
         ).split()
     ),
     "ALTER TABLE documents DROP COLUMN questions",  # version 9's
+    "ALTER TABLE documents DROP COLUMN tables",  # version 10's
 ]
 
 

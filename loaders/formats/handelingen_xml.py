@@ -116,6 +116,7 @@ def read_handelingen_xml(root: etree._Element, source: str) -> Document:
         signatories=speakers(speeches.names),
         text=text,
         citations=marked,
+        tables=speeches.builder.tables,
         source_path=source,
         source_format=FORMAT,
     )

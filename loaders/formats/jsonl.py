@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 from loaders.errors import LoadError
-from loaders.model import Citation, Document, Dossier, Question, Signatory
+from loaders.model import Citation, Document, Dossier, Question, Signatory, Table
 from loaders.publications import CITATION_KINDS, CitationKind
 from loaders.sanitize import terminal_safe
 
@@ -54,6 +54,25 @@ def _questions(record: dict[str, Any], text: str) -> list[Question]:
 
 
 _SPANS = ("start", "end", "answer_start", "answer_end")
+
+
+def _tables(record: dict[str, Any], text: str) -> list[Table]:
+    """A document's tables, their spans checked against its text."""
+    tables = []
+    for t in _objects(record, "tables"):
+        start, end = _offset(t, "start", "table"), _offset(t, "end", "table")
+        if not 0 <= start <= end <= len(text):
+            raise _WrongType(f"a table has spans outside its text ({start}-{end})")
+        spans = t.get("spans") or []
+        if not isinstance(spans, list) or not all(
+            isinstance(s, list) and len(s) == 3 and all(type(n) is int for n in s) for s in spans
+        ):
+            raise _WrongType("a table's 'spans' must be a list of [row, column, columns]")
+        header_rows = t.get("header_rows", 0)
+        if type(header_rows) is not int:
+            raise _WrongType("a table's 'header_rows' must be a whole number")
+        tables.append(Table(start, end, header_rows, tuple((r, c, n) for r, c, n in spans)))
+    return tables
 
 
 def _objects(record: dict[str, Any], name: str) -> list[dict[str, Any]]:
@@ -117,6 +136,7 @@ def document_from_record(record: dict[str, Any], source: str) -> Document:
             zaak_numbers=list(zaak_numbers),
             metadata_only=bool(record.get("metadata_only")),
             questions=_questions(record, text),
+            tables=_tables(record, text),
             attached_to=_text(record, "attached_to"),
             answered_in=_text(record, "answered_in"),
         )

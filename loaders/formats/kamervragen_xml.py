@@ -111,6 +111,7 @@ def read_kamervragen_xml(root: etree._Element, source: str) -> Document:
         signatories=signatories,
         text=text,
         citations=marked,
+        tables=builder.tables,
         source_path=source,
         source_format=FORMAT,
         questions=spans,

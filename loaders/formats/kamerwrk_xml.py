@@ -75,6 +75,7 @@ def read_kamerwrk_xml(root: etree._Element, source: str) -> Document:
         signatories=builder.signatories,
         text=text,
         citations=marked,
+        tables=builder.tables,
         source_path=source,
         source_format=FORMAT,
     )

@@ -197,6 +197,7 @@ def read_koop_xml(root: etree._Element, source: str) -> Document:
         signatories=signatories,
         text=text,
         citations=marked,
+        tables=builder.tables,
         source_path=source,
         source_format=FORMAT,
     )

@@ -1,9 +1,10 @@
 """Turn the body of a KOOP XML document into the library's plain text.
 
 The stored text is paragraphs separated by one blank line (DESIGN section 4): headings, list
-items with their number or bullet, table rows with cells separated by " | ", and footnotes at
-the end as "[1] ...". Citations marked up in the XML (``<extref>``, ``<dossierref>``) come out
-as spans into that text with the target the XML gives.
+items with their number or bullet, a table as one paragraph (a row a line, cells apart by a
+tab: ``loaders.model.Table``), and footnotes at the end as "[1] ...". Citations marked up in
+the XML (``<extref>``, ``<dossierref>``) come out as spans into that text with the target the
+XML gives.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from loaders.ids import key_from_published_id
-from loaders.model import Citation, Signatory
+from loaders.model import TABLE_CELL, TABLE_ROW, Citation, Signatory, Table
 from loaders.publications import CitationKind, kind_of_target
 from loaders.safe_xml import text_pieces
 from loaders.sanitize import terminal_safe
@@ -125,6 +126,12 @@ class TextBuilder:
     footnotes: list[tuple[str, etree._Element]] = field(default_factory=list)
     signatories: list[Signatory] = field(default_factory=list)
     tidy: bool = False  # the XML was reflowed: see _Line
+    # The tables, once ``finish`` has placed them in the text.
+    tables: list[Table] = field(default_factory=list)
+    # Which paragraphs are tables: (index, header rows, spans).
+    _table_paragraphs: list[tuple[int, int, tuple[tuple[int, int, int], ...]]] = field(
+        default_factory=list
+    )
 
     # -- blocks ---------------------------------------------------------------------------
     def blocks(self, element: etree._Element) -> None:
@@ -139,10 +146,12 @@ class TextBuilder:
             return
         if tag in PARAGRAPH_TAGS:
             self.paragraph(child)
+        elif tag == "lijst":
+            self.numbered_list(child)
         elif tag == "li":
             self.list_item(child)
-        elif tag == "row":
-            self.table_row(child)
+        elif tag in ("tgroup", "row"):
+            self.table(child)
         elif tag == "kop":
             self.paragraph(child, separator=" ")
         elif tag in ("ondertekening", "ondtek"):
@@ -166,8 +175,23 @@ class TextBuilder:
         self.inline(element, line, separator)
         self.add(line)
 
-    def list_item(self, item: etree._Element) -> None:
-        number = ""
+    def numbered_list(self, element: etree._Element) -> None:
+        """A <lijst>: each item with its number, the one its <li.nr> gives or, where the list
+        numbers itself (type "1", "a", "A", "i", "I"), the one it would be printed with."""
+        kind = element.get("type") or ""
+        first = element.get("start") or "1"
+        closing = element.get("nr-sluiting") or "."
+        position = int(first) if first.isdigit() else 1
+        for child in element:
+            if tag_of(child) != "li":
+                self.block(child)
+                continue
+            number = list_number(kind, position)
+            self.list_item(child, number + closing if number else "")
+            position += 1
+
+    def list_item(self, item: etree._Element, implied: str = "") -> None:
+        number = implied
         rest: list[etree._Element] = []
         for child in item:
             if tag_of(child) == "li.nr":
@@ -187,15 +211,77 @@ class TextBuilder:
                 continue
             self.block(child)
 
-    def table_row(self, row: etree._Element) -> None:
-        line = _Line(tidy=self.tidy)
-        cells = [c for c in row if tag_of(c) == "entry"]
-        for index, cell in enumerate(cells):
-            if index:
-                line.add(" | ")
-            self.inline(cell, line, separator=" ")
-        if line.value().replace("|", "").strip():
-            self.add(line)
+    def table(self, group: etree._Element) -> None:
+        """A <tgroup> (or a row outside one) as one table paragraph: each entry in the column
+        its colspec names, a spanning entry followed by the empty cells it covers, the rows of
+        <thead> its head. Empty rows (spacing in print) are left out."""
+        columns = {
+            spec.get("colname"): index
+            for index, spec in enumerate(c for c in group if tag_of(c) == "colspec")
+        }
+        rows: list[tuple[bool, etree._Element]] = []
+        if tag_of(group) == "row":
+            rows.append((False, group))
+        for part in group:
+            tag = tag_of(part)
+            if tag in ("thead", "tbody", "tfoot"):
+                rows.extend((tag == "thead", row) for row in part if tag_of(row) == "row")
+            elif tag == "row":
+                rows.append((False, part))
+        grid: list[dict[int, _Line]] = []
+        spans: list[tuple[int, int, int]] = []
+        header_rows = 0
+        for is_head, row in rows:
+            cells: dict[int, _Line] = {}
+            column = 0
+            for entry in row:
+                if tag_of(entry) != "entry":
+                    continue
+                named = columns.get(entry.get("namest") or entry.get("colname"))
+                column = max(column, named if named is not None else column)
+                last = columns.get(entry.get("nameend"), column)
+                cell = _Line(tidy=self.tidy)
+                self.inline(entry, cell, separator=" ")
+                cells[column] = cell
+                if last > column and cell.value().strip():
+                    spans.append((len(grid), column, last - column + 1))
+                column = max(last, column) + 1
+            if any(cell.value().strip() for cell in cells.values()):
+                grid.append(cells)
+                if is_head and header_rows == len(grid) - 1:  # a head is the first rows
+                    header_rows += 1
+            else:
+                spans = [span for span in spans if span[0] < len(grid)]
+        if grid:
+            self._add_table(grid, header_rows, spans)
+
+    def _add_table(
+        self, grid: list[dict[int, _Line]], header_rows: int, spans: list[tuple[int, int, int]]
+    ) -> None:
+        width = max(max(cells) + 1 for cells in grid)
+        for _row, column, count in spans:
+            width = max(width, column + count)
+        parts: list[str] = []
+        citations: list[Citation] = []
+        length = 0
+        for index, cells in enumerate(grid):
+            for column in range(width):
+                separator = TABLE_CELL if column else (TABLE_ROW if index else "")
+                parts.append(separator)
+                length += len(separator)
+                cell = cells.get(column)
+                if cell is None:
+                    continue
+                value = cell.value()
+                text = value.strip()
+                lead = len(value) - len(value.lstrip())
+                citations.extend(
+                    _shift(c, length - lead, length, length + len(text)) for c in cell.citations
+                )
+                parts.append(text)
+                length += len(text)
+        self.paragraphs.append(("".join(parts), citations))
+        self._table_paragraphs.append((len(self.paragraphs) - 1, header_rows, tuple(spans)))
 
     def signature(self, element: etree._Element) -> None:
         role = ""
@@ -299,15 +385,47 @@ class TextBuilder:
             self.add(line)
         text_parts: list[str] = []
         citations: list[Citation] = []
+        tables = {index: (rows, spans) for index, rows, spans in self._table_paragraphs}
+        self.tables = []
         offset = 0
-        for paragraph, found in self.paragraphs:
+        for index, (paragraph, found) in enumerate(self.paragraphs):
             citations.extend(_shift(c, offset, offset, offset + len(paragraph)) for c in found)
+            if index in tables:
+                rows, spans = tables[index]
+                self.tables.append(Table(offset, offset + len(paragraph), rows, spans))
             text_parts.append(paragraph)
             offset += len(paragraph) + 2
         # Control characters become U+FFFD (same length, so spans stay right): documents are
         # data and never drive the terminal.
         text = terminal_safe("\n\n".join(text_parts))
         return text, [c for c in (_trim(c, text) for c in citations) if c.end > c.start]
+
+
+def list_number(kind: str, position: int) -> str:
+    """The number a list of ``kind`` prints at ``position`` (1-based); "" for a list that
+    numbers nothing itself ("expliciet": its items say; "ongemarkeerd")."""
+    if kind == "1":
+        return str(position)
+    if kind in ("a", "A"):
+        letters = ""
+        while position > 0:
+            position, rest = divmod(position - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters if kind == "a" else letters.upper()
+    if kind in ("i", "I"):
+        roman = ""
+        for value, numeral in _ROMAN:
+            while position >= value:
+                roman += numeral
+                position -= value
+        return roman.lower() if kind == "i" else roman
+    return ""
+
+
+_ROMAN = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+    (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)  # fmt: skip
 
 
 def _shift(citation: Citation, by: int, low: int, high: int) -> Citation:

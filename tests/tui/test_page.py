@@ -4,7 +4,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from loaders.model import Citation
-from tui.pages.layout import Link, Page, layout, paragraph_style, wrap
+from tui.pages.layout import Link, Page, layout, paragraph_style
+from tui.pages.wrapping import wrap
 
 
 def test_wrapping_keeps_words_whole_and_offsets_exact() -> None:

@@ -49,3 +49,33 @@ def test_a_dossier_page_at_60x20_shows_every_month(snap_compare, library) -> Non
 
     app = KamerlezerApp(library, start="29521")
     assert snap_compare(app, terminal_size=(60, 20), run_before=scroll_once_the_page_is_there)
+
+
+def test_tables_at_80x24(snap_compare, library) -> None:
+    """The Defence budget: its wide table a row at a time, each cell after its column's name;
+    the agency's table, narrow enough, as aligned columns under a rule, numbers right."""
+
+    async def to_the_tables(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press(*["less_than_sign"] * 6, "slash", *"Paresto", "enter")
+        await settle(pilot)
+        await pilot.press("n", "n")
+        await settle(pilot)
+
+    app = KamerlezerApp(library, start="kst-37020-X-1")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=to_the_tables)
+
+
+def test_a_footnote_at_80x24(snap_compare, library) -> None:
+    """Enter on a letter's first footnote mark: its note, the cursor on its number, which
+    leads back."""
+
+    async def to_the_note(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    app = KamerlezerApp(library, start="kst-28844-269")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=to_the_note)

@@ -19,6 +19,7 @@ from loaders.labels import format_dossier, no_official_page, official_url
 from loaders.model import ANSWERED, ASKED
 from loaders.sanitize import terminal_safe
 from tui.cli.terminal_output import SafeConsole
+from tui.pages.tables import table_lines
 from tui.text.dossier import dossier_facts, month_chart
 from tui.text.labels import finder_notes, number_ranges
 from tui.text.outcome import legend, outcome_counts, outcome_summary, seat_bar
@@ -125,7 +126,28 @@ def print_document(
         console.print(Text(f"  {key}"))
     if document.text:
         console.print()
-        console.print(Text(terminal_safe(document.text)))
+        _print_text(console, document)
+
+
+def _print_text(console: Console, document: Document) -> None:
+    """The text, its tables drawn as columns: at the terminal's width, or piped as wide as
+    they are."""
+    text = terminal_safe(document.text)
+    done = 0
+    for table in sorted(document.tables, key=lambda t: t.start):
+        before = text[done : table.start].strip("\n")
+        if before:
+            console.print(Text(before))
+            console.print()
+        for line in table_lines(text, table, console.width):
+            style = "bold" if line.style == "table-head" else ""
+            console.print(Text(line.text.rstrip(), style=style), no_wrap=True, overflow="fold")
+        done = table.end
+        if text[done:].strip():
+            console.print()
+    rest = text[done:].strip("\n")
+    if rest:
+        console.print(Text(rest))
 
 
 def _print_fields(console: Console, fields: list[tuple[str, str]]) -> None:

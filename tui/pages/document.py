@@ -12,6 +12,7 @@ from loaders.debates import DEBATE_KINDS, SPEECH_START
 from loaders.kinds import is_voted_on
 from loaders.labels import format_dossier, official_url, reference_label, standard_citation
 from loaders.model import Document
+from tui.pages.footnotes import footnote_spans
 from tui.pages.layout import Link, Page
 from tui.text.labels import row_label
 from tui.text.outcome import outcome_summary
@@ -44,6 +45,10 @@ def document_page(reading: Reading) -> Page:
         replace(link, start=link.start + shift, end=link.end + shift)
         for link in map(Link.of, document.citations)
     ]
+    links += [
+        Link(start + shift, end + shift, "", to=to + shift, note=note)
+        for start, end, to, note in footnote_spans(document.text)
+    ]
     return Page(
         document.key,
         header,
@@ -54,6 +59,7 @@ def document_page(reading: Reading) -> Page:
         styles=above.styles,
         speakers=[(start + shift, end + shift) for start, end in speaker_spans(document)],
         stop="question" if document.questions else "speech",
+        tables=[replace(t, start=t.start + shift, end=t.end + shift) for t in document.tables],
     )
 
 

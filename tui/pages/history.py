@@ -45,6 +45,15 @@ class History:
         self.index = len(self.visits) - 1
         return self.visits[self.index]
 
+    def within(self) -> None:
+        """A step inside the current page (to a footnote): a visit of its own, so that Back
+        returns to where the reader was on it."""
+        current = self.current
+        if current is not None:
+            del self.visits[self.index + 1 :]
+            self.visits.append(Visit(current.place, current.key))
+            self.index = len(self.visits) - 1
+
     def remember(self, position: Position) -> None:
         """Where the reader is in the current page, to come back to it."""
         if self.current is not None:

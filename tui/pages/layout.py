@@ -16,15 +16,17 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 
-from loaders.model import Citation
+from loaders.model import Citation, Table
 from loaders.sanitize import terminal_safe
+from tui.pages.footnotes import NOTE, footnotes_start
+from tui.pages.tables import table_lines
+from tui.pages.wrapping import cells_to_chars, wrap, wrap_plain
 
-_WORD = re.compile(r"\S+")
-# Anything but plain spaces and one-cell characters (Latin, punctuation, €) takes the slow,
-# exact path of wrapping.
-_NOT_ONE_CELL = re.compile(r"[^\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e\u20ac\ufffd]")
-_LIST_ITEM = re.compile(r"^(?:[•–\-*·▪◦]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[IVX]{1,4}\.)\s+")
-_FOOTNOTE = re.compile(r"^\[\d+\]\s")
+# A list item as the loaders write it: a bullet or dash, "1.", "(2)", "a.", "b)", "IV.", and
+# roman numbers as KOOP's explicit lists give them ("i", "ii").
+_LIST_ITEM = re.compile(
+    r"^(?:[•–\-*·▪◦]|\(?\d{1,3}[.)°]|\(?[a-z]{1,2}[.)]|[IVX]{1,4}\.|[ivx]{1,4}[.)]?)\s+"
+)
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s?){1,4}")
 _END_PUNCTUATION = ",.;:!?"
 # Short lines that open a letter or a motie and are no headings.
@@ -36,22 +38,30 @@ class Line(NamedTuple):
     tuple: a 500 KB document has tens of thousands of them."""
 
     text: str
-    # header, title, heading, body, list, table, footnote, blank, note, outcome, pre (a chart)
+    # header, title, heading, body, list, table, table-head, table-rule, footnote, blank,
+    # note, outcome, pre (a chart)
     style: str
     start: int = -1
     end: int = -1
     indent: int = 0
+    # A table's line is pieces of the text apart: (column in cells, start, end) of each.
+    pieces: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
 class Link:
-    """A span of a page's text that opens another document: a citation in a document's text,
-    or an entry of a list (the newest documents, who cites a ghost)."""
+    """A span of a page's text that opens another document (a citation in a document's text,
+    an entry of a list: the newest documents, who cites a ghost), or that leads elsewhere on
+    the page (a footnote's mark to its note, and back)."""
 
     start: int
     end: int
     target: str
     citation: Citation | None = None  # what the text says of the target, for a citation
+    # A link within the page (a footnote's mark and its note): where it leads, and what is
+    # there (a mark: its note's text; a note's number: "", back to the text).
+    to: int = -1
+    note: str = ""
 
     @classmethod
     def of(cls, citation: Citation) -> Link:
@@ -76,6 +86,7 @@ class Page:
     # Aanhangsel, each question's label ("Vraag 1"). } and { step between them.
     speakers: list[tuple[int, int]] = field(default_factory=list)
     stop: str = "speech"  # what a reader calls them: "speech", "question"
+    tables: list[Table] = field(default_factory=list)  # spans of ``text``
 
     def __post_init__(self) -> None:
         # Documents are data: control characters become U+FFFD, the same length, so spans hold.
@@ -97,7 +108,7 @@ def paragraph_style(paragraph: str, in_footnotes: bool, following: str = "") -> 
     """How a paragraph is drawn. A heading is short, unpunctuated and opens the text that
     follows it; a one-word one must be followed by a real paragraph (a motie's signers are
     one word too)."""
-    if _FOOTNOTE.match(paragraph) and in_footnotes:
+    if NOTE.match(paragraph) and in_footnotes:
         return "footnote"
     if _LIST_ITEM.match(paragraph):
         return "list"
@@ -123,15 +134,23 @@ def layout(page: Page, width: int, paragraphs_limit: int | None = None) -> list[
     width = max(width, 10)
     lines: list[Line] = []
     for text, style in page.header:
-        lines.extend(Line(piece, style) for piece in _wrap_plain(text, width))
+        lines.extend(Line(piece, style) for piece in wrap_plain(text, width))
     lines.append(Line("", "blank"))
     paragraphs = list(page.paragraphs())
-    footnotes_from = _footnotes_start(paragraphs)
+    footnotes_from = footnotes_start(paragraphs)
+    tables = {table.start: table for table in page.tables}
     for index, (offset, paragraph) in enumerate(paragraphs):
         if paragraphs_limit is not None and index >= paragraphs_limit:
             break
         if index:
             lines.append(Line("", "blank"))
+        table = tables.get(offset)
+        if table is not None:
+            for text, style, cells in table_lines(page.text, table, width):
+                start = min((s for _, s, _ in cells), default=-1)
+                end = max((e for _, _, e in cells), default=-1)
+                lines.append(Line(text, style, start, end, 0, cells))
+            continue
         following = paragraphs[index + 1][1] if index + 1 < len(paragraphs) else ""
         style = page.styles.get(offset) or paragraph_style(
             paragraph, index >= footnotes_from, following
@@ -156,21 +175,9 @@ def _lines_kept(paragraph: str, width: int) -> list[tuple[int, int, bool]]:
     pieces: list[tuple[int, int, bool]] = []
     start = 0
     for line in paragraph.split("\n"):
-        pieces.append((start, start + min(len(line), _cells_to_chars(line, width)), not pieces))
+        pieces.append((start, start + min(len(line), cells_to_chars(line, width)), not pieces))
         start += len(line) + 1
     return pieces
-
-
-def _cells_to_chars(text: str, cells: int) -> int:
-    return len(text) if cell_len(text) <= cells else _cut_at_cells(text, 0, cells)
-
-
-def _footnotes_start(paragraphs: list[tuple[int, str]]) -> int:
-    """Footnotes are the trailing run of "[n] ..." paragraphs."""
-    index = len(paragraphs)
-    while index > 0 and _FOOTNOTE.match(paragraphs[index - 1][1]):
-        index -= 1
-    return index
 
 
 def _hanging_indent(paragraph: str, style: str) -> int:
@@ -178,83 +185,6 @@ def _hanging_indent(paragraph: str, style: str) -> int:
         match = _LIST_ITEM.match(paragraph)
         return cell_len(match.group(0)) if match else 0
     if style == "footnote":
-        match = _FOOTNOTE.match(paragraph)
+        match = NOTE.match(paragraph)
         return cell_len(match.group(0)) if match else 0
     return 0
-
-
-def wrap(paragraph: str, width: int, indent: int = 0) -> list[tuple[int, int, bool]]:
-    """(start, end, is_first_line) of each line of ``paragraph`` wrapped at ``width`` cells;
-    continuation lines are ``indent`` cells narrower. Words longer than a line are split."""
-    if not _NOT_ONE_CELL.search(paragraph):
-        return _wrap_one_cell(paragraph, width, indent)
-    lines: list[tuple[int, int, bool]] = []
-    line_start = -1
-    line_end = 0
-    used = 0
-    limit = width
-    for word in _WORD.finditer(paragraph):
-        start, end = word.span()
-        size = cell_len(word.group())
-        if line_start >= 0 and used + 1 + size <= limit:
-            used += 1 + size
-            line_end = end
-            continue
-        if line_start >= 0:
-            lines.append((line_start, line_end, not lines))
-            limit = max(width - indent, 10)
-        while size > limit:  # a word longer than the line: split it
-            cut = _cut_at_cells(paragraph, start, limit)
-            lines.append((start, cut, not lines))
-            limit = max(width - indent, 10)
-            start = cut
-            size = cell_len(paragraph[start:end])
-        line_start, line_end, used = start, end, size
-    if line_start >= 0:
-        lines.append((line_start, line_end, not lines))
-    return lines
-
-
-def _wrap_one_cell(paragraph: str, width: int, indent: int) -> list[tuple[int, int, bool]]:
-    """``wrap`` for text of single spaces between words where every character is one cell
-    wide (nearly all text): string searches instead of a loop over words."""
-    lines: list[tuple[int, int, bool]] = []
-    length = len(paragraph)
-    start = 0
-    limit = width
-    while start < length and paragraph[start] == " ":
-        start += 1
-    while start < length:
-        if length - start <= limit:
-            end = length
-            while end > start and paragraph[end - 1] == " ":
-                end -= 1
-            lines.append((start, end, not lines))
-            break
-        cut = paragraph.rfind(" ", start, start + limit + 1)
-        if cut <= start:  # one word longer than the line: split it
-            lines.append((start, start + limit, not lines))
-            start += limit
-        else:
-            end = cut
-            while end > start and paragraph[end - 1] == " ":
-                end -= 1
-            lines.append((start, end, not lines))
-            start = cut + 1
-            while start < length and paragraph[start] == " ":
-                start += 1
-        limit = max(width - indent, 10)
-    return lines
-
-
-def _cut_at_cells(text: str, start: int, cells: int) -> int:
-    used = 0
-    for index in range(start, len(text)):
-        used += cell_len(text[index])
-        if used > cells:
-            return max(index, start + 1)
-    return len(text)
-
-
-def _wrap_plain(text: str, width: int) -> list[str]:
-    return [text[s:e] for s, e, _ in wrap(text, width)] or [""]

@@ -303,12 +303,23 @@ class ReaderScreen(Screen[None]):
 
     @on(LetterView.Follow)
     def _follow(self, event: LetterView.Follow) -> None:
-        self.open_document(event.target)
+        if event.to >= 0:
+            self._go_within(event.to)
+        else:
+            self.open_document(event.target)
+
+    def _go_within(self, offset: int) -> None:
+        """To another place on the page (a footnote, or back to its mark); Back returns."""
+        self.history.remember(self.letter.position)
+        self.history.within()
+        self.letter.go_to(offset)
 
     def action_follow(self) -> None:
         """Enter in the letter: at once, so that a Back typed right after goes back from it."""
         link = self.letter.link
-        if link is not None:
+        if link is not None and link.to >= 0:
+            self._go_within(link.to)
+        elif link is not None:
             self.open_document(link.target)
         elif self.letter.page is not None and self.letter.page.links:
             self.notify("Choose a citation with ] first.", timeout=2)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -25,6 +26,10 @@ from tui.pages.history import Position
 from tui.pages.layout import Line, Link, Page, layout
 from tui.pages.marks import Shown, cut_into_segments, marks_on
 
+# The kinds of line (tui.pages.layout.Line.style) drawn in a style of their own.
+_STYLED_LINES = frozenset(
+    "header title heading footnote table table-head table-rule note outcome".split()
+)
 # Lines longer than this are hard to read; a wide pane leaves the rest empty.
 MEASURE = 100
 # Documents longer than this (characters) are drawn from their first paragraphs at once and
@@ -44,6 +49,8 @@ class LetterView(ScrollView, can_focus=True):
         "letter--heading",
         "letter--footnote",
         "letter--table",
+        "letter--table-head",
+        "letter--table-rule",
         "letter--note",
         "letter--outcome",
         "letter--citation",
@@ -65,6 +72,8 @@ class LetterView(ScrollView, can_focus=True):
     LetterView > .letter--heading { text-style: bold; }
     LetterView > .letter--footnote { color: $text-muted; }
     LetterView > .letter--table { color: $text; }
+    LetterView > .letter--table-head { text-style: bold; }
+    LetterView > .letter--table-rule { color: $text-muted; }
     LetterView > .letter--note { color: $text-muted; }
     LetterView > .letter--outcome { text-style: bold; }
     LetterView > .letter--citation { color: $accent; text-style: underline; }
@@ -121,11 +130,13 @@ class LetterView(ScrollView, can_focus=True):
             self.noun = noun  # what the page steps between: "speech", "question"
 
     class Follow(Message):
-        """The reader asked to follow a citation."""
+        """The reader asked to follow a link: to the document ``target``, or (``to``) to
+        another place on the page."""
 
-        def __init__(self, target: str) -> None:
+        def __init__(self, target: str, to: int = -1) -> None:
             super().__init__()
             self.target = target
+            self.to = to
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -230,17 +241,30 @@ class LetterView(ScrollView, can_focus=True):
         base = self.rich_style + self._line_style(line.style)
         if line.start < 0 or self.page is None:
             return [Segment(line.text, base)]
-        marks = marks_on(
-            self.page,
-            line.start,
-            line.end,
-            Shown(self.cursor, self.hits, self.hit),
-            self.get_component_rich_style,
-        )
-        return cut_into_segments(self.page.text, line.start, line.end, base, marks)
+        shown = Shown(self.cursor, self.hits, self.hit)
+        style = self.get_component_rich_style
+        if not line.pieces:
+            marks = marks_on(self.page, line.start, line.end, shown, style)
+            return cut_into_segments(self.page.text, line.start, line.end, base, marks)
+        # A table's line: its own text (padding, a column's name) around pieces of the page's
+        # text, each at its column, which carry the marks.
+        segments: list[Segment] = []
+        written = used = 0
+        for column, start, end in line.pieces:
+            before = written
+            while used < column and written < len(line.text):
+                used += cell_len(line.text[written])
+                written += 1
+            if written > before:
+                segments.append(Segment(line.text[before:written], base))
+            marks = marks_on(self.page, start, end, shown, style)
+            segments += cut_into_segments(self.page.text, start, end, base, marks)
+            written += end - start
+            used += cell_len(self.page.text[start:end])
+        return segments
 
     def _line_style(self, style: str) -> Style:
-        if style in ("header", "title", "heading", "footnote", "table", "note", "outcome"):
+        if style in _STYLED_LINES:
             return self.get_component_rich_style(f"letter--{style}")
         return Style()
 
@@ -278,6 +302,20 @@ class LetterView(ScrollView, can_focus=True):
         offset = next((line.end for line in reversed(self._lines[:bottom]) if line.start >= 0), 0)
         return (bisect.bisect_right(starts, offset) - 1) % len(starts)
 
+    def go_to(self, offset: int) -> None:
+        """Show the text at ``offset`` near the top (a footnote, a mark), the cursor on the
+        link that starts there, if one does."""
+        if self.page is None:
+            return
+        line = self._line_of_offset(offset)
+        self.scroll_to(y=max(0, line - 2), animate=False, immediate=True)
+        starts = [link.start for link in self.page.links]
+        index = bisect.bisect_left(starts, offset)
+        found = index < len(starts) and starts[index] == offset
+        self.cursor = index if found else None
+        self._announce_cursor()
+        self.refresh()
+
     def _scroll_to_offset(self, offset: int) -> None:
         line = self._line_of_offset(offset)
         top = int(self.scroll_y)
@@ -314,7 +352,7 @@ class LetterView(ScrollView, can_focus=True):
                 self.cursor = index
                 self._announce_cursor()
                 self.refresh()
-                self.post_message(self.Follow(link.target))
+                self.post_message(self.Follow(link.target, link.to))
                 return
 
     def _offset_at(self, x: int, y: int) -> int | None:
@@ -325,15 +363,15 @@ class LetterView(ScrollView, can_focus=True):
         if line.start < 0:
             return None
         column = x - line.indent
-        if column < 0:
+        if column < 0 or self.page is None:
             return None
-        from rich.cells import cell_len
-
-        used = 0
-        for position in range(line.start, line.end):
-            used += cell_len(self.page.text[position]) if self.page else 1
-            if used > column:
-                return position
+        pieces = line.pieces or ((0, line.start, line.end),)
+        for left, start, end in pieces:
+            used = left
+            for position in range(start, end):
+                used += cell_len(self.page.text[position])
+                if left <= column < used:
+                    return position
         return None
 
     # -- speeches -----------------------------------------------------------------------------

@@ -50,6 +50,13 @@ class StatusBar(Static):
         if link is None:
             self.clear()
             return
+        if link.to >= 0:  # a footnote's mark, or a note's number
+            if link.note:
+                parts = [f"{number}/{count} → footnote", "Enter goes to it", link.note]
+            else:
+                parts = [f"{number}/{count} → back to the text", "Enter goes there"]
+            self._set(" · ".join(parts))
+            return
         parts = [f"{number}/{count} → {reference_label(link.target)}"]
         if link.citation is None:  # an entry of a list
             parts.append("Enter opens")
