@@ -29,6 +29,7 @@ from loaders.debates import DEBATE_KINDS
 from loaders.folding import fold
 from loaders.ids import parse_dossier
 from loaders.limits import MAX_QUERY_CHARS, MAX_QUERY_TERMS
+from loaders.model import TABLE_CELL, TABLE_ROW
 
 Sort = Literal["rank", "date"]
 """The orders a search lists its hits in: best match first, or newest first."""
@@ -403,7 +404,8 @@ def _unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     spans: list[tuple[int, int]] = []
     length = 0
     start = -1
-    marked = marked.replace("\n", " ")  # one line: paragraphs are not shown in a snippet
+    # One line: paragraphs and a table's rows are not shown in a snippet; its cells stay apart.
+    marked = marked.replace("\n\n", " ").replace(TABLE_ROW, " · ").replace(TABLE_CELL, " │ ")
     for piece in re.split(f"([{MARK_START}{MARK_END}])", marked):
         if piece == MARK_START:
             start = length

@@ -162,3 +162,12 @@ def test_compounds_are_made_of_words(samples_library) -> None:
     assert "missies" in forms
     assert not [w for w in compounds if "emissie" in w or "commissie" in w]
     assert "handelsmissies" in compounds
+
+
+def test_a_snippet_from_a_table_keeps_its_cells_apart(searcher) -> None:
+    """The budget's row of the Marechaussee: cells apart by a bar, rows by a dot, one line."""
+    [hit] = searcher.search("marechaussee", limit=5).hits
+    assert hit.key == "kst-37020-X-1"
+    assert "Koninklijke Marechaussee │ 867.421 │ 901.296 │ 4.459" in hit.snippet
+    assert "\t" not in hit.snippet and "\n" not in hit.snippet
+    assert [hit.snippet[s:e] for s, e in hit.highlights] == ["Marechaussee"]
