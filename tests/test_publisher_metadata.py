@@ -32,7 +32,7 @@ def library(tmp_path: Path):
         ("blg-1007826", "bijlage", "33037", "", "2021-12-03", "Beslisnota inzake aangenomen"),
         ("kv-tk-2020Z13248", "schriftelijke vragen", "", "", "2020-07-02", "Huisbazen die"),
         ("ah-ek-20192020-10", "antwoord", "", "", "2020-06-10", "Vragen van het lid Van Rooijen"),
-        ("h-ek-20202021-1-1", "opening", "", "", "2020-09-22", "Presentie en opening"),
+        ("h-ek-20202021-1-1", "handelingen", "", "", "2020-09-22", "Presentie en opening"),
         ("ag-tk-2021-05-21", "agenda", "", "", "2021-05-21", "Langetermijnagenda"),
         ("kst-35842-4", "", "35842", "4", "2021-05-25", "Wijziging van het voorstel"),
         ("nds-tk-2015D00006", "niet-dossierstuk", "", "", "", ""),
@@ -75,3 +75,13 @@ def test_a_second_load_changes_nothing(library) -> None:
     again = load_paths(library, [PLOOI], parallel=False)
     assert (again.loaded, again.updated, again.failed) == (0, 0, 0)
     assert again.unchanged == 1 and again.metadata_unchanged == 14
+
+
+def test_a_second_load_changes_nothing(library) -> None:
+    before = library.conn.execute("SELECT key, content_hash FROM documents ORDER BY key").fetchall()
+    relations = library.conn.execute("SELECT count(*) FROM relations").fetchone()[0]
+    report = load_paths(library, [PLOOI], parallel=False)
+    assert (report.loaded, report.updated, report.failed) == (0, 0, 0), report
+    after = library.conn.execute("SELECT key, content_hash FROM documents ORDER BY key").fetchall()
+    assert [tuple(row) for row in after] == [tuple(row) for row in before]
+    assert library.conn.execute("SELECT count(*) FROM relations").fetchone()[0] == relations

@@ -11,6 +11,7 @@ import re
 from lxml import etree
 
 from loaders.dates import iso_date
+from loaders.debates import DEBATE_KINDS
 from loaders.errors import LoadError
 from loaders.formats.xml_text import clean_text
 from loaders.ids import (
@@ -63,13 +64,17 @@ def document_from_fields(fields: dict[str, list[str]], source: str, fmt: str) ->
         if v.lower() not in ("kamerstuk", "officiële publicatie")
     ]
     chamber = first("DC.creator").replace(" der Staten-Generaal", "")
+    key = key_from_published_id(published_id)
+    kind = kinds[0].lower() if kinds and kinds[0].lower() != "overig" else ""
+    if key.startswith("h-"):  # typed by its item ("Opening", "Hamerstukken"): a report
+        kind = DEBATE_KINDS[0]
     return Document(
-        key=key_from_published_id(published_id),
+        key=key,
         published_id=published_id,
         dossiers=dossiers,
         # A bijlage's metadata gives its letter's number: the letter's, not the bijlage's.
         ondernummer="" if published_id.startswith("blg-") else first("OVERHEIDop.ondernummer"),
-        kind=(kinds[0].lower() if kinds and kinds[0].lower() != "overig" else ""),
+        kind=kind,
         title=first("DC.title"),
         subject=source_subject(documenttitel),
         date=iso_date(first("DCTERMS.issued") or first("DCTERMS.available")),
