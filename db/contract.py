@@ -19,6 +19,15 @@ def document_record(library: Library, document: Document) -> dict[str, Any]:
     data["replaced_by"] = relations.replaced_by
     data["changes"] = relations.changes
     data["changed_by"] = relations.changed_by
+    # Every link, by kind, both ways; those that rest on an inference, with why.
+    data["links"] = {
+        name: getattr(relations, name)
+        for name in (
+            "replaces replaced_by changes changed_by answers answered_by attached_to"
+            " attachments postpones postponed_by"
+        ).split()
+    }
+    data["inferred_links"] = relations.inferred
     outcome = library.outcomes.outcome(document.key)
     data["outcome"] = outcome.to_dict() if outcome is not None else None
     data["asked_by"] = [s.name for s in document.signatories if s.role == ASKED]

@@ -6,16 +6,20 @@ an answer is three weeks."""
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from db.query_group import QueryGroup
 from db.rows import ROW_COLUMNS, DocumentRow, document_row
+from db.schema import KAMERVRAGEN_TERM, SUBJECT_MATCH
 from loaders.kinds import ANSWER_KINDS, QUESTION_KINDS
 
 # The Kamer's norm: an answer within three weeks.
 NORM_DAYS = 21
-_KINDS = (*QUESTION_KINDS, *ANSWER_KINDS)
+KAMERVRAGEN_KINDS = (*QUESTION_KINDS, *ANSWER_KINDS)
+_KINDS = KAMERVRAGEN_KINDS
 _MARKS = ", ".join("?" for _ in _KINDS)
 _QUESTION_MARKS = ", ".join("?" for _ in QUESTION_KINDS)
 
@@ -28,6 +32,10 @@ class OpenQuestion:
     title: str
     asked: str  # ISO date
     waited: int | None  # days since, on the day asked; None when the date is not known
+    # The latest mededeling that the answer is late: its key and date ("" when none).
+    postponed_in: str = ""
+    postponed_on: str = ""
+    postponed_by_subject: bool = False  # that link an inference (db.relations.INFERENCES)
 
     @property
     def overdue(self) -> bool:
@@ -40,6 +48,11 @@ class OpenQuestion:
             "asked": self.asked,
             "days_waited": self.waited,
             "overdue": self.overdue,
+            "postponed_in": self.postponed_in or None,
+            "postponed_on": self.postponed_on or None,
+            "postponed_linked_by": ("subject" if self.postponed_by_subject else "metadata")
+            if self.postponed_in
+            else None,
         }
 
 
@@ -82,10 +95,70 @@ class KamervragenQueries(QueryGroup):
             QUESTION_KINDS,
         )
         found = []
-        for key, title, date in rows:
+        for key, title, date in rows.fetchall():
             try:
                 waited: int | None = (today - dt.date.fromisoformat(date)).days
             except (TypeError, ValueError):
                 waited = None
-            found.append(OpenQuestion(key, title, date or "", waited))
+            late = self.conn.execute(
+                "SELECT r.source, coalesce(d.date, ''), r.basis = 'subject' FROM relations r"
+                " LEFT JOIN documents d ON d.key = r.source"
+                " WHERE r.target = ? AND r.kind = 'postpones' ORDER BY d.date DESC LIMIT 1",
+                (key,),
+            ).fetchone()
+            postponed = (late[0], late[1], bool(late[2])) if late else ("", "", False)
+            found.append(OpenQuestion(key, title, date or "", waited, *postponed))
         return found
+
+
+def link_by_subject(conn: sqlite3.Connection, keys: Iterable[str]) -> None:
+    """Answers (and mededelingen of delay) whose records name no zaak, linked to the
+    kamervragen with their subject asked before them, where exactly one set has it: the
+    open data's own rule for records stripped of their links. Stored with basis "subject",
+    which the reader and the JSON report as an inference. ``keys``: what a load wrote."""
+    keys = list(keys)
+    marks = ", ".join("?" for _ in keys)
+    written = conn.execute(
+        f"SELECT key, kind, subject FROM documents WHERE key IN ({marks}) AND subject != ''",
+        keys,
+    ).fetchall()
+    subjects = {subject for _, _, subject in written}
+    candidates: dict[str, tuple[str, str, str]] = {}  # answer key: kind, subject, date
+    for subject in subjects:
+        for key, kind, found, date in conn.execute(
+            f"SELECT key, kind, subject, date FROM documents WHERE {KAMERVRAGEN_TERM}"
+            f" AND kind IN ({_ANSWER_MARKS}) AND {SUBJECT_MATCH} = lower(rtrim(?, ' .'))"
+            " AND key LIKE 'ah-%'",
+            (*ANSWER_KINDS, subject),
+        ):
+            candidates[key] = (kind, found, date)
+    for answer, (kind, subject, date) in sorted(candidates.items()):
+        relation = "postpones" if kind == "mededeling" else "answers"
+        named = conn.execute(
+            "SELECT 1 FROM relations WHERE source = ? AND kind = ? AND basis != 'subject'",
+            (answer, relation),
+        )
+        if named.fetchone() is not None:  # its own record names the zaak
+            continue
+        asked = [
+            key
+            for key, asked_on in conn.execute(
+                f"SELECT key, date FROM documents WHERE {KAMERVRAGEN_TERM}"
+                f" AND kind IN ({_QUESTION_MARKS}) AND {SUBJECT_MATCH} = lower(rtrim(?, ' .'))",
+                (*QUESTION_KINDS, subject),
+            )
+            if not date or not asked_on or asked_on <= date
+        ]
+        conn.execute(
+            "DELETE FROM relations WHERE source = ? AND kind = ? AND basis = 'subject'",
+            (answer, relation),
+        )
+        if len(asked) == 1:
+            conn.execute(
+                "INSERT OR IGNORE INTO relations (source, target, kind, basis)"
+                " VALUES (?, ?, ?, 'subject')",
+                (answer, asked[0], relation),
+            )
+
+
+_ANSWER_MARKS = ", ".join("?" for _ in ANSWER_KINDS)

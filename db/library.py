@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from db.documents import DocumentQueries
-from db.kamervragen import KamervragenQueries
+from db.kamervragen import KAMERVRAGEN_KINDS, KamervragenQueries, link_by_subject
 from db.library_file import LibraryError, LibraryFile
 from db.meetings import MeetingQueries, share_meeting_date
 from db.outcomes.open_data import OpenDataStore
@@ -112,6 +112,7 @@ class Library(LibraryFile):
         # the replaced motie is usually loaded in the same batch, and a ghost made first and
         # replaced after costs several statements.
         self._ghosts_pending: set[str] = set()
+        self._kamervragen_pending: set[str] = set()  # to link by subject at the load's end
         # Most libraries hold no metadata-only records; then storing skips looking for them.
         self._has_metadata = (
             conn.execute("SELECT 1 FROM document_metadata LIMIT 1").fetchone() is not None
@@ -190,6 +191,8 @@ class Library(LibraryFile):
         conn = self.conn
         if exists is None:
             exists = self.documents.row(document.key) is not None
+        if document.kind in KAMERVRAGEN_KINDS:
+            self._kamervragen_pending.add(document.key)
         for dossier in document.dossiers:
             self._ensure_dossier(dossier)
         values = {
@@ -312,10 +315,14 @@ class Library(LibraryFile):
             named = self.conn.execute("SELECT 1 FROM relations WHERE target = ?", (target,))
             if named.fetchone() is not None:  # not from a document that was rolled back
                 self._ensure_ghost(target)
+        if ending and self._kamervragen_pending:
+            link_by_subject(self.conn, self._kamervragen_pending)
+            self._kamervragen_pending = set()
         super()._before_commit(ending)
 
     def _forget_uncommitted(self) -> None:
         self._ghosts_pending.clear()
+        self._kamervragen_pending.clear()
         super()._forget_uncommitted()
 
     def _ensure_ghost(self, target: str, title: str = "", date: str = "") -> None:

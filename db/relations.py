@@ -26,6 +26,10 @@ class Relations:
     answered_by: list[str] = field(default_factory=list)
     attached_to: list[str] = field(default_factory=list)  # a bijlage's letter
     attachments: list[str] = field(default_factory=list)  # a letter's bijlagen
+    postpones: list[str] = field(default_factory=list)  # a mededeling: the answer is late
+    postponed_by: list[str] = field(default_factory=list)
+    # Links that rest on an inference, and why: key -> reason.
+    inferred: dict[str, str] = field(default_factory=dict)
 
     @property
     def keys(self) -> list[str]:
@@ -38,6 +42,8 @@ class Relations:
             *self.answered_by,
             *self.attached_to,
             *self.attachments,
+            *self.postpones,
+            *self.postponed_by,
         ]
 
 
@@ -97,20 +103,34 @@ class RelationQueries(QueryGroup):
             found.setdefault(target, []).append(source)
         return found
 
+    def attachments_in(self, dossier: str) -> dict[str, str]:
+        """For the bijlagen of ``dossier``: the letter each was sent with."""
+        rows = self.conn.execute(
+            "SELECT r.source, r.target FROM relations r WHERE r.kind = 'bijlage van'"
+            " AND r.source IN (SELECT document FROM document_dossiers WHERE dossier = ?)"
+            " ORDER BY r.source",
+            (dossier,),
+        )
+        return {source: target for source, target in rows}
+
     def relations_of(self, key: str) -> Relations:
         """Every link of ``key``, both ways, in two indexed queries."""
         found: dict[str, list[str]] = {name: [] for pair in _FIELDS.values() for name in pair}
+        inferred: dict[str, str] = {}
         for column, other, way in (("source", "target", 0), ("target", "source", 1)):
             rows = self.conn.execute(
-                f"SELECT r.{other} AS k, r.kind FROM relations r"
+                f"SELECT r.{other} AS k, r.kind, r.basis FROM relations r"
                 f" LEFT JOIN documents d ON d.key = r.{other} WHERE r.{column} = ? {_BY_NUMBER}",
                 (key,),
             )
-            for other_key, kind in rows:
+            for other_key, kind, basis in rows:
                 if kind in _FIELDS:
                     found[_FIELDS[kind][way]].append(other_key)
+                    if basis in INFERENCES:
+                        inferred[other_key] = INFERENCES[basis]
         # Both ends may say it: the answer's metadata and the questions' metadata.
-        return Relations(**{name: list(dict.fromkeys(keys)) for name, keys in found.items()})
+        lists = {name: list(dict.fromkeys(keys)) for name, keys in found.items()}
+        return Relations(**lists, inferred=inferred)
 
 
 # Each kind of relation, as the Relations field of its source and of its target.
@@ -120,6 +140,12 @@ _FIELDS = {
     "answers": ("answers", "answered_by"),
     "answered in": ("answered_by", "answers"),
     "bijlage van": ("attached_to", "attachments"),
+    "postpones": ("postpones", "postponed_by"),
+}
+# What a relation read by inference rests on, as the reader and the JSON say it.
+INFERENCES = {
+    "subject": "linked by subject: the answer's subject is the questions', the open data"
+    " names no zaak",
 }
 
 

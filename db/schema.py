@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from db.index_words import SCHEMA as INDEX_WORDS_SCHEMA
 from db.index_words import sync_from_vocabulary
 from db.relations import add_relations_of_loaded
+from loaders.kinds import ANSWER_KINDS, QUESTION_KINDS
 
 if TYPE_CHECKING:  # sqlite-utils is imported only to create a library: it takes 0.2 s
     import sqlite_utils
@@ -109,6 +110,15 @@ _INDEX_VIEW = """CREATE VIEW document_index AS SELECT d.rowid AS rid, d.title AS
  d.document_number || ' ' || d.zaak_numbers AS numbers, d.text AS text
  FROM documents d LEFT JOIN dossiers s ON s.key = d.dossier"""
 
+# The kamervragen as SQL, word for word the condition of their index by subject: SQLite uses
+# a partial index only for a query that repeats its condition (db/kamervragen.py does).
+KAMERVRAGEN_TERM = "kind IN ({})".format(
+    ", ".join(f"'{kind}'" for kind in (*QUESTION_KINDS, *ANSWER_KINDS))
+)
+# A subject as questions and their answer are matched: without a closing full stop, any case
+# ("… in de Voorjaarsnota." is "… in de voorjaarsnota").
+SUBJECT_MATCH = "lower(rtrim(subject, ' .'))"
+
 # Steps from version N-1 to N; each runs in one transaction. A new library is version 1 plus
 # every step, so that new and migrated libraries are the same.
 Step = str | Callable[[sqlite3.Connection], None]  # SQL, or Python for what SQL cannot do
@@ -194,7 +204,12 @@ MIGRATIONS: dict[int, list[Step]] = {
     9: ["ALTER TABLE documents ADD COLUMN questions TEXT NOT NULL DEFAULT '[]'"],
     # A document's tables: JSON spans of its text, their head and spanning cells
     # (loaders/model.Table).
-    10: ["ALTER TABLE documents ADD COLUMN tables TEXT NOT NULL DEFAULT '[]'"],
+    # And kamervragen and their answers found by subject, where the open data names no zaak.
+    10: [
+        "ALTER TABLE documents ADD COLUMN tables TEXT NOT NULL DEFAULT '[]'",
+        "CREATE INDEX IF NOT EXISTS documents_kamervragen_subject ON documents"
+        f" ({SUBJECT_MATCH}) WHERE {KAMERVRAGEN_TERM}",
+    ],
 }
 
 

@@ -19,8 +19,10 @@ from typing import Literal
 
 from loaders.ids import kst_key, parse_reference, split_kst_key
 
-RelationKind = Literal["replaces", "changes", "answers", "answered in", "bijlage van"]
-Basis = Literal["title", "metadata", "kind"]
+RelationKind = Literal["replaces", "changes", "answers", "answered in", "bijlage van", "postpones"]
+# Where a relation was read. "subject": an answer's subject is the questions' (the open data
+# names no zaak), an inference that the reader says is one.
+Basis = Literal["title", "metadata", "kind", "subject"]
 
 # "TER VERVANGING VAN DIE GEDRUKT ONDER NR. 3219", "ter vervanging van nr. 34",
 # "ter vervanging van de nrs. 12 en 13", "TER VERVANGING VAN DIE GEDRUKT ONDER NR 12".
@@ -90,7 +92,9 @@ def find_relations(
                 found.append(Relation(target, "replaces", "metadata"))
     if dossier and (kind == "nota van wijziging" or _CHANGES_THE_BILL.match(title.lstrip())):
         found.append(Relation(kst_key(dossier, BILL_ONDERNUMMER), "changes", "kind"))
-    found += [Relation(target, "answers", "metadata") for target in answered(key, zaak_numbers)]
+    # A mededeling that the answer is late is published in the Aanhangsel too: no answer.
+    answer: RelationKind = "postpones" if kind == "mededeling" else "answers"
+    found += [Relation(target, answer, "metadata") for target in answered(key, zaak_numbers)]
     if attached_to:  # a bijlage's hoofddocument
         found.append(Relation(attached_to, "bijlage van", "metadata"))
     if answered_in:  # kamervragen, and the Aanhangsel their metadata names

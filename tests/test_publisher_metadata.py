@@ -72,16 +72,11 @@ def test_what_metadata_alone_describes_says_metadata_only(library) -> None:
 
 
 def test_a_second_load_changes_nothing(library) -> None:
-    again = load_paths(library, [PLOOI], parallel=False)
-    assert (again.loaded, again.updated, again.failed) == (0, 0, 0)
-    assert again.unchanged == 1 and again.metadata_unchanged == 14
-
-
-def test_a_second_load_changes_nothing(library) -> None:
     before = library.conn.execute("SELECT key, content_hash FROM documents ORDER BY key").fetchall()
     relations = library.conn.execute("SELECT count(*) FROM relations").fetchone()[0]
     report = load_paths(library, [PLOOI], parallel=False)
     assert (report.loaded, report.updated, report.failed) == (0, 0, 0), report
+    assert report.unchanged == 1 and report.metadata_unchanged == 14
     after = library.conn.execute("SELECT key, content_hash FROM documents ORDER BY key").fetchall()
     assert [tuple(row) for row in after] == [tuple(row) for row in before]
     assert library.conn.execute("SELECT count(*) FROM relations").fetchone()[0] == relations

@@ -2,18 +2,23 @@
 
 They carry what KOOP files lack: the Tweede Kamer document number ("2024D01507"), the zaak
 number ("2024Z00651"), the Soort and a subject (``Onderwerp``) written for readers. They are
-merged into the document named by ``ExterneIdentifier``; records without one are skipped.
+merged into the document named by ``ExterneIdentifier``; records without one are skipped, but
+for kamervragen, which KOOP publishes under ids the records give by its rules: a Zaak of
+written questions is ``kv-tk-<Nummer>``, an answer or a mededeling of delay is the Aanhangsel
+``ah-tk-<vergaderjaar>-<number>`` its ``Aanhangselnummer`` makes ("242501168" in 2024-2025:
+ah-tk-20242025-1168).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from loaders.chambers import chamber_name
 from loaders.dates import iso_date
 from loaders.ids import key_from_published_id, normalize_vergaderjaar
-from loaders.model import Document
+from loaders.model import ASKED, Document, Signatory
 from loaders.subject import source_subject
 
 FORMAT = "tk-odata"
@@ -55,6 +60,9 @@ def read_tk_odata(data: Any, source: str) -> list[Document]:
     for record, zaken in _documents(data):
         external = _external_id(record).strip()
         if not external:
+            kamervragen = _kamervragen(record, zaken, source)
+            if kamervragen is not None:
+                found.append(kamervragen)
             continue
         onderwerp = str(record.get("Onderwerp") or "")
         found.append(
@@ -74,3 +82,75 @@ def read_tk_odata(data: Any, source: str) -> list[Document]:
             )
         )
     return found
+
+
+# The Soort of the records that are kamervragen, and the kind the library gives each.
+_QUESTIONS = "Schriftelijke vragen"
+_ANSWERS = {
+    "Antwoord schriftelijke vragen": "antwoord",
+    "Mededeling (uitstel antwoord)": "mededeling",
+}
+_ZAAK_NUMBER = re.compile(r"\d{4}Z\d{5}")
+# "Antwoord op vragen van de leden Six Dijkstra en Mutluer over het onderzoeksrapport …",
+# "Uitstel beantwoording vragen van het lid Kops (PVV) over …": who asked, and about what.
+# (The "van" is sometimes left out: "Antwoord op vragen het lid Grinwis over …".)
+_ASKED = re.compile(
+    r"\bvragen (?:van )?(?:het lid|de leden) (?P<who>.+?) over (?P<topic>.+)$", re.I
+)
+
+
+def _kamervragen(record: dict[str, Any], zaken: list[str], source: str) -> Document | None:
+    """A Zaak of written questions, or the answer to them (or a mededeling that the answer
+    is late), as the KOOP publication its numbers name; None for any other record."""
+    soort = str(record.get("Soort") or "")
+    onderwerp = " ".join(str(record.get("Onderwerp") or "").split())
+    vergaderjaar = normalize_vergaderjaar(str(record.get("Vergaderjaar") or ""))
+    number = str(record.get("Nummer") or "")
+    if soort == _QUESTIONS and _ZAAK_NUMBER.fullmatch(number):  # the Zaak itself
+        return Document(
+            key=f"kv-tk-{number}",
+            published_id=f"kv-tk-{number}",
+            kind="schriftelijke vragen",
+            subject=source_subject(onderwerp),
+            date=iso_date(str(record.get("GestartOp") or "")),
+            vergaderjaar=vergaderjaar,
+            chamber=chamber_name(number="2"),
+            zaak_numbers=[number],
+            source_path=source,
+            source_format=FORMAT,
+            metadata_only=True,
+        )
+    if soort not in _ANSWERS or _int(record.get("Kamer")) != 2:
+        return None
+    key = aanhangsel_key(str(record.get("Aanhangselnummer") or ""), vergaderjaar)
+    if not key:
+        return None
+    asked = _ASKED.search(onderwerp)
+    askers = re.split(r",\s*|\s+en\s+", asked["who"]) if asked else []
+    return Document(
+        key=key,
+        published_id=key,
+        kind=_ANSWERS[soort],
+        title=onderwerp,
+        subject=source_subject(asked["topic"] if asked else onderwerp),
+        date=iso_date(str(record.get("Datum") or "")),
+        vergaderjaar=vergaderjaar,
+        chamber=chamber_name(number="2"),
+        signatories=[Signatory(name.strip(), ASKED) for name in askers if name.strip()],
+        document_number=str(record.get("DocumentNummer") or "").upper(),
+        zaak_numbers=zaken,
+        source_path=source,
+        source_format=FORMAT,
+        metadata_only=True,
+    )
+
+
+def aanhangsel_key(number: str, vergaderjaar: str) -> str:
+    """The Aanhangsel an ``Aanhangselnummer`` names: its first four digits the vergaderjaar
+    ("2425"), the rest the number; "" when they do not agree with ``vergaderjaar``."""
+    if not (len(number) == 9 and number.isdigit() and len(vergaderjaar) == 9):
+        return ""
+    years = vergaderjaar.replace("-", "")
+    if number[:4] != years[2:4] + years[6:8] or not int(number[4:]):
+        return ""
+    return f"ah-tk-{years}-{int(number[4:])}"

@@ -106,6 +106,12 @@ def print_document(
         ("Answered in", ", ".join(relations.answered_by)),
         ("Bijlage van", ", ".join(relations.attached_to)),
         ("Bijlagen", ", ".join(relations.attachments)),
+        ("Postpones", ", ".join(relations.postpones)),
+        ("Postponed in", ", ".join(relations.postponed_by)),
+        (
+            "Inferred",
+            "; ".join(f"{key}: {why}" for key, why in relations.inferred.items()),
+        ),
         ("Source", document.source_path),
         ("Official", official_url(document.key) or f"none: {no_official_page(document.key)}"),
     ]
@@ -321,6 +327,10 @@ def print_open_questions(questions: list[OpenQuestion]) -> None:
             waited = f"{question.waited:,} days"
             style = "red" if question.overdue else ""
             line.append(f" asked {format_dutch_date(question.asked)}, {waited} ago", style=style)
+        if question.postponed_in:
+            when = format_dutch_date(question.postponed_on) or "on a date not known"
+            how = ", linked by subject" if question.postponed_by_subject else ""
+            line.append(f" · answer postponed {when} ({question.postponed_in}{how})")
         line.append("  " + terminal_safe(question.title), style="dim")
         console.print(line, no_wrap=True, overflow="ellipsis")
     overdue = sum(q.overdue for q in questions)

@@ -116,9 +116,14 @@ def _add_story(page: Paragraphs, reading: Reading) -> None:
         ("Answered in", relations.answered_by),
         ("Bijlage van", relations.attached_to),
         ("Bijlage", relations.attachments),
+        ("Postpones the answer to", relations.postpones),
+        ("Answer postponed in", relations.postponed_by),
     ):
         for key in keys:
-            page.add(f"{label}: {row_label(key, reading.rows.get(key))}", key, style="note")
+            line = f"{label}: {row_label(key, reading.rows.get(key))}"
+            if key in relations.inferred:  # an inference, and why
+                line += f" ({relations.inferred[key]})"
+            page.add(line, key, style="note")
 
 
 def _debate_label(moved: MovedIn, row: DocumentRow | None) -> str:

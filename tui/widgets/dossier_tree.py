@@ -15,6 +15,7 @@ from textual.binding import BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from db.kamervragen import NORM_DAYS
 from db.library import DocumentRow, DossierRow, Library
 from db.outcomes.outcome import Ended
 from loaders.debates import DEBATE_KINDS
@@ -37,6 +38,7 @@ DEBATES = "debates"
 # The node of the kamervragen and their answers, a node a vergaderjaar under it ("kamervragen
 # 2020-2021"), newest first.
 KAMERVRAGEN = "kamervragen"
+OPEN_QUESTIONS = f"{KAMERVRAGEN} open"  # no vergaderjaar reads "open"
 
 
 @dataclass(frozen=True)
@@ -137,14 +139,32 @@ def debate_label(row: DocumentRow) -> Text:
     return label
 
 
-def nest_versions(
-    rows: list[DocumentRow], replaced_by: dict[str, list[str]]
+def waiting_label(row: DocumentRow, waited: int | None) -> Text:
+    """Kamervragen without an answer in the library: how long since they were asked, red
+    past the Kamer's norm of three weeks."""
+    label = debate_label(row)
+    if waited is None:
+        label.append("  asked on a date not known", style="dim")
+    else:
+        style = "bold red" if waited > NORM_DAYS else "dim"
+        label.append(f"  {waited} days, no answer here", style=style)
+    return label
+
+
+def nest_rows(
+    rows: list[DocumentRow],
+    replaced_by: dict[str, list[str]],
+    attached_to: dict[str, str] | None = None,
 ) -> dict[str, list[DocumentRow]]:
     """The rows under each key ("" for the dossier itself): a replaced version under the
     (first) version of the dossier that replaces it, so that a chain reads from the version
-    that counts down to the first one. A loop of replacements (bad data) stays flat."""
+    that counts down to the first one; a bijlage under the letter it was sent with. A loop
+    (bad data) stays flat."""
     keys = {row.key for row in rows}
     parent_of = {old: new[0] for old, new in replaced_by.items() if old in keys and new[0] in keys}
+    for bijlage, letter in (attached_to or {}).items():
+        if bijlage in keys and letter in keys:
+            parent_of.setdefault(bijlage, letter)
     for old in list(parent_of):
         seen, current = {old}, parent_of[old]
         while current in parent_of:
@@ -243,6 +263,12 @@ class DossierTree(Tree[NodeData]):
         total = sum(n for _, n in years)
         label.append(f"  {total} document{'s' if total != 1 else ''}", style="dim")
         top = self.root.add(label, data=HeadingNode(KAMERVRAGEN))
+        waiting = self.library.kamervragen.open_questions()
+        if waiting:
+            shown = Text("Open questions", style="bold")
+            overdue = sum(q.overdue for q in waiting)
+            shown.append(f"  {len(waiting)} · {overdue} over three weeks", style="dim")
+            self._dossier_nodes[OPEN_QUESTIONS] = top.add(shown, data=DossierNode(OPEN_QUESTIONS))
         for year, count in years:
             key = f"{KAMERVRAGEN} {year}".strip()
             shown = Text(year or "vergaderjaar not known")
@@ -276,18 +302,34 @@ class DossierTree(Tree[NodeData]):
         node.remove_children()
         decisions: dict[str, Ended] = {}
         replaced_by: dict[str, list[str]] = {}
+        attached_to: dict[str, str] = {}
+        waited: dict[str, int | None] = {}
         if data.key == DEBATES:
             rows = self.library.meetings.debate_rows()
+        elif data.key == OPEN_QUESTIONS:
+            waiting = self.library.kamervragen.open_questions()
+            found = self.library.rows.get_rows([q.key for q in waiting])
+            rows = [found[q.key] for q in waiting if q.key in found]
+            waited = {q.key: q.waited for q in waiting}
         elif data.key.startswith(KAMERVRAGEN):
             rows = self.library.kamervragen.rows_of(data.key.removeprefix(KAMERVRAGEN).strip())
         else:
             rows = self.library.rows.documents_in(data.key)
             decisions = self.library.outcomes.decisions_in(data.key)
             replaced_by = self.library.relations.replacements_in(data.key)
-        children = nest_versions(rows, replaced_by)
-        replaced = {row.key for key, members in children.items() if key for row in members}
+            attached_to = self.library.relations.attachments_in(data.key)
+        children = nest_rows(rows, replaced_by, attached_to)
+        replaced = {
+            row.key
+            for key, members in children.items()
+            if key
+            for row in members
+            if row.key not in attached_to
+        }
 
         def label_of(row: DocumentRow) -> Text:
+            if data.key == OPEN_QUESTIONS:
+                return waiting_label(row, waited.get(row.key))
             if data.key == DEBATES or data.key.startswith(KAMERVRAGEN):
                 return debate_label(row)
             return document_label(row, decisions.get(row.key), row.key in replaced)
