@@ -52,3 +52,28 @@ async def test_the_tree_has_the_kamervragen_by_vergaderjaar(tmp_path) -> None:
         assert cursor.data.key == "ah-tk-20202021-3235"  # the tree follows the open document
         assert str(cursor.parent.label).startswith("2020-2021")
     library.close()
+
+
+async def test_the_tree_lists_the_open_questions_with_how_long_they_waited(tmp_path) -> None:
+    from tui.widgets.dossier_tree import OPEN_QUESTIONS
+
+    odata = Path(__file__).parents[1] / "fixtures" / "kamervragen-odata"
+    with Library.open(tmp_path / "library.db") as library:
+        load_paths(library, [odata], parallel=False)
+        waiting = library.kamervragen.open_questions()
+    library = Library.open(tmp_path / "library.db", write=False)
+    app = KamerlezerApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        tree = app.reader.dossier_tree
+        node = tree.dossier_node(OPEN_QUESTIONS)
+        assert node is not None
+        overdue = sum(q.overdue for q in waiting)
+        assert str(node.label) == f"Open questions  {len(waiting)} · {overdue} over three weeks"
+        node.parent.expand()  # as a reader opens the Kamervragen, then the open questions
+        node.expand()
+        await settle(pilot)
+        first = str(node.children[0].label)
+        days = waiting[0].waited
+        assert f"{days} days, no answer here" in first  # the longest waiting first
+    library.close()
