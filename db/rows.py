@@ -90,8 +90,9 @@ class RowQueries(QueryGroup):
             rows = self.conn.execute(query + " ORDER BY key")
         return [key for (key,) in rows if key.startswith("kst-") or meeting_key(key)]
 
-    def has_documents(self) -> bool:
-        return bool(self.conn.execute("SELECT 1 FROM documents WHERE ghost = 0 LIMIT 1").fetchone())
+    def is_empty(self) -> bool:
+        """Nothing loaded, cited or described: a new library."""
+        return self.conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None
 
     def dossier_title(self, dossier: str) -> str:
         row = self.conn.execute("SELECT title FROM dossiers WHERE key = ?", (dossier,)).fetchone()

@@ -137,6 +137,17 @@ def test_no_command_fills_an_empty_library_with_the_demo(capsys, db) -> None:
     assert json.loads(out)["signatories"][0]["name"] == "W.B. Hoekstra"
 
 
+def test_a_library_of_metadata_alone_is_the_users_and_gets_no_demo(capsys, db) -> None:
+    odata = Path(__file__).parent / "fixtures" / "kamervragen-odata"
+    code, out, _ = run(capsys, "--db", db, "load", str(odata))
+    assert code == 0 and "metadata: 215 records" in out
+    code, out, _ = run(capsys, "--db", db)
+    assert code == 0
+    assert "29 521" not in out  # no demo dossier added to it
+    code, _, err = run(capsys, "--db", db, "show", "kst-29521-455")
+    assert code == 1 and "kst-29521-455" in err
+
+
 def test_usage_errors_exit_2() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "tui.cli", "show"], capture_output=True, text=True, check=False

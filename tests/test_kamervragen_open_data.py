@@ -82,3 +82,23 @@ def test_an_answer_in_the_reader_says_its_link_is_an_inference(tmp_path) -> None
         page = document_page(reading)
     line = next(p for p in page.text.split("\n\n") if p.startswith("Answer postponed in"))
     assert "ah-tk-20242025-1168" in line and "linked by subject" in line
+
+
+def test_records_that_name_their_zaak_are_linked_as_they_say(tmp_path) -> None:
+    """The API's full form names the Zaak of each Document: that link is the record's own,
+    no inference; a mededeling's stays a postponement."""
+    records = json.loads(DOCUMENTS.read_text())
+    by_number = {r["DocumentNummer"]: r for r in records}
+    answer = dict(by_number["2025D03999"], Zaak=[{"Nummer": "2025Z00388"}])
+    delay = dict(by_number["2025D03679"], Zaak=[{"Nummer": "2025Z00080"}])
+    questions = dict(by_number["2025D00228"], Zaak=[{"Nummer": "2025Z00080"}])
+    path = tmp_path / "documents.json"
+    path.write_text(json.dumps([answer, delay, questions]))
+    with Library.open(tmp_path / "library.db") as library:
+        load_paths(library, [path], parallel=False)
+        rows = library.conn.execute("SELECT source, kind, target, basis FROM relations")
+        found = {tuple(row) for row in rows}
+        kamervragen = library.documents.get("kv-tk-2025Z00080")
+    assert ("ah-tk-20242025-1187", "answers", "kv-tk-2025Z00388", "metadata") in found
+    assert ("ah-tk-20242025-1168", "postpones", "kv-tk-2025Z00080", "metadata") in found
+    assert kamervragen is not None and kamervragen.document_number == "2025D00228"

@@ -10,8 +10,9 @@ from db.loading.files import LoadReport, load_paths
 
 
 def ensure_demo_library(library: Library) -> LoadReport | None:
-    """Load the demo documents when the library holds no documents yet."""
-    if library.rows.has_documents():
+    """Load the demo documents when nothing was ever loaded into the library: not even
+    metadata (a library of open data on kamervragen is the user's, and stays theirs)."""
+    if not library.rows.is_empty():
         return None
     with as_file(files("loaders") / "demo") as folder:
         return load_paths(library, [folder])

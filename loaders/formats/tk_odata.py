@@ -120,6 +120,22 @@ def _kamervragen(record: dict[str, Any], zaken: list[str], source: str) -> Docum
             source_format=FORMAT,
             metadata_only=True,
         )
+    if soort == _QUESTIONS and len(zaken) == 1 and _ZAAK_NUMBER.fullmatch(zaken[0]):
+        # The questions' own Document, where the record names its Zaak: their document number.
+        return Document(
+            key=f"kv-tk-{zaken[0]}",
+            published_id=f"kv-tk-{zaken[0]}",
+            kind="schriftelijke vragen",
+            subject=source_subject(onderwerp),
+            date=iso_date(str(record.get("Datum") or "")),
+            vergaderjaar=vergaderjaar,
+            chamber=chamber_name(number="2"),
+            document_number=str(record.get("DocumentNummer") or "").upper(),
+            zaak_numbers=zaken,
+            source_path=source,
+            source_format=FORMAT,
+            metadata_only=True,
+        )
     if soort not in _ANSWERS or _int(record.get("Kamer")) != 2:
         return None
     key = aanhangsel_key(str(record.get("Aanhangselnummer") or ""), vergaderjaar)
