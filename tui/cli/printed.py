@@ -71,7 +71,8 @@ def print_document(
     if ghost and described:
         head.append(" · metadata only: its text is not in the library", style="dim")
     elif ghost:
-        head.append(" · not in the library (cited only)", style="dim")
+        known = " (cited only)" if cited_by else " (a related document names it)"
+        head.append(" · not in the library" + known, style="dim")
     console.print(head)
     for dossier in document.dossiers:
         line = Text(format_dossier(dossier.key), style="bold")
