@@ -53,6 +53,8 @@ def content_hash(document: Document) -> str:
         fields.append([astuple(t) for t in document.tables])
     if document.attached_to or document.answered_in:  # the same
         fields.append((document.attached_to, document.answered_in))
+    if document.answers_kamervragen:  # the same
+        fields.append(document.answers_kamervragen)
     return hashlib.sha256(repr(fields).encode("utf-8", "surrogatepass")).hexdigest()
 
 

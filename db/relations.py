@@ -57,6 +57,7 @@ def relations_in(document: Document) -> list[Relation]:
         document.zaak_numbers,
         document.attached_to,
         document.answered_in,
+        document.answers_kamervragen,
     )
 
 

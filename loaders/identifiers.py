@@ -51,6 +51,7 @@ def identifier_problem(document: Document) -> str:
     for field, value in (
         ("hoofddocument", document.attached_to),
         ("aanhangsel", document.answered_in),
+        ("vraagnummer", document.answers_kamervragen),
     ):
         if value and not is_document_key(value):
             return f"its {field} {shown(value)} is no publication id"

@@ -22,6 +22,7 @@ _FILLED = (
     "chamber",
     "attached_to",
     "answered_in",
+    "answers_kamervragen",
 )
 # Open data's Onderwerp is the best subject, then metadata's documenttitel, then the text.
 _SUBJECT_RANK = {"tk-odata": 0, "metadata-xml": 1, "metadata-owms-xml": 1, "koop-xml": 2}

@@ -137,6 +137,7 @@ class Document:
     # and the Aanhangsel that answers kamervragen.
     attached_to: str = ""
     answered_in: str = ""
+    answers_kamervragen: str = ""  # the kamervragen an Aanhangsel's metadata names (Eerste Kamer)
 
     @property
     def dossier_key(self) -> str:

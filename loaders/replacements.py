@@ -74,6 +74,7 @@ def find_relations(
     zaak_numbers: Sequence[str] = (),
     attached_to: str = "",
     answered_in: str = "",
+    answers_kamervragen: str = "",
 ) -> list[Relation]:
     """The documents ``key`` replaces (or, for a nota van wijziging, changes; for an
     Aanhangsel, answers)."""
@@ -99,6 +100,8 @@ def find_relations(
         found.append(Relation(attached_to, "bijlage van", "metadata"))
     if answered_in:  # kamervragen, and the Aanhangsel their metadata names
         found.append(Relation(answered_in, "answered in", "metadata"))
+    if answers_kamervragen:  # an Aanhangsel, and the kamervragen its metadata names
+        found.append(Relation(answers_kamervragen, answer, "metadata"))
     unique: dict[tuple[str, str], Relation] = {}
     for relation in found:
         if relation.target != key:  # never itself

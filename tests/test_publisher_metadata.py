@@ -80,3 +80,12 @@ def test_a_second_load_changes_nothing(library) -> None:
     after = library.conn.execute("SELECT key, content_hash FROM documents ORDER BY key").fetchall()
     assert [tuple(row) for row in after] == [tuple(row) for row in before]
     assert library.conn.execute("SELECT count(*) FROM relations").fetchone()[0] == relations
+
+
+def test_the_eerste_kamer_questions_and_their_answer_are_linked(library) -> None:
+    """kv-ek-215160000's metadata gives vraagnummer 215160000: the Eerste Kamer publishes
+    its questions under their vraagnummer, so an Aanhangsel's vraagnummer names them."""
+    assert library.relations.relations_of("ah-ek-20192020-10").answers == ["kv-ek-219200007"]
+    assert library.relations.relations_of("kv-ek-219200007").answered_by == ["ah-ek-20192020-10"]
+    asked = library.relations.relations_of("kv-ek-215160000")
+    assert asked.answered_by == ["ah-ek-20152016-3"]  # its own metadata's aanhangsel

@@ -139,6 +139,7 @@ def document_from_record(record: dict[str, Any], source: str) -> Document:
             tables=_tables(record, text),
             attached_to=_text(record, "attached_to"),
             answered_in=_text(record, "answered_in"),
+            answers_kamervragen=_text(record, "answers_kamervragen"),
         )
     except _WrongType as exc:
         raise LoadError(source, f"not a document record: {exc}") from None

@@ -88,6 +88,7 @@ def document_from_fields(fields: dict[str, list[str]], source: str, fmt: str) ->
         ],
         attached_to=_key_of(first("OVERHEIDop.hoofddocument")),
         answered_in=_key_of(first("OVERHEIDop.aanhangsel")),
+        answers_kamervragen=_eerste_kamer_questions(published_id, first("OVERHEIDop.vraagnummer")),
         source_path=source,
         source_format=fmt,
         metadata_only=True,
@@ -95,6 +96,16 @@ def document_from_fields(fields: dict[str, list[str]], source: str, fmt: str) ->
 
 
 _ZAAK = re.compile(r"\d{4}Z\d{5}")
+_EK_QUESTION_NUMBER = re.compile(r"\d{9}")
+
+
+def _eerste_kamer_questions(published_id: str, number: str) -> str:
+    """The kamervragen an Eerste Kamer Aanhangsel answers: the Eerste Kamer publishes its
+    questions as kv-ek-<vraagnummer> (kv-ek-215160000's metadata gives vraagnummer
+    215160000), as the Tweede Kamer does under its zaak number."""
+    if published_id.startswith("ah-ek-") and _EK_QUESTION_NUMBER.fullmatch(number):
+        return f"kv-ek-{number}"
+    return ""
 
 
 def _key_of(published_id: str) -> str:
