@@ -296,6 +296,12 @@ class Searcher:
         searched = f"{SEARCHED_COLUMNS} : ({expression})"
         return f"{searched} AND {spoke}" if spoke else searched
 
+    def expand(self, term: Term, compounds: bool) -> list[str]:
+        """A word with its inflected forms and, with ``compounds``, the true compounds that
+        hold it: what a word of a query stands for, in either engine."""
+        forms, held_in = self._compounds(term.text)
+        return [term.text, *forms, *(held_in if compounds else [])]
+
     def _term_expression(self, term: Term, *, compounds: bool = True) -> str:
         """A term as FTS5 reads it: a word with its inflected forms and, with ``compounds``,
         the true compounds that hold it."""
@@ -303,8 +309,7 @@ class Searcher:
             return f'"{term.text}"'
         if term.kind == "prefix":
             return f'"{term.text}"*'
-        forms, held_in = self._compounds(term.text)
-        words = [term.text, *forms, *(held_in if compounds else [])]
+        words = self.expand(term, compounds)
         return "(" + " OR ".join(f'"{word}"' for word in words) + ")"
 
     def _compounds(self, word: str) -> tuple[list[str], list[str]]:

@@ -1,0 +1,146 @@
+"""A parsed search (db.search.Query) asked of the search engine's index: the words as term,
+phrase and prefix queries over every searched field, the filters inside the query (dossier,
+kind, dates, who spoke), the best or newest hits as top-k, and exact totals and counts per
+dossier and kind from the fast fields."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, cast
+
+import tantivy
+
+from db.search_index.building import open_index
+from db.search_index.schema import SEARCHED_FIELDS, date_number
+from loaders.debates import DEBATE_KINDS
+
+if TYPE_CHECKING:
+    from db.search import Query, Sort, Term
+
+# Every dossier and kind a search holds is counted exactly (not an estimate of the top ones).
+_ALL_BUCKETS = 1_000_000
+# A regex's special characters, as tantivy's (Rust's) regex syntax escapes them.
+_REGEX_SPECIAL = re.compile(r"([\\.+*?()|\[\]{}^$#&\-~])")
+
+Expand = Callable[["Term", bool], list[str]]
+"""A word's forms (and, when asked, the compounds that hold it), the word first."""
+
+
+class _Counted(Protocol):
+    """A search's result with its count (which the package's type stubs leave out)."""
+
+    count: int | None
+
+
+@dataclass(frozen=True)
+class IndexAnswer:
+    """The keys of the hits, best (or newest) first, and the exact counts."""
+
+    keys: list[str]
+    total: int
+    by_dossier: dict[str, int]
+    by_kind: dict[str, int]
+
+
+class IndexSearch:
+    """One library's index, open for searching."""
+
+    def __init__(self, path: Path) -> None:
+        self.index = open_index(path)
+        self.schema = self.index.schema
+
+    def answer(
+        self, query: Query, expand: Expand, *, limit: int, sort: Sort, compounds: bool = True
+    ) -> IndexAnswer:
+        """The hits of ``query`` and its counts; ``compounds`` off: the words and their forms
+        only (the hits a reader expects first)."""
+        searched = self.engine_query(query, expand, compounds=compounds)
+        searcher = self.index.searcher()
+        if sort == "date":
+            found = searcher.search(searched, limit, order_by_field="date")
+        else:
+            found = searcher.search(searched, limit)
+        keys = [str(searcher.doc(address)["key"][0]) for _, address in found.hits]
+        counts = searcher.aggregate(
+            searched,
+            {
+                "dossiers": {"terms": {"field": "dossier", "size": _ALL_BUCKETS}},
+                "kinds": {"terms": {"field": "kind", "size": _ALL_BUCKETS}},
+            },
+        )
+        total = cast(_Counted, found).count or 0
+        return IndexAnswer(keys, total, _buckets(counts, "dossiers"), _buckets(counts, "kinds"))
+
+    def engine_query(self, query: Query, expand: Expand, *, compounds: bool) -> tantivy.Query:
+        """The search as the engine's query: every group must match, no excluded term may."""
+        clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
+        for group in query.groups:
+            alternatives = [self._term(term, expand, compounds) for term in group]
+            clauses.append((tantivy.Occur.Must, _any(alternatives)))
+        for term in query.excluded:
+            clauses.append((tantivy.Occur.MustNot, self._term(term, expand, True)))
+        for speaker in query.speakers:  # one of a debate's signatories, word for word
+            clauses.append((tantivy.Occur.Must, self._in_field("names", speaker)))
+        clauses += [(tantivy.Occur.Must, q) for q in self._filters(query)]
+        return tantivy.Query.boolean_query(clauses)
+
+    def _term(self, term: Term, expand: Expand, compounds: bool) -> tantivy.Query:
+        if term.kind in ("phrase", "prefix"):
+            return _any([self._in_field(field, term) for field in SEARCHED_FIELDS])
+        words = expand(term, compounds)
+        return _any(
+            [
+                tantivy.Query.term_query(self.schema, field, word)
+                for field in SEARCHED_FIELDS
+                for word in words
+            ]
+        )
+
+    def _in_field(self, field: str, term: Term) -> tantivy.Query:
+        if term.kind == "prefix":
+            return tantivy.Query.regex_query(self.schema, field, _escaped(term.text) + ".*")
+        words = term.text.split()
+        if len(words) > 1:
+            return tantivy.Query.phrase_query(
+                self.schema, field, list[str | tuple[int, str]](words)
+            )
+        return tantivy.Query.term_query(self.schema, field, term.text)
+
+    def _filters(self, query: Query) -> list[tantivy.Query]:
+        schema = self.schema
+        found: list[tantivy.Query] = []
+        if query.speakers:
+            found.append(_any([tantivy.Query.term_query(schema, "kind", k) for k in DEBATE_KINDS]))
+        if query.dossier:
+            found.append(tantivy.Query.term_query(schema, "dossier", query.dossier))
+        if query.kind:  # a part of the kind: kind:motie finds a gewijzigde motie too
+            pattern = ".*" + _escaped(query.kind) + ".*"
+            found.append(tantivy.Query.regex_query(schema, "kind", pattern))
+        if query.date_from or query.date_to:
+            lowest = date_number(query.date_from) if query.date_from else 1  # 0: not known
+            highest = date_number(query.date_to) if query.date_to else None
+            found.append(
+                tantivy.Query.range_query(
+                    schema, "date", tantivy.FieldType.Integer, lowest, highest
+                )
+            )
+        return found
+
+
+def _any(queries: list[tantivy.Query]) -> tantivy.Query:
+    if len(queries) == 1:
+        return queries[0]
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
+
+
+def _escaped(text: str) -> str:
+    return _REGEX_SPECIAL.sub(r"\\\1", text)
+
+
+def _buckets(counts: dict[str, object], name: str) -> dict[str, int]:
+    found = counts.get(name)
+    buckets = found.get("buckets", []) if isinstance(found, dict) else []
+    return {str(b["key"]): int(b["doc_count"]) for b in buckets if isinstance(b, dict)}
