@@ -139,10 +139,27 @@ def debate_label(row: DocumentRow) -> Text:
     return label
 
 
+# What a row of the kamervragen is, in a word: the questions, an answer, a delay announced.
+_KAMERVRAGEN_WORDS = {
+    "schriftelijke vragen": "vragen",
+    "kamervragen": "vragen",
+    "antwoord": "antwoord",
+    "mededeling": "uitstel",
+}
+
+
+def kamervragen_label(row: DocumentRow) -> Text:
+    """Its date, what it is in a word (vragen, antwoord, uitstel), what it is about."""
+    label = Text(short_date(row.date) or "–", style="bold")
+    label.append(" " + _KAMERVRAGEN_WORDS.get(row.kind, row.kind or "?"), style="dim")
+    label.append(" " + terminal_safe(row.subject or row.title or reference_label(row.key)))
+    return label
+
+
 def waiting_label(row: DocumentRow, waited: int | None) -> Text:
     """Kamervragen without an answer in the library: how long since they were asked, red
     past the Kamer's norm of three weeks."""
-    label = debate_label(row)
+    label = kamervragen_label(row)
     if waited is None:
         label.append("  asked on a date not known", style="dim")
     else:
@@ -330,7 +347,9 @@ class DossierTree(Tree[NodeData]):
         def label_of(row: DocumentRow) -> Text:
             if data.key == OPEN_QUESTIONS:
                 return waiting_label(row, waited.get(row.key))
-            if data.key == DEBATES or data.key.startswith(KAMERVRAGEN):
+            if data.key.startswith(KAMERVRAGEN):
+                return kamervragen_label(row)
+            if data.key == DEBATES:
                 return debate_label(row)
             return document_label(row, decisions.get(row.key), row.key in replaced)
 
