@@ -20,8 +20,8 @@ from pathlib import Path
 from db.library import Library
 from db.loading.files import load_paths
 from db.search import Searcher, parse_query
-from db.search_index.building import build_index
 from db.search_index.querying import IndexSearch
+from db.search_index.writing import build_index
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SOURCES = [SHARED / "corpora/moties-2023-2025.tar.xz", SHARED / "kamerstukken-samples"]
@@ -88,10 +88,10 @@ def main() -> None:
         print(f"library: {report.loaded} documents")
         with Library.open(path, write=False) as library:
             started = time.perf_counter()
-            build_index(library, Path(folder) / "library.index")
+            build_index(library.conn, Path(folder) / "library.index")
             built = time.perf_counter() - started
             engine = IndexSearch(Path(folder) / "library.index")
-            searcher = Searcher(library)
+            searcher = Searcher(library, use_index=False)
             searcher.search("warm")  # reads the index's vocabulary once
             times, engine_times, totals, differ = [], [], [], []
             for query in QUERIES:  # interleaved: both see the same cache

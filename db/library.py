@@ -22,6 +22,8 @@ from db.outcomes.open_data import OpenDataStore
 from db.outcomes.outcome import OutcomeQueries
 from db.relations import RelationQueries, relations_in, write_relations
 from db.rows import DocumentRow, DossierRow, RowQueries, Stats
+from db.search_index.schema import index_path
+from db.search_index.writing import library_generation, sync_index
 from loaders.formats.jsonl import document_from_record
 from loaders.ids import key_from_published_id
 from loaders.merge import apply_metadata
@@ -65,7 +67,7 @@ _HASHED_FIELDS = (
 _DOCUMENT_COLUMNS = (
     "key published_id dossier ondernummer kind title subject date vergaderjaar chamber"
     " signatories text source_path source_format content_hash document_number zaak_numbers"
-    " ghost questions tables"
+    " ghost questions tables generation"
 ).split()
 _INSERT_DOCUMENT = (
     f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)})"
@@ -115,6 +117,8 @@ class Library(LibraryFile):
         # replaced after costs several statements.
         self._ghosts_pending: set[str] = set()
         self._kamervragen_pending: set[str] = set()  # to link by subject at the load's end
+        self._generation = 0  # of the open write transaction (db/search_index/writing.py)
+        self._written = False  # whether it wrote a document
         # Most libraries hold no metadata-only records; then storing skips looking for them.
         self._has_metadata = (
             conn.execute("SELECT 1 FROM document_metadata LIMIT 1").fetchone() is not None
@@ -193,6 +197,7 @@ class Library(LibraryFile):
         conn = self.conn
         if exists is None:
             exists = self.documents.row(document.key) is not None
+        self._written = True
         if document.kind in KAMERVRAGEN_KINDS:
             self._kamervragen_pending.add(document.key)
         for dossier in document.dossiers:
@@ -225,6 +230,7 @@ class Library(LibraryFile):
             if document.questions
             else "[]",
             "tables": json.dumps([asdict(t) for t in document.tables]) if document.tables else "[]",
+            "generation": self._generation,
         }
         if exists:
             rowid = self._unindex(document.key)
@@ -321,6 +327,19 @@ class Library(LibraryFile):
             link_by_subject(self.conn, self._kamervragen_pending)
             self._kamervragen_pending = set()
         super()._before_commit(ending)
+
+    def _begun(self) -> None:
+        self._generation = library_generation(self.conn) + 1
+        self._written = False
+
+    def _committed(self, ending: bool = True) -> None:
+        """At the end of a load (or of one document stored on its own), the search engine's
+        index brought up to what was committed, built whole if it is missing: one commit of
+        the index a load. A crash before it leaves the index behind, never ahead; a search
+        finds it behind and answers from FTS5 until it has caught up."""
+        if ending and self._written:
+            sync_index(self.conn, index_path(self.path))
+            self._written = False
 
     def _forget_uncommitted(self) -> None:
         self._ghosts_pending.clear()

@@ -148,6 +148,7 @@ class LibraryFile:
         """
         if self._batch_pending is None:
             self.conn.execute("BEGIN IMMEDIATE")
+            self._begun()
             try:
                 yield
                 self._before_commit()
@@ -156,6 +157,7 @@ class LibraryFile:
                 self._forget_uncommitted()
                 raise
             self.conn.execute("COMMIT")
+            self._committed()
             return
         self.conn.execute("SAVEPOINT document")
         unindexed = set(self._fts_pending)
@@ -172,10 +174,12 @@ class LibraryFile:
         if self._batch_pending >= BATCH_SIZE:
             self._before_commit(ending=False)
             self.conn.execute("COMMIT")
+            self._committed(ending=False)
             self._commits += 1
             if self._commits % CHECKPOINT_BATCHES == 0:
                 self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
             self.conn.execute("BEGIN IMMEDIATE")
+            self._begun()
             self._batch_pending = 0
 
     @contextlib.contextmanager
@@ -184,6 +188,7 @@ class LibraryFile:
         the library is as it was after the last commit."""
         self.conn.execute("PRAGMA wal_autocheckpoint = 0")
         self.conn.execute("BEGIN IMMEDIATE")
+        self._begun()
         self._batch_pending = self._commits = 0
         try:
             try:
@@ -196,9 +201,17 @@ class LibraryFile:
                 raise
             self._batch_pending = None
             self.conn.execute("COMMIT")
+            self._committed()
         finally:
             self.conn.execute(f"PRAGMA wal_autocheckpoint = {_AUTOCHECKPOINT_PAGES}")
         self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def _begun(self) -> None:
+        """A write transaction began (a subclass numbers its writes)."""
+
+    def _committed(self, ending: bool = True) -> None:
+        """A write transaction committed (a subclass brings derived data up to date);
+        ``ending``: not one of a batch's intermediate commits."""
 
     def _roll_back(self, statement: str) -> None:
         """Undo what failed. SQLite has undone the whole transaction itself after some

@@ -36,7 +36,8 @@ def share_meeting_date(conn: sqlite3.Connection, key: str, date: str) -> None:
             return
         date = str(row[0])
     conn.execute(
-        "UPDATE documents SET date = ? WHERE key > ? AND key < ? AND date = ''",
+        "UPDATE documents SET date = ?, generation = (SELECT max(generation) FROM documents)"
+        " WHERE key > ? AND key < ? AND date = ''",
         (date, low, high),
     )
 

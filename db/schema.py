@@ -18,7 +18,7 @@ from loaders.kinds import ANSWER_KINDS, QUESTION_KINDS
 if TYPE_CHECKING:  # sqlite-utils is imported only to create a library: it takes 0.2 s
     import sqlite_utils
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 APPLICATION_ID = 0x4B4C5A52  # "KLZR": marks the file as a kamerlezer library
 
 
@@ -209,6 +209,12 @@ MIGRATIONS: dict[int, list[Step]] = {
         "ALTER TABLE documents ADD COLUMN tables TEXT NOT NULL DEFAULT '[]'",
         "CREATE INDEX IF NOT EXISTS documents_kamervragen_subject ON documents"
         f" ({SUBJECT_MATCH}) WHERE {KAMERVRAGEN_TERM}",
+    ],
+    # The generation of each document's last write, one more each transaction: the search
+    # engine's index (db/search_index) indexes what is newer than it holds.
+    11: [
+        "ALTER TABLE documents ADD COLUMN generation INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX IF NOT EXISTS documents_generation ON documents (generation)",
     ],
 }
 

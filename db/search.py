@@ -18,6 +18,7 @@ vocabulary), an equivalent of a trigram index that costs nothing at load time.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,6 +26,9 @@ from typing import Literal
 
 from db.index_words import compounds_of
 from db.library import Library
+from db.search_index.querying import IndexSearch
+from db.search_index.schema import index_path
+from db.search_index.writing import IndexBusy, IndexState, is_current, sync_index
 from loaders.debates import DEBATE_KINDS
 from loaders.folding import fold
 from loaders.ids import parse_dossier
@@ -222,12 +226,46 @@ _EXAMPLES = {
 class Searcher:
     """Searches one library; keeps the index's vocabulary for compound words."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, *, use_index: bool = True) -> None:
         self.library = library
+        self.use_index = use_index  # off: FTS5 answers (to compare the two)
         self._expansions: dict[str, tuple[list[str], list[str]]] = {}
+        self._engine: IndexSearch | None = None
+        self._engine_state: IndexState | None = None
+
+    def engine(self) -> IndexSearch | None:
+        """The search engine's index when it holds what the library holds; None when it is
+        missing or behind (a load from another shell is being indexed): then FTS5 answers."""
+        path = index_path(self.library.path)
+        state = IndexState.read(path) if self.use_index else None
+        if state is None:
+            return None
+        if not is_current(self.library.conn, path):
+            # Behind (a load was stopped before it indexed its last documents): catch up,
+            # unless another program is writing the index now, or it cannot be written here.
+            try:
+                sync_index(self.library.conn, path, wait=0)
+            except (IndexBusy, ValueError, OSError):
+                return None
+            state = IndexState.read(path)
+            if state is None or not is_current(self.library.conn, path):
+                return None
+        if self._engine is None:
+            try:
+                self._engine = IndexSearch(path)
+            except (ValueError, OSError):  # tantivy locks even to read: a read-only mount
+                self.use_index = False
+                return None
+        elif state != self._engine_state:
+            self._engine.index.reload()
+        self._engine_state = state
+        return self._engine
 
     def search(self, text: str, *, limit: int = 50, sort: Sort = "rank") -> SearchResult:
         query = parse_query(text)
+        engine = self.engine()
+        if engine is not None:
+            return self._search_engine(engine, query, limit, sort)
         match = self.match_expression(query)
         where, parameters = _filters(query)
         base = (
@@ -278,6 +316,57 @@ class Searcher:
             _hit((*row[:5], row[5] or _snippet_of(row[8] or "", terms), *row[6:8])) for row in rows
         ]
         return SearchResult(query, hits, total, by_dossier, by_kind)
+
+    def _search_engine(
+        self, engine: IndexSearch, query: Query, limit: int, sort: Sort
+    ) -> SearchResult:
+        """The search asked of the search engine's index: the documents that hold the words
+        themselves first (by rank), then those that hold them inside compounds."""
+        answer = engine.answer(query, self.expand, limit=limit, sort=sort)
+        keys = answer.keys
+        if sort == "rank":
+            exact = engine.answer(query, self.expand, limit=limit, sort=sort, compounds=False)
+            keys = list(dict.fromkeys([*exact.keys, *answer.keys]))[:limit]
+        rows = {
+            row[0]: row
+            for row in self.library.conn.execute(
+                "SELECT key, kind, date, dossier, title, subject,"
+                f" substr(text, 1, {SNIPPET_SEARCHED}), signatories FROM documents"
+                " WHERE key IN (SELECT value FROM json_each(?))",
+                (json.dumps(keys),),
+            )
+        }
+        terms = [
+            word
+            for group in query.groups
+            for term in group
+            for word in (self.expand(term, True) if term.kind == "word" else [term.text])
+        ] + [term.text for term in query.speakers]
+        hits = []
+        for place, key in enumerate(keys):
+            row = rows.get(key)
+            if row is None:  # gone since the index was read
+                continue
+            _, kind, date, dossier, title, subject, text, signatories = row
+            if not query.groups:  # only who spoke: the snippet is who did
+                text = _names_of(signatories)
+            hits.append(
+                _hit(
+                    (
+                        key,
+                        kind,
+                        date,
+                        dossier,
+                        title,
+                        _snippet_of(text or "", terms),
+                        -place,
+                        subject,
+                    )
+                )
+            )
+        by_dossier = sorted(answer.by_dossier.items(), key=lambda item: (-item[1], item[0]))
+        by_kind = sorted(answer.by_kind.items(), key=lambda item: (-item[1], item[0]))
+        return SearchResult(query, hits, answer.total, by_dossier[:10], by_kind[:10])
 
     def match_expression(self, query: Query, *, compounds: bool = True) -> str:
         """The FTS5 expression: every term quoted, words expanded to their forms and (with
@@ -358,14 +447,30 @@ def _hit(row: _Row) -> Hit:
     )
 
 
+def _names_of(signatories: str | None) -> str:
+    """ "Stephan van Baarle (DENK), Graus": the signatories as a reader writes them."""
+    try:
+        people = json.loads(signatories or "[]")
+    except ValueError:
+        return ""
+    return ", ".join(
+        f"{p.get('name', '')} ({p['role']})" if p.get("role") else str(p.get("name", ""))
+        for p in people
+        if isinstance(p, dict)
+    )
+
+
 def _snippet_of(text: str, terms: list[str]) -> str:
     """A snippet of a long document, marked as FTS5 marks one: the words around the first
     place where one of ``terms`` (folded words, phrases, prefixes) begins a word."""
-    words = [term.split()[0].rstrip("*") for term in terms if term.split()]
+    # A phrase's words in a row, whatever the spaces between them.
+    words = [
+        r"\W+".join(map(re.escape, term.rstrip("*").split())) for term in terms if term.split()
+    ]
     if not words:
         return text[:120]
     folded = fold(text)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*")
+    pattern = re.compile(r"\b(?:" + "|".join(words) + r")\w*")
     first = pattern.search(folded)
     if first is None:
         return text[:120].rsplit(" ", 1)[0] + "…"

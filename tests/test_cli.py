@@ -19,10 +19,15 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_load_prints_a_one_line_summary_and_json(capsys, db, fixtures) -> None:
+def test_load_prints_its_summary_and_the_index_and_json(capsys, db, fixtures) -> None:
     code, out, _ = run(capsys, "--db", db, "load", str(fixtures / "kst-29521-455.txt"))
     assert code == 0
-    assert out.strip() == "1 loaded, 0 updated, 0 unchanged, 0 failed"
+    summary, index = out.strip().splitlines()
+    assert summary == "1 loaded, 0 updated, 0 unchanged, 0 failed"
+    assert (
+        index
+        == f"search index: {Path(db).with_suffix('.index')} (up to date; copy it with the library)"
+    )
     code, out, _ = run(capsys, "--db", db, "load", "--json", str(fixtures / "kst-29521-455.txt"))
     assert json.loads(out) == {
         "loaded": 0,
@@ -36,6 +41,7 @@ def test_load_prints_a_one_line_summary_and_json(capsys, db, fixtures) -> None:
         "false_citations": 0,
         "metadata": 0,
         "metadata_unchanged": 0,
+        "index": {"path": str(Path(db).with_suffix(".index")), "current": True},
     }
 
 

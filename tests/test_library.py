@@ -216,6 +216,9 @@ DROP_SINCE_5 = [
     ),
     "ALTER TABLE documents DROP COLUMN questions",  # version 9's
     "ALTER TABLE documents DROP COLUMN tables",  # version 10's
+    "DROP INDEX documents_kamervragen_subject",
+    "DROP INDEX documents_generation",  # version 11's
+    "ALTER TABLE documents DROP COLUMN generation",
 ]
 
 

@@ -10,9 +10,15 @@ import pytest
 
 from db.library import Library
 from db.search import Searcher, parse_query
-from db.search_index.building import IndexState, build_index
 from db.search_index.querying import IndexSearch
 from db.search_index.schema import INDEX_VERSION
+from db.search_index.writing import (
+    WRITER_HEAP,
+    IndexState,
+    build_index,
+    library_generation,
+    open_index,
+)
 
 QUERIES = [
     "prosperity guardian",
@@ -36,8 +42,8 @@ QUERIES = [
 def engines(samples_library: Path, tmp_path_factory: pytest.TempPathFactory):
     path = tmp_path_factory.mktemp("index") / "library.index"
     with Library.open(samples_library, write=False) as library:
-        state = build_index(library, path)
-        yield Searcher(library), IndexSearch(path), state
+        state = build_index(library.conn, path)
+        yield Searcher(library, use_index=False), IndexSearch(path), state
 
 
 @pytest.mark.parametrize("text", QUERIES)
@@ -65,5 +71,96 @@ def test_newest_first_is_the_newest_of_all_hits(engines) -> None:
 def test_the_index_says_what_it_was_built_from(engines, samples_library: Path) -> None:
     _, _, state = engines
     with Library.open(samples_library, write=False) as library:
-        loaded = library.conn.execute("SELECT count(*) FROM documents WHERE ghost = 0")
-        assert state == IndexState(INDEX_VERSION, loaded.fetchone()[0])
+        assert state == IndexState(INDEX_VERSION, library_generation(library.conn))
+
+
+def test_a_load_keeps_the_index_and_search_answers_from_it(tmp_path, fixtures) -> None:
+    from db.loading.files import load_paths
+
+    path = tmp_path / "library.db"
+    with Library.open(path) as library:
+        load_paths(library, [fixtures / "kst-29521-455.txt"], parallel=False)
+    index = tmp_path / "library.index"
+    with Library.open(path, write=False) as library:
+        searcher = Searcher(library)
+        assert searcher.engine() is not None  # built by the load, and current
+        assert [h.key for h in searcher.search("zwaartepunt irak").hits] == ["kst-29521-455"]
+    with Library.open(path) as library:
+        load_paths(library, [fixtures / "kst-28844-269.xml"], parallel=False)
+        searcher = Searcher(library)
+        assert searcher.engine() is not None  # the second load indexed its document
+        assert [h.key for h in searcher.search("lobbyisten").hits] == ["kst-28844-269"]
+    assert (index / "kamerlezer-index.json").exists()
+
+
+def test_an_index_left_behind_is_caught_up_when_next_opened(tmp_path, fixtures) -> None:
+    """As after a kill between the library's commit and the index's: the library has a
+    document the index lacks. The next search indexes it (once) before it answers; where
+    the index cannot be written now, FTS5 answers instead."""
+    from db.loading.files import load_paths
+
+    path = tmp_path / "library.db"
+    with Library.open(path) as library:
+        load_paths(library, [fixtures / "kst-29521-455.txt"], parallel=False)
+    index = tmp_path / "library.index"
+    behind = IndexState.read(index)
+    with Library.open(path) as library:
+        load_paths(library, [fixtures / "kst-28844-269.xml"], parallel=False)
+    assert behind is not None
+    behind.write(index)  # the index as it was before the second load's commit
+    with Library.open(path, write=False) as library:
+        held = open_index(index).writer(heap_size=WRITER_HEAP, num_threads=1)
+        assert Searcher(library).engine() is None  # another writer: not now
+        del held
+        searcher = Searcher(library)
+        assert searcher.engine() is not None  # caught up
+        assert [h.key for h in searcher.search("lobbyisten").hits] == ["kst-28844-269"]
+        assert searcher.search("lobbyisten").total == 1  # indexed once, not twice
+        assert searcher.search("zwaartepunt irak").total == 1
+
+
+def test_an_index_that_cannot_be_opened_leaves_search_to_fts5(tmp_path, fixtures, monkeypatch):
+    """tantivy takes a lock file even to read: on a read-only mount it cannot open the index,
+    and the search answers from FTS5, the same."""
+    from db.loading.files import load_paths
+    from db.search_index import querying
+
+    path = tmp_path / "library.db"
+    with Library.open(path) as library:
+        load_paths(library, [fixtures / "kst-29521-455.txt"], parallel=False)
+
+    def read_only(_: Path) -> None:
+        raise ValueError("Failed to acquire Lockfile: ReadOnlyFilesystem")
+
+    monkeypatch.setattr(querying, "open_index", read_only)
+    with Library.open(path, write=False) as library:
+        searcher = Searcher(library)
+        assert searcher.engine() is None
+        assert [h.key for h in searcher.search("zwaartepunt irak").hits] == ["kst-29521-455"]
+
+
+def test_a_load_waits_for_another_writer_of_the_index(tmp_path, fixtures) -> None:
+    """tantivy refuses a second writer at once; a load waits for the first, as loads wait
+    for each other on the library."""
+    import threading
+    import time
+
+    from db.loading.files import load_paths
+
+    path = tmp_path / "library.db"
+    with Library.open(path) as library:
+        load_paths(library, [fixtures / "kst-29521-455.txt"], parallel=False)
+    other = open_index(tmp_path / "library.index").writer(heap_size=WRITER_HEAP, num_threads=1)
+    released = threading.Event()
+
+    def finish_later() -> None:
+        nonlocal other
+        time.sleep(0.5)
+        del other
+        released.set()
+
+    threading.Thread(target=finish_later).start()
+    with Library.open(path) as library:
+        load_paths(library, [fixtures / "kst-28844-269.xml"], parallel=False)
+        assert released.is_set()  # it waited
+        assert Searcher(library).engine() is not None

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 import tantivy
 
-from db.search_index.building import open_index
 from db.search_index.schema import SEARCHED_FIELDS, date_number
+from db.search_index.writing import open_index
 from loaders.debates import DEBATE_KINDS
 
 if TYPE_CHECKING:

@@ -212,6 +212,9 @@ def _usage_problem(args: argparse.Namespace) -> str:
 
 
 def command_load(args: argparse.Namespace) -> int:
+    from db.search_index.schema import index_path
+    from db.search_index.writing import is_current
+
     with Library.open(library_path(args.db)) as library:
         report = _load_with_progress(
             library,
@@ -219,15 +222,19 @@ def command_load(args: argparse.Namespace) -> int:
             show=not args.json and sys.stderr.isatty(),
             other_publications=args.other_publications,
         )
+        index = index_path(library.path)
+        current = index.exists() and is_current(library.conn, index)
     for error in report.errors:
         complain(f"{error}")
     if args.verbose:
         for skipped in report.skipped_files:
             complain(f"skipped {skipped}")
     if args.json:
-        say(json_text(report.as_dict()))
+        say(json_text({**report.as_dict(), "index": {"path": str(index), "current": current}}))
     else:
         say(report.summary())
+        state = "up to date" if current else "behind: the next search catches up"
+        say(f"search index: {index} ({state}; copy it with the library)")
     return 1 if report.failed else 0
 
 

@@ -1,0 +1,204 @@
+"""Writing a library's search index: built whole from the library, and kept in step with it.
+
+Every write to the library's documents carries the library's *generation* (db/schema.py),
+one more for each transaction. The index records the newest generation it holds, after
+tantivy has committed it: after a load's commit, ``sync_index`` indexes every document of a
+newer generation. A crash or Ctrl-C between the library's commit and the index's leaves the
+index behind, never ahead, and the next sync catches up. A whole build writes a fresh folder
+that replaces the old one only once it is complete.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import tantivy
+
+from db.search_index.schema import (
+    ANALYZER,
+    INDEX_VERSION,
+    build_schema,
+    date_number,
+    words_analyzer,
+)
+
+# What the index says of itself, beside tantivy's own files.
+STATE_FILE = "kamerlezer-index.json"
+# The writer's memory: tantivy writes a segment whenever it is full.
+WRITER_HEAP = 64_000_000
+# Another load holds the index's writer: wait for it this long, as loads wait for the library.
+WRITER_WAIT_SECONDS = 60.0
+DOSSIER_SEPARATOR = "\x1f"
+
+# A document as the index reads it: the FTS5 index's view of it (db/schema.py), and its
+# dossiers, one a value.
+_DOCUMENTS = (
+    "SELECT d.key, d.kind, d.date, i.title, i.subject, i.names, i.numbers, i.text,"
+    f" (SELECT group_concat(dossier, '{DOSSIER_SEPARATOR}') FROM document_dossiers"
+    " WHERE document = d.key)"
+    " FROM documents d JOIN document_index i ON i.rid = d.rowid WHERE d.ghost = 0"
+)
+
+
+class IndexBusy(RuntimeError):
+    """Another program held the index's writer for longer than a load waits."""
+
+
+@dataclass(frozen=True)
+class IndexState:
+    """What an index holds: its version, and the library's newest generation in it."""
+
+    version: int
+    generation: int
+
+    @classmethod
+    def read(cls, path: Path) -> IndexState | None:
+        try:
+            data = json.loads((path / STATE_FILE).read_text())
+            return cls(int(data["version"]), int(data["generation"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def write(self, path: Path) -> None:
+        """Written whole or not at all: a crash leaves the old state."""
+        partial = path / (STATE_FILE + ".partial")
+        partial.write_text(json.dumps({"version": self.version, "generation": self.generation}))
+        os.replace(partial, path / STATE_FILE)
+
+
+def library_generation(conn: sqlite3.Connection) -> int:
+    """The newest generation of the library's documents."""
+    row = conn.execute("SELECT max(generation) FROM documents").fetchone()
+    return int(row[0] or 0)
+
+
+def is_current(conn: sqlite3.Connection, path: Path) -> bool:
+    """Whether the index at ``path`` holds everything the library does."""
+    state = IndexState.read(path)
+    return (
+        state is not None
+        and state.version == INDEX_VERSION
+        and state.generation == library_generation(conn)
+    )
+
+
+def open_index(path: Path) -> tantivy.Index:
+    """An index at ``path`` (created when there is none), reading words as kamerlezer does."""
+    index = tantivy.Index(build_schema(), path=str(path), reuse=True)
+    index.register_tokenizer(ANALYZER, words_analyzer())
+    return index
+
+
+def build_index(
+    conn: sqlite3.Connection, path: Path, on_document: Callable[[int], None] | None = None
+) -> IndexState:
+    """Index every loaded document of the library at ``path``; ``on_document`` is told how
+    many are done, now and then (a progress bar)."""
+    building = path.with_name(path.name + ".building")
+    shutil.rmtree(building, ignore_errors=True)
+    building.mkdir(parents=True)
+    index = open_index(building)
+    writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
+    generation = library_generation(conn)  # before reading: what is newer is synced later
+    count = 0
+    for row in conn.execute(_DOCUMENTS):
+        writer.add_document(index_document(*row))
+        count += 1
+        if on_document is not None and count % 1000 == 0:
+            on_document(count)
+    writer.commit()
+    writer.wait_merging_threads()
+    del writer
+    state = IndexState(INDEX_VERSION, generation)
+    state.write(building)
+    old = path.with_name(path.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if path.exists():
+        path.rename(old)
+    building.rename(path)
+    shutil.rmtree(old, ignore_errors=True)
+    if on_document is not None:
+        on_document(count)
+    return state
+
+
+def sync_index(conn: sqlite3.Connection, path: Path, wait: float = WRITER_WAIT_SECONDS) -> int:
+    """Index the documents of generations newer than the index holds (building it whole
+    when there is none, or one of another version); how many were indexed. Waits up to
+    ``wait`` seconds for another program's writer; IndexBusy after that."""
+    state = IndexState.read(path)
+    if state is None or state.version != INDEX_VERSION:
+        build_index(conn, path)
+        return library_count(conn)
+    if state.generation >= library_generation(conn):
+        return 0
+    index = open_index(path)
+    writer = _writer(index, path, wait)
+    state = IndexState.read(path) or state  # as the last writer left it
+    newest = library_generation(conn)
+    count = 0
+    for row in conn.execute(_DOCUMENTS + " AND d.generation > ?", (state.generation,)):
+        writer.delete_documents_by_term("key", row[0])
+        writer.add_document(index_document(*row))
+        count += 1
+    writer.commit()
+    writer.wait_merging_threads()
+    IndexState(INDEX_VERSION, newest).write(path)  # while the writer is held
+    del writer
+    return count
+
+
+def library_count(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM documents WHERE ghost = 0").fetchone()[0])
+
+
+def _writer(index: tantivy.Index, path: Path, wait: float) -> tantivy.IndexWriter:
+    """The index's writer: tantivy refuses a second one at once, so a load waits for the
+    other to finish, as two loads wait for each other on the library."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return index.writer(heap_size=WRITER_HEAP, num_threads=1)
+        except ValueError as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                if "lock" in str(exc).lower():
+                    raise IndexBusy(f"{path}: another program is writing the index") from None
+                raise
+            time.sleep(0.05)
+
+
+def index_document(
+    key: str,
+    kind: str | None,
+    date: str | None,
+    title: str | None,
+    subject: str | None,
+    names: str | None,
+    numbers: str | None,
+    text: str | None,
+    dossiers: str | None,
+) -> tantivy.Document:
+    document = tantivy.Document()
+    document.add_text("key", key)
+    document.add_text("kind", kind or "")
+    for dossier in (dossiers or "").split(DOSSIER_SEPARATOR):
+        if dossier:
+            document.add_text("dossier", dossier)
+    document.add_integer("date", date_number(date or ""))
+    for name, value in (
+        ("title", title),
+        ("subject", subject),
+        ("names", names),
+        ("numbers", numbers),
+        ("text", text),
+    ):
+        if value:
+            document.add_text(name, value)
+    return document
