@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import uuid
 from dataclasses import asdict, astuple
 from pathlib import Path
 from typing import Literal
@@ -23,7 +24,7 @@ from db.outcomes.outcome import OutcomeQueries
 from db.relations import RelationQueries, relations_in, write_relations
 from db.rows import DocumentRow, DossierRow, RowQueries, Stats
 from db.search_index.schema import index_path
-from db.search_index.writing import library_generation, sync_index
+from db.search_index.writing import library_generation, library_id, sync_index
 from loaders.formats.jsonl import document_from_record
 from loaders.ids import key_from_published_id
 from loaders.merge import apply_metadata
@@ -331,6 +332,11 @@ class Library(LibraryFile):
     def _begun(self) -> None:
         self._generation = library_generation(self.conn) + 1
         self._written = False
+        if not library_id(self.conn):  # its first write: the id its index is known by
+            self.conn.execute(
+                "INSERT OR REPLACE INTO library_state VALUES ('library_id', ?)",
+                (uuid.uuid4().hex,),
+            )
 
     def _committed(self, ending: bool = True) -> None:
         """At the end of a load (or of one document stored on its own), the search engine's

@@ -17,6 +17,7 @@ from db.search_index.writing import (
     IndexState,
     build_index,
     library_generation,
+    library_id,
     open_index,
 )
 
@@ -71,7 +72,9 @@ def test_newest_first_is_the_newest_of_all_hits(engines) -> None:
 def test_the_index_says_what_it_was_built_from(engines, samples_library: Path) -> None:
     _, _, state = engines
     with Library.open(samples_library, write=False) as library:
-        assert state == IndexState(INDEX_VERSION, library_generation(library.conn))
+        assert state == IndexState(
+            INDEX_VERSION, library_id(library.conn), library_generation(library.conn)
+        )
 
 
 def test_a_load_keeps_the_index_and_search_answers_from_it(tmp_path, fixtures) -> None:
@@ -164,3 +167,23 @@ def test_a_load_waits_for_another_writer_of_the_index(tmp_path, fixtures) -> Non
         load_paths(library, [fixtures / "kst-28844-269.xml"], parallel=False)
         assert released.is_set()  # it waited
         assert Searcher(library).engine() is not None
+
+
+def test_the_index_of_another_library_is_never_read(tmp_path, fixtures) -> None:
+    """A library file copied over another keeps the other's index folder beside it: the
+    index knows which library it is of, and is built again for this one."""
+    import shutil
+
+    from db.loading.files import load_paths
+
+    for name, source in (("a", "kst-29521-455.txt"), ("b", "kst-28844-269.xml")):
+        (tmp_path / name).mkdir()
+        with Library.open(tmp_path / name / "library.db") as library:
+            load_paths(library, [fixtures / source], parallel=False)
+    shutil.rmtree(tmp_path / "b" / "library.index")
+    shutil.copytree(tmp_path / "a" / "library.index", tmp_path / "b" / "library.index")
+    with Library.open(tmp_path / "b" / "library.db", write=False) as library:
+        searcher = Searcher(library)
+        assert searcher.search("zwaartepunt irak").total == 0  # a's document: not here
+        assert [h.key for h in searcher.search("lobbyisten").hits] == ["kst-28844-269"]
+        assert searcher.engine() is not None  # built again, for b

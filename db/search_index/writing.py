@@ -53,23 +53,26 @@ class IndexBusy(RuntimeError):
 
 @dataclass(frozen=True)
 class IndexState:
-    """What an index holds: its version, and the library's newest generation in it."""
+    """What an index holds: its version, which library it is of (another file copied over
+    it has another id), and the library's newest generation in it."""
 
     version: int
+    library: str
     generation: int
 
     @classmethod
     def read(cls, path: Path) -> IndexState | None:
         try:
             data = json.loads((path / STATE_FILE).read_text())
-            return cls(int(data["version"]), int(data["generation"]))
+            return cls(int(data["version"]), str(data["library"]), int(data["generation"]))
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def write(self, path: Path) -> None:
         """Written whole or not at all: a crash leaves the old state."""
         partial = path / (STATE_FILE + ".partial")
-        partial.write_text(json.dumps({"version": self.version, "generation": self.generation}))
+        data = {"version": self.version, "library": self.library, "generation": self.generation}
+        partial.write_text(json.dumps(data))
         os.replace(partial, path / STATE_FILE)
 
 
@@ -79,13 +82,17 @@ def library_generation(conn: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
+def library_id(conn: sqlite3.Connection) -> str:
+    """The library's own id ("" before its first load gave it one: db/library.py)."""
+    row = conn.execute("SELECT value FROM library_state WHERE name = 'library_id'").fetchone()
+    return str(row[0]) if row else ""
+
+
 def is_current(conn: sqlite3.Connection, path: Path) -> bool:
-    """Whether the index at ``path`` holds everything the library does."""
+    """Whether the index at ``path`` is this library's and holds everything it does."""
     state = IndexState.read(path)
-    return (
-        state is not None
-        and state.version == INDEX_VERSION
-        and state.generation == library_generation(conn)
+    return state is not None and state == IndexState(
+        INDEX_VERSION, library_id(conn), library_generation(conn)
     )
 
 
@@ -116,7 +123,7 @@ def build_index(
     writer.commit()
     writer.wait_merging_threads()
     del writer
-    state = IndexState(INDEX_VERSION, generation)
+    state = IndexState(INDEX_VERSION, library_id(conn), generation)
     state.write(building)
     old = path.with_name(path.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
@@ -134,7 +141,7 @@ def sync_index(conn: sqlite3.Connection, path: Path, wait: float = WRITER_WAIT_S
     when there is none, or one of another version); how many were indexed. Waits up to
     ``wait`` seconds for another program's writer; IndexBusy after that."""
     state = IndexState.read(path)
-    if state is None or state.version != INDEX_VERSION:
+    if state is None or state.version != INDEX_VERSION or state.library != library_id(conn):
         build_index(conn, path)
         return library_count(conn)
     if state.generation >= library_generation(conn):
@@ -150,7 +157,7 @@ def sync_index(conn: sqlite3.Connection, path: Path, wait: float = WRITER_WAIT_S
         count += 1
     writer.commit()
     writer.wait_merging_threads()
-    IndexState(INDEX_VERSION, newest).write(path)  # while the writer is held
+    IndexState(INDEX_VERSION, state.library, newest).write(path)  # while the writer is held
     del writer
     return count
 
