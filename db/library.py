@@ -24,7 +24,7 @@ from db.outcomes.outcome import OutcomeQueries
 from db.relations import RelationQueries, relations_in, write_relations
 from db.rows import DocumentRow, DossierRow, RowQueries, Stats
 from db.search_index.schema import index_path
-from db.search_index.writing import library_generation, library_id, sync_index
+from db.search_index.writing import IndexBusy, library_generation, library_id, sync_index
 from loaders.formats.jsonl import document_from_record
 from loaders.ids import key_from_published_id
 from loaders.merge import apply_metadata
@@ -343,9 +343,15 @@ class Library(LibraryFile):
         index brought up to what was committed, built whole if it is missing: one commit of
         the index a load. A crash before it leaves the index behind, never ahead; a search
         finds it behind and answers from FTS5 until it has caught up."""
-        if ending and self._written:
-            sync_index(self.conn, index_path(self.path))
+        path = index_path(self.path)
+        if ending and (self._written or not path.exists()):
             self._written = False
+            try:
+                sync_index(self.conn, path)
+            except (IndexBusy, OSError, ValueError):
+                # What was loaded is committed: the index stays behind (or missing), search
+                # answers from FTS5 until a search or load can bring it up to date.
+                return
 
     def _forget_uncommitted(self) -> None:
         self._ghosts_pending.clear()

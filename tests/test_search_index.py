@@ -187,3 +187,46 @@ def test_the_index_of_another_library_is_never_read(tmp_path, fixtures) -> None:
         assert searcher.search("zwaartepunt irak").total == 0  # a's document: not here
         assert [h.key for h in searcher.search("lobbyisten").hits] == ["kst-28844-269"]
         assert searcher.engine() is not None  # built again, for b
+
+
+def test_an_index_that_cannot_be_written_loses_nothing_loaded(tmp_path, fixtures) -> None:
+    """A file where the index's folder would be: the load commits all the same, names the
+    index as behind, and search answers from FTS5."""
+    from db.loading.files import load_paths
+
+    path = tmp_path / "library.db"
+    (tmp_path / "library.index").write_text("not a folder")
+    with Library.open(path) as library:
+        report = load_paths(library, [fixtures / "kst-29521-455.txt"], parallel=False)
+        assert report.loaded == 1
+    with Library.open(path, write=False) as library:
+        searcher = Searcher(library)
+        assert searcher.engine() is None
+        assert [h.key for h in searcher.search("zwaartepunt irak").hits] == ["kst-29521-455"]
+
+
+def test_search_reads_queries_a_line_each(tmp_path, fixtures, capsys) -> None:
+    import io
+    import json
+
+    from db.loading.files import load_paths
+    from tui.cli.main import main
+
+    path = tmp_path / "library.db"
+    with Library.open(path) as library:
+        load_paths(library, [fixtures], parallel=False)
+    stdin = io.StringIO("zwaartepunt irak\n\n-kabinet\nlobbyisten\n")
+    import sys
+
+    real, sys.stdin = sys.stdin, stdin
+    try:
+        code = main(["--db", str(path), "search", "--stdin", "--json"])
+    finally:
+        sys.stdin = real
+    out, err = capsys.readouterr()
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 1  # one query could not mean anything; the others were answered
+    assert [line["query"] for line in lines] == ["zwaartepunt irak", "-kabinet", "lobbyisten"]
+    assert lines[0]["hits"][0]["key"] == "kst-29521-455"
+    assert "error" in lines[1] and "-kabinet" in err
+    assert lines[2]["hits"][0]["key"] == "kst-28844-269"

@@ -108,6 +108,8 @@ def build_index(
 ) -> IndexState:
     """Index every loaded document of the library at ``path``; ``on_document`` is told how
     many are done, now and then (a progress bar)."""
+    if path.exists() and not path.is_dir():  # someone's file: never moved or overwritten
+        raise OSError(f"{path}: is a file, not the library's search index")
     building = path.with_name(path.name + ".building")
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)

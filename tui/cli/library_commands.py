@@ -120,29 +120,49 @@ def command_find(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     return 0
 
 
-def command_search(args: argparse.Namespace) -> int:
+def command_search(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """One search, or (``--stdin``) one a line, each answered at once: a query that cannot
+    mean anything is an error on stderr (and, with --json, a line with its ``error``), and
+    exit status 1 at the end, after the others were answered."""
     from db.search import Searcher, SearchError
 
-    text = " ".join(args.query)
+    if args.stdin and args.query:
+        parser.error("search takes a QUERY or --stdin, not both")
+    if not args.stdin and not args.query:
+        parser.error("search needs a QUERY (or --stdin, one query a line)")
+    failed = False
     with _open_for_reading(args.db) as library:
-        try:
-            result = Searcher(library).search(text, limit=args.limit, sort=args.sort)
-        except SearchError as exc:
-            shown = text if len(text) <= 60 else text[:60] + "…"  # a pasted page is not repeated
-            complain(f"{shown}: {exc}")
-            return 1
-    if args.json:
-        record = {
-            "query": text,
-            "total": result.total,
-            "by_dossier": dict(result.by_dossier),
-            "by_kind": dict(result.by_kind),
-            "hits": [hit.to_dict() for hit in result.hits],
-        }
-        say(json_text(record))
-    else:
-        print_hits(result)
-    return 0
+        searcher = Searcher(library)
+        queries = (
+            (line.rstrip("\n") for line in sys.stdin) if args.stdin else [" ".join(args.query)]
+        )
+        for text in queries:
+            if args.stdin and not text.strip():
+                continue
+            try:
+                result = searcher.search(text, limit=args.limit, sort=args.sort)
+            except SearchError as exc:
+                shown = text if len(text) <= 60 else text[:60] + "…"  # not a pasted page again
+                complain(f"{shown}: {exc}")
+                if args.json and args.stdin:
+                    say(json_text({"query": text, "error": str(exc)}), flush=True)
+                failed = True
+                continue
+            if args.json:
+                record = {
+                    "query": text,
+                    "total": result.total,
+                    "by_dossier": dict(result.by_dossier),
+                    "by_kind": dict(result.by_kind),
+                    "hits": [hit.to_dict() for hit in result.hits],
+                }
+                say(json_text(record), flush=True)
+                continue
+            if args.stdin:  # one query's hits after another: say where each begins
+                say(f"» {text}")
+            print_hits(result)
+            sys.stdout.flush()
+    return 1 if failed else 0
 
 
 def command_refs(args: argparse.Namespace) -> int:

@@ -102,12 +102,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="search the text of every document",
         description='Words (all must occur), "an exact phrase", -leave-out, prefix*, OR, and '
         "filters dossier:29521 kind:motie from:2023-01-01 to:2024-12-31. Words are also found "
-        "inside compounds (missie finds vredesmissie).",
+        "inside compounds (missie finds vredesmissie). With --stdin, one query per line and "
+        "one answer per query (one JSON line with --json), flushed at once.",
     )
-    search.add_argument("query", metavar="QUERY", nargs="+")
+    search.add_argument("query", metavar="QUERY", nargs="*")
     search.add_argument("--limit", type=int, default=20, metavar="N", help="hits (default 20)")
     search.add_argument("--sort", choices=("rank", "date"), default="rank", help="order of hits")
     search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--stdin", action="store_true", help="read queries from standard input")
 
     add_fetch_command(commands)
 
@@ -174,7 +176,7 @@ def main(
         if args.command == "find":
             return command_find(args, parser)
         if args.command == "search":
-            return command_search(args)
+            return command_search(args, parser)
         if args.command == "fetch":
             return command_fetch(args, parser, sources)
         return command_default(args)
@@ -198,7 +200,7 @@ def _usage_problem(args: argparse.Namespace) -> str:
         if isinstance(value, list):
             value = " ".join(value)
         if value is not None and not value.strip():
-            if name == "query" and args.command == "find" and args.stdin:
+            if name == "query" and args.command in ("find", "search") and args.stdin:
                 continue
             return f"{args.command} needs a {name.upper()}; an empty one means nothing"
     limit = getattr(args, "limit", None)
@@ -233,7 +235,7 @@ def command_load(args: argparse.Namespace) -> int:
         say(json_text({**report.as_dict(), "index": {"path": str(index), "current": current}}))
     else:
         say(report.summary())
-        state = "up to date" if current else "behind: the next search catches up"
+        state = "up to date" if current else "not up to date: FTS5 answers until it is"
         say(f"search index: {index} ({state}; copy it with the library)")
     return 1 if report.failed else 0
 
