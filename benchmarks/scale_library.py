@@ -28,6 +28,7 @@ from finder_library import SOURCES, _current, real_documents
 
 from db.library import Library
 from db.loading.files import load_paths
+from db.search_index.schema import index_path
 from loaders.model import Document
 
 SIZES = (50_000, 100_000, 200_000)
@@ -121,7 +122,13 @@ def build(size: int, maker: Maker | None = None) -> Path:
         leftover.unlink()
     CACHE.mkdir(parents=True, exist_ok=True)
     if smaller:
-        shutil.copy(build(smaller[-1], maker), partial)
+        smaller_path = build(smaller[-1], maker)
+        shutil.copy(smaller_path, partial)
+        # Copying a library is copying both: its search index too (a load then indexes only
+        # what it adds, as a user's load does).
+        shutil.rmtree(index_path(partial), ignore_errors=True)
+        if index_path(smaller_path).exists():
+            shutil.copytree(index_path(smaller_path), index_path(partial))
         start = smaller[-1]
     else:
         with Library.open(partial) as library:
