@@ -22,6 +22,7 @@ import zlib
 from pathlib import Path
 
 from db.library import Library
+from db.library_file import LibraryError
 from db.loading.files import load_paths
 from db.schema import SCHEMA_VERSION, schema_version
 from loaders.errors import LoadError
@@ -67,8 +68,11 @@ def _current(path: Path) -> bool:
     """Built, and by this version of the library's schema."""
     if not path.exists():
         return False
-    with Library.open(path, write=False) as library:
-        return schema_version(library.conn) == SCHEMA_VERSION
+    try:
+        with Library.open(path, write=False) as library:
+            return schema_version(library.conn) == SCHEMA_VERSION
+    except LibraryError:  # of an older schema, which a read cannot upgrade
+        return False
 
 
 def _partial(path: Path) -> Path:

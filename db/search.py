@@ -325,7 +325,9 @@ class Searcher:
         answer = engine.answer(query, self.expand, limit=limit, sort=sort)
         keys = answer.keys
         if sort == "rank":
-            exact = engine.answer(query, self.expand, limit=limit, sort=sort, compounds=False)
+            exact = engine.answer(
+                query, self.expand, limit=limit, sort=sort, compounds=False, counts=False
+            )
             keys = list(dict.fromkeys([*exact.keys, *answer.keys]))[:limit]
         rows = {
             row[0]: row
@@ -342,6 +344,7 @@ class Searcher:
             for term in group
             for word in (self.expand(term, True) if term.kind == "word" else [term.text])
         ] + [term.text for term in query.speakers]
+        pattern = snippet_pattern(terms)
         hits = []
         for place, key in enumerate(keys):
             row = rows.get(key)
@@ -358,7 +361,7 @@ class Searcher:
                         date,
                         dossier,
                         title,
-                        _snippet_of(text or "", terms),
+                        _snippet_of(text or "", pattern),
                         -place,
                         subject,
                     )
@@ -460,33 +463,44 @@ def _names_of(signatories: str | None) -> str:
     )
 
 
-def _snippet_of(text: str, terms: list[str]) -> str:
-    """A snippet of a long document, marked as FTS5 marks one: the words around the first
-    place where one of ``terms`` (folded words, phrases, prefixes) begins a word."""
-    # A phrase's words in a row, whatever the spaces between them.
+def snippet_pattern(terms: list[str]) -> re.Pattern[str] | None:
+    """What a snippet marks: where one of ``terms`` (folded words, phrases, prefixes) begins
+    a word, a phrase's words in a row whatever the spaces between them. Made once a search."""
     words = [
         r"\W+".join(map(re.escape, term.rstrip("*").split())) for term in terms if term.split()
     ]
-    if not words:
+    return re.compile(r"\b(?:" + "|".join(words) + r")\w*") if words else None
+
+
+# A long text is folded and searched a window at a time, up to the first place found.
+_SNIPPET_WINDOW = 50_000
+
+
+def _snippet_of(text: str, terms: list[str] | re.Pattern[str] | None) -> str:
+    """A snippet of a long document, marked as FTS5 marks one: the words around the first
+    place where one of ``terms`` (or the ``snippet_pattern`` made of them) begins a word."""
+    pattern = snippet_pattern(terms) if isinstance(terms, list) else terms
+    if pattern is None:
         return text[:120]
-    folded = fold(text)
-    pattern = re.compile(r"\b(?:" + "|".join(words) + r")\w*")
-    first = pattern.search(folded)
+    first = None
+    for at in range(0, len(text), _SNIPPET_WINDOW):  # overlapping, for a match across
+        window = fold(text[at : at + _SNIPPET_WINDOW + 200])
+        found = pattern.search(window)
+        if found is not None:
+            first = (at + found.start(), at + found.end())
+            break
     if first is None:
         return text[:120].rsplit(" ", 1)[0] + "…"
-    start = text.rfind(" ", 0, max(0, first.start() - 60)) + 1
-    end = text.find(" ", min(len(text), first.end() + 100))
+    start = text.rfind(" ", 0, max(0, first[0] - 60)) + 1
+    end = text.find(" ", min(len(text), first[1] + 100))
     end = len(text) if end == -1 else end
-    pieces, at = [], start
-    for found in pattern.finditer(folded, start, end):
-        pieces += [
-            text[at : found.start()],
-            MARK_START,
-            text[found.start() : found.end()],
-            MARK_END,
-        ]
+    shown = text[start:end]
+    pieces, at = [], 0
+    for found in pattern.finditer(fold(shown)):
+        pieces += [shown[at : found.start()], MARK_START, shown[found.start() : found.end()]]
+        pieces.append(MARK_END)
         at = found.end()
-    pieces.append(text[at:end])
+    pieces.append(shown[at:])
     return ("…" if start else "") + "".join(pieces) + ("…" if end < len(text) else "")
 
 

@@ -53,18 +53,28 @@ class IndexSearch:
         self.schema = self.index.schema
 
     def answer(
-        self, query: Query, expand: Expand, *, limit: int, sort: Sort, compounds: bool = True
+        self,
+        query: Query,
+        expand: Expand,
+        *,
+        limit: int,
+        sort: Sort,
+        compounds: bool = True,
+        counts: bool = True,
     ) -> IndexAnswer:
-        """The hits of ``query`` and its counts; ``compounds`` off: the words and their forms
-        only (the hits a reader expects first)."""
+        """The hits of ``query`` and (with ``counts``) how many there are, by dossier and
+        kind; ``compounds`` off: the words and their forms only (the hits a reader expects
+        first)."""
         searched = self.engine_query(query, expand, compounds=compounds)
         searcher = self.index.searcher()
         if sort == "date":
-            found = searcher.search(searched, limit, order_by_field="date")
+            found = searcher.search(searched, limit, count=counts, order_by_field="date")
         else:
-            found = searcher.search(searched, limit)
+            found = searcher.search(searched, limit, count=counts)
         keys = [str(searcher.doc(address)["key"][0]) for _, address in found.hits]
-        counts = searcher.aggregate(
+        if not counts:
+            return IndexAnswer(keys, 0, {}, {})
+        totals = searcher.aggregate(
             searched,
             {
                 "dossiers": {"terms": {"field": "dossier", "size": _ALL_BUCKETS}},
@@ -72,7 +82,7 @@ class IndexSearch:
             },
         )
         total = cast(_Counted, found).count or 0
-        return IndexAnswer(keys, total, _buckets(counts, "dossiers"), _buckets(counts, "kinds"))
+        return IndexAnswer(keys, total, _buckets(totals, "dossiers"), _buckets(totals, "kinds"))
 
     def engine_query(self, query: Query, expand: Expand, *, compounds: bool) -> tantivy.Query:
         """The search as the engine's query: every group must match, no excluded term may."""
