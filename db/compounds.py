@@ -36,6 +36,24 @@ def part_of(word: str, candidate: str, known: Callable[[str], bool]) -> Held:
     return None
 
 
+def strings_asked(word: str, candidate: str) -> set[str]:
+    """Every string ``part_of(word, candidate, known)`` may ask ``known`` about: asked all
+    at once (one query for a word's candidates, not one for each string), its answers are
+    the same."""
+    at = candidate.find(word)
+    if at < 0:
+        return set()
+    before, after = candidate[:at], candidate[at + len(word) :]
+    asked = {
+        before[-k:] + word + ending
+        for k in range(1, min(3, len(before)) + 1)
+        for ending in ("", "s", "n", "en")
+    }
+    asked |= {before, *(before[: -len(link)] for link in _LINKS if before.endswith(link))}
+    asked |= {after, *(after[len(link) :] for link in _LINKS if after.startswith(link))}
+    return {string for string in asked if string}
+
+
 def _inside_longer_word(before: str, word: str, known: Callable[[str], bool]) -> bool:
     """Whether the letters just before ``word`` make a longer word of it ("e" + "missie")."""
     return any(

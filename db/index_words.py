@@ -15,7 +15,7 @@ import json
 import re
 import sqlite3
 
-from db.compounds import part_of
+from db.compounds import part_of, strings_asked
 from loaders.folding import fold
 
 # A load reads the words of the documents it indexed itself (about 0.4 ms a document) up to
@@ -125,12 +125,18 @@ def compounds_of(conn: sqlite3.Connection, word: str, limit: int) -> tuple[list[
     compounds of it (``compounds.part_of``), each list most frequent first."""
     forms: list[str] = []
     compounds: list[str] = []
-
-    def known(candidate: str) -> bool:
-        row = conn.execute("SELECT 1 FROM index_words WHERE word = ?", (candidate,)).fetchone()
-        return row is not None
-
-    for candidate in containing(conn, word, limit * 4):
+    candidates = containing(conn, word, limit * 4)
+    # Which of the strings the candidates' parts make are words: one query for them all.
+    asked = sorted(set().union(*(strings_asked(word, c) for c in candidates)))
+    words = {
+        str(row[0])
+        for row in conn.execute(
+            "SELECT word FROM index_words WHERE word IN (SELECT value FROM json_each(?))",
+            (json.dumps(asked),),
+        )
+    }
+    known = words.__contains__
+    for candidate in candidates:
         how = part_of(word, candidate, known)
         if how == "form":
             forms.append(candidate)

@@ -4,6 +4,8 @@ vocabulary, and kept in step with the index by small loads, large loads and inte
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import db.index_words
 import db.library_file
@@ -102,3 +104,28 @@ def test_a_load_of_a_large_part_of_the_library_ends_by_merging_its_index(
             ).fetchone()[0]
             > 20
         )
+
+
+@given(
+    st.text("abeimnorst", min_size=2, max_size=6),
+    st.text("abeimnorst", max_size=6),
+    st.text("abeimnorst", max_size=6),
+    st.sets(st.text("abeimnorst", min_size=1, max_size=12), max_size=30),
+)
+def test_a_words_candidates_are_asked_about_all_at_once(
+    word: str, before: str, after: str, words: set[str]
+) -> None:
+    """compounds_of asks the index once for every string part_of might ask about: the
+    answers are the same as asking each, whatever the index holds."""
+    from db.compounds import part_of, strings_asked
+
+    candidate = before + word + after
+    asked: set[str] = set()
+
+    def known(string: str) -> bool:
+        asked.add(string)
+        return string in words
+
+    how = part_of(word, candidate, known)
+    assert asked <= strings_asked(word, candidate)
+    assert how == part_of(word, candidate, (words & strings_asked(word, candidate)).__contains__)
