@@ -9,8 +9,10 @@
     dossier:29521 kind:motie from:2023-01-01 to:2024-12-31
     spreker:Omtzigt  spreker:"van baarle"   debates in which they spoke
 
-The query is parsed here and every word reaches FTS5 as a quoted string of letters and
-digits, so no input can change the query's meaning or make FTS5 fail. Words are matched
+The query is parsed here and answered from the search engine's index (db/search_index,
+tantivy) when it holds what the library holds, else from FTS5: every word reaches either as a
+term of letters and digits (FTS5: quoted), so no input can change the query's meaning or make
+either fail. Words are matched
 inside compounds by expanding them to the index's own words that contain them (the FTS5
 vocabulary), an equivalent of a trigram index that costs nothing at load time.
 """
