@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import re
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -19,8 +20,11 @@ from pathlib import Path
 from db.compounds import INFLECTIONS
 from db.index_words import containing
 from db.library import Library
+from db.library_file import LibraryError
 from db.loading.files import load_paths
 from db.search import MAX_EXPANSIONS, Searcher, parse_query
+from db.search_index.schema import index_path
+from db.search_index.writing import is_current
 from loaders.folding import fold
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "moties-2023-2025.tar.xz"
@@ -49,8 +53,18 @@ def _texts_before(searcher: _AsBefore, word: str, limit: int) -> list[str]:
 
 
 def _library() -> Path:
+    """The moties' library, built again when it is missing, of an older schema or without
+    its search index (the search this measures answers from it)."""
     path = Path(tempfile.gettempdir()) / "kamerlezer-ranking-benchmark.db"
-    if not path.exists():
+    try:
+        with Library.open(path, write=False) as library:
+            current = is_current(library.conn, index_path(path))
+    except LibraryError:
+        current = False
+    if not current:
+        for old in path.parent.glob(path.name + "*"):
+            old.unlink()
+        shutil.rmtree(index_path(path), ignore_errors=True)
         with Library.open(path) as library:
             print(f"built {path}: {load_paths(library, [CORPUS]).summary()}")
     return path

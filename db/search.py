@@ -326,11 +326,6 @@ class Searcher:
         themselves first (by rank), then those that hold them inside compounds."""
         answer = engine.answer(query, self.expand, limit=limit, sort=sort)
         keys = answer.keys
-        if sort == "rank":
-            exact = engine.answer(
-                query, self.expand, limit=limit, sort=sort, compounds=False, counts=False
-            )
-            keys = list(dict.fromkeys([*exact.keys, *answer.keys]))[:limit]
         rows = {
             row[0]: row
             for row in self.library.conn.execute(

@@ -20,6 +20,8 @@ from loaders.debates import DEBATE_KINDS
 if TYPE_CHECKING:
     from db.search import Query, Sort, Term
 
+# Added to the score of a document that holds the words themselves: more than bm25 gives.
+_FIRST = 1_000_000.0
 # Every dossier and kind a search holds is counted exactly (not an estimate of the top ones).
 _ALL_BUCKETS = 1_000_000
 # A regex's special characters, as tantivy's (Rust's) regex syntax escapes them.
@@ -63,14 +65,24 @@ class IndexSearch:
         counts: bool = True,
     ) -> IndexAnswer:
         """The hits of ``query`` and (with ``counts``) how many there are, by dossier and
-        kind; ``compounds`` off: the words and their forms only (the hits a reader expects
-        first)."""
+        kind; ``compounds`` off: the words and their forms only. By rank, the documents that
+        hold the words themselves come first (what a reader expects), in one search: those
+        get a score no compound's bm25 reaches added to theirs."""
         searched = self.engine_query(query, expand, compounds=compounds)
         searcher = self.index.searcher()
         if sort == "date":
             found = searcher.search(searched, limit, count=counts, order_by_field="date")
         else:
-            found = searcher.search(searched, limit, count=counts)
+            ranked = searched
+            if compounds:
+                exact = self.engine_query(query, expand, compounds=False)
+                ranked = tantivy.Query.boolean_query(
+                    [
+                        (tantivy.Occur.Must, searched),
+                        (tantivy.Occur.Should, tantivy.Query.const_score_query(exact, _FIRST)),
+                    ]
+                )
+            found = searcher.search(ranked, limit, count=counts)
         keys = [str(searcher.doc(address)["key"][0]) for _, address in found.hits]
         if not counts:
             return IndexAnswer(keys, 0, {}, {})
