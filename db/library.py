@@ -332,11 +332,17 @@ class Library(LibraryFile):
     def _begun(self) -> None:
         self._generation = library_generation(self.conn) + 1
         self._written = False
-        if not library_id(self.conn):  # its first write: the id its index is known by
+        self.ensure_id()
+
+    def ensure_id(self) -> str:
+        """The id its search index knows it by, given at its first write."""
+        known = library_id(self.conn)
+        if not known:
+            known = uuid.uuid4().hex
             self.conn.execute(
-                "INSERT OR REPLACE INTO library_state VALUES ('library_id', ?)",
-                (uuid.uuid4().hex,),
+                "INSERT OR REPLACE INTO library_state VALUES ('library_id', ?)", (known,)
             )
+        return known
 
     def _committed(self, ending: bool = True) -> None:
         """At the end of a load (or of one document stored on its own), the search engine's

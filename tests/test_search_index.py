@@ -230,3 +230,22 @@ def test_search_reads_queries_a_line_each(tmp_path, fixtures, capsys) -> None:
     assert lines[0]["hits"][0]["key"] == "kst-29521-455"
     assert "error" in lines[1] and "-kabinet" in err
     assert lines[2]["hits"][0]["key"] == "kst-28844-269"
+
+
+def test_the_reader_starts_with_the_index_built(tmp_path, fixtures, capsys) -> None:
+    """A library whose index is missing (loaded before there was one): opening it builds
+    the index before the reader starts (a summary, as when output is no terminal)."""
+    import shutil
+
+    from db.loading.files import load_paths
+    from tui.cli.main import main
+
+    path = tmp_path / "library.db"
+    with Library.open(path) as library:
+        load_paths(library, [fixtures / "kst-29521-455.txt"], parallel=False)
+    shutil.rmtree(tmp_path / "library.index")
+    assert main(["--db", str(path)]) == 0  # not a terminal: the library's summary
+    capsys.readouterr()
+    with Library.open(path, write=False) as library:
+        assert Searcher(library).engine() is not None
+        assert IndexState.read(tmp_path / "library.index") is not None

@@ -282,7 +282,53 @@ def _open_with_demo(path: Path) -> Library:
 
     library = Library.open(path)
     ensure_demo_library(library)
+    _index_up_to_date(library)
     return library
+
+
+def _index_up_to_date(library: Library) -> None:
+    """Before the reader starts: the search index caught up when behind, built whole (with a
+    progress bar on a terminal) when missing or not this library's, so that searches answer
+    from it. Where it cannot be written now, FTS5 answers, as ever."""
+    from db.search_index.schema import INDEX_VERSION, index_path
+    from db.search_index.writing import (
+        IndexBusy,
+        IndexState,
+        build_index,
+        is_current,
+        library_count,
+        sync_index,
+    )
+
+    path = index_path(library.path)
+    try:
+        library.ensure_id()
+        if is_current(library.conn, path):
+            return
+        state = IndexState.read(path)
+        if state is not None and state == IndexState(
+            INDEX_VERSION, library.ensure_id(), state.generation
+        ):
+            sync_index(library.conn, path, wait=0)
+            return
+        total = library_count(library.conn)
+        if not sys.stderr.isatty():
+            build_index(library.conn, path)
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        with Progress(
+            TextColumn("Building the search index"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            transient=True,
+            console=Console(stderr=True),
+        ) as progress:
+            task = progress.add_task("index", total=total)
+            build_index(library.conn, path, lambda done: progress.update(task, completed=done))
+    except (IndexBusy, OSError, ValueError):
+        return
 
 
 NEEDS_A_TERMINAL = "kamerlezer needs a terminal; use `kamerlezer show` or `search` in scripts"
