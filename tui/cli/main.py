@@ -33,7 +33,7 @@ from tui.cli.printed import print_library_summary
 if TYPE_CHECKING:
     from db.loading.files import LoadReport
     from loaders.official.sources import OfficialSources
-from tui.cli.terminal_output import PROG, complain, json_text, say
+from tui.cli.terminal_output import PROG, SafeConsole, complain, json_text, say
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -315,7 +315,6 @@ def _index_up_to_date(library: Library) -> None:
         if not sys.stderr.isatty():
             build_index(library.conn, path)
             return
-        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         with Progress(
@@ -323,7 +322,7 @@ def _index_up_to_date(library: Library) -> None:
             BarColumn(),
             MofNCompleteColumn(),
             transient=True,
-            console=Console(stderr=True),
+            console=SafeConsole(stderr=True),
         ) as progress:
             task = progress.add_task("index", total=total)
             build_index(library.conn, path, lambda done: progress.update(task, completed=done))
