@@ -6,6 +6,7 @@ an answer is three weeks."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,8 +20,7 @@ from loaders.kinds import ANSWER_KINDS, QUESTION_KINDS
 # The Kamer's norm: an answer within three weeks.
 NORM_DAYS = 21
 KAMERVRAGEN_KINDS = (*QUESTION_KINDS, *ANSWER_KINDS)
-_KINDS = KAMERVRAGEN_KINDS
-_MARKS = ", ".join("?" for _ in _KINDS)
+_MARKS = ", ".join("?" for _ in KAMERVRAGEN_KINDS)
 _QUESTION_MARKS = ", ".join("?" for _ in QUESTION_KINDS)
 
 
@@ -60,7 +60,10 @@ class KamervragenQueries(QueryGroup):
     """``library.kamervragen``."""
 
     def count(self) -> int:
-        row = self.conn.execute(f"SELECT count(*) FROM documents WHERE kind IN ({_MARKS})", _KINDS)
+        row = self.conn.execute(
+            f"SELECT count(*) FROM documents WHERE kind IN ({_MARKS})",
+            KAMERVRAGEN_KINDS,
+        )
         return int(row.fetchone()[0])
 
     def vergaderjaren(self) -> list[tuple[str, int]]:
@@ -69,7 +72,7 @@ class KamervragenQueries(QueryGroup):
         rows = self.conn.execute(
             f"SELECT vergaderjaar, count(*) FROM documents WHERE kind IN ({_MARKS})"
             " GROUP BY vergaderjaar ORDER BY vergaderjaar DESC",
-            _KINDS,
+            KAMERVRAGEN_KINDS,
         )
         return [(row[0] or "", int(row[1])) for row in rows]
 
@@ -78,7 +81,7 @@ class KamervragenQueries(QueryGroup):
         rows = self.conn.execute(
             f"SELECT {ROW_COLUMNS} FROM documents d WHERE kind IN ({_MARKS})"
             " AND coalesce(vergaderjaar, '') = ? ORDER BY date DESC, key",
-            (*_KINDS, vergaderjaar),
+            (*KAMERVRAGEN_KINDS, vergaderjaar),
         )
         return [document_row(row) for row in rows]
 
@@ -94,19 +97,21 @@ class KamervragenQueries(QueryGroup):
             " ORDER BY d.date, d.key",
             QUESTION_KINDS,
         )
+        # The latest mededeling of delay of each set of questions, in one pass.
+        latest: dict[str, tuple[str, str, bool]] = {}
+        for target, source, date, by_subject in self.conn.execute(
+            "SELECT r.target, r.source, coalesce(d.date, ''), r.basis = 'subject'"
+            " FROM relations r LEFT JOIN documents d ON d.key = r.source"
+            " WHERE r.kind = 'postpones' ORDER BY d.date, r.source"
+        ):
+            latest[target] = (source, date, bool(by_subject))
         found = []
         for key, title, date in rows.fetchall():
             try:
                 waited: int | None = (today - dt.date.fromisoformat(date)).days
             except (TypeError, ValueError):
                 waited = None
-            late = self.conn.execute(
-                "SELECT r.source, coalesce(d.date, ''), r.basis = 'subject' FROM relations r"
-                " LEFT JOIN documents d ON d.key = r.source"
-                " WHERE r.target = ? AND r.kind = 'postpones' ORDER BY d.date DESC LIMIT 1",
-                (key,),
-            ).fetchone()
-            postponed = (late[0], late[1], bool(late[2])) if late else ("", "", False)
+            postponed = latest.get(key, ("", "", False))
             found.append(OpenQuestion(key, title, date or "", waited, *postponed))
         return found
 
@@ -116,13 +121,14 @@ def link_by_subject(conn: sqlite3.Connection, keys: Iterable[str]) -> None:
     kamervragen with their subject asked before them, where exactly one set has it: the
     open data's own rule for records stripped of their links. Stored with basis "subject",
     which the reader and the JSON report as an inference. ``keys``: what a load wrote."""
-    keys = list(keys)
-    marks = ", ".join("?" for _ in keys)
-    written = conn.execute(
-        f"SELECT key, kind, subject FROM documents WHERE key IN ({marks}) AND subject != ''",
-        keys,
-    ).fetchall()
-    subjects = {subject for _, _, subject in written}
+    subjects = {
+        str(row[0])
+        for row in conn.execute(
+            "SELECT subject FROM documents WHERE subject != ''"
+            " AND key IN (SELECT value FROM json_each(?))",  # any number of keys
+            (json.dumps(sorted(keys)),),
+        )
+    }
     candidates: dict[str, tuple[str, str, str]] = {}  # answer key: kind, subject, date
     for subject in subjects:
         for key, kind, found, date in conn.execute(

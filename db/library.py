@@ -119,7 +119,7 @@ class Library(LibraryFile):
         self._ghosts_pending: set[str] = set()
         self._kamervragen_pending: set[str] = set()  # to link by subject at the load's end
         self._generation = 0  # of the open write transaction (db/search_index/writing.py)
-        self._written = False  # whether it wrote a document
+        self._written = False  # whether it wrote a document the search index may lack
         # Most libraries hold no metadata-only records; then storing skips looking for them.
         self._has_metadata = (
             conn.execute("SELECT 1 FROM document_metadata LIMIT 1").fetchone() is not None
@@ -331,7 +331,6 @@ class Library(LibraryFile):
 
     def _begun(self) -> None:
         self._generation = library_generation(self.conn) + 1
-        self._written = False
         self.ensure_id()
 
     def ensure_id(self) -> str:

@@ -30,7 +30,7 @@ from db.index_words import compounds_of
 from db.library import Library
 from db.search_index.querying import IndexSearch
 from db.search_index.schema import index_path
-from db.search_index.writing import IndexBusy, IndexState, is_current, sync_index
+from db.search_index.writing import IndexBusy, IndexState, current_state, sync_index
 from loaders.debates import DEBATE_KINDS
 from loaders.folding import fold
 from loaders.ids import parse_dossier
@@ -242,7 +242,8 @@ class Searcher:
         state = IndexState.read(path) if self.use_index else None
         if state is None:
             return None
-        if not is_current(self.library.conn, path):
+        current = current_state(self.library.conn)
+        if state != current:
             # Behind (a load was stopped before it indexed its last documents): catch up,
             # unless another program is writing the index now, or it cannot be written here.
             try:
@@ -250,7 +251,7 @@ class Searcher:
             except (IndexBusy, ValueError, OSError):
                 return None
             state = IndexState.read(path)
-            if state is None or not is_current(self.library.conn, path):
+            if state != current:
                 return None
         if self._engine is None:
             try:

@@ -54,38 +54,24 @@ class IndexSearch:
         self.index = open_index(path)
         self.schema = self.index.schema
 
-    def answer(
-        self,
-        query: Query,
-        expand: Expand,
-        *,
-        limit: int,
-        sort: Sort,
-        compounds: bool = True,
-        counts: bool = True,
-    ) -> IndexAnswer:
-        """The hits of ``query`` and (with ``counts``) how many there are, by dossier and
-        kind; ``compounds`` off: the words and their forms only. By rank, the documents that
-        hold the words themselves come first (what a reader expects), in one search: those
-        get a score no compound's bm25 reaches added to theirs."""
-        searched = self.engine_query(query, expand, compounds=compounds)
+    def answer(self, query: Query, expand: Expand, *, limit: int, sort: Sort) -> IndexAnswer:
+        """The hits of ``query`` and how many there are, by dossier and kind. By rank, the
+        documents that hold the words themselves come first (what a reader expects), in one
+        search: those get a score no compound's bm25 reaches added to theirs."""
+        searched = self.engine_query(query, expand, compounds=True)
         searcher = self.index.searcher()
         if sort == "date":
-            found = searcher.search(searched, limit, count=counts, order_by_field="date")
+            found = searcher.search(searched, limit, order_by_field="date")
         else:
-            ranked = searched
-            if compounds:
-                exact = self.engine_query(query, expand, compounds=False)
-                ranked = tantivy.Query.boolean_query(
-                    [
-                        (tantivy.Occur.Must, searched),
-                        (tantivy.Occur.Should, tantivy.Query.const_score_query(exact, _FIRST)),
-                    ]
-                )
-            found = searcher.search(ranked, limit, count=counts)
+            exact = self.engine_query(query, expand, compounds=False)
+            ranked = tantivy.Query.boolean_query(
+                [
+                    (tantivy.Occur.Must, searched),
+                    (tantivy.Occur.Should, tantivy.Query.const_score_query(exact, _FIRST)),
+                ]
+            )
+            found = searcher.search(ranked, limit)
         keys = [str(searcher.doc(address)["key"][0]) for _, address in found.hits]
-        if not counts:
-            return IndexAnswer(keys, 0, {}, {})
         totals = searcher.aggregate(
             searched,
             {

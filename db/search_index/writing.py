@@ -90,12 +90,14 @@ def library_id(conn: sqlite3.Connection) -> str:
     return str(row[0]) if row else ""
 
 
+def current_state(conn: sqlite3.Connection) -> IndexState:
+    """What an index that holds everything the library holds says of itself."""
+    return IndexState(INDEX_VERSION, library_id(conn), library_generation(conn))
+
+
 def is_current(conn: sqlite3.Connection, path: Path) -> bool:
     """Whether the index at ``path`` is this library's and holds everything it does."""
-    state = IndexState.read(path)
-    return state is not None and state == IndexState(
-        INDEX_VERSION, library_id(conn), library_generation(conn)
-    )
+    return IndexState.read(path) == current_state(conn)
 
 
 def open_index(path: Path) -> tantivy.Index:
@@ -140,13 +142,19 @@ def build_index(
     return state
 
 
-def sync_index(conn: sqlite3.Connection, path: Path, wait: float = WRITER_WAIT_SECONDS) -> int:
-    """Index the documents of generations newer than the index holds (building it whole
-    when there is none, or one of another version); how many were indexed. Waits up to
-    ``wait`` seconds for another program's writer; IndexBusy after that."""
+def sync_index(
+    conn: sqlite3.Connection,
+    path: Path,
+    wait: float = WRITER_WAIT_SECONDS,
+    on_document: Callable[[int], None] | None = None,
+) -> int:
+    """Index the documents of generations newer than the index holds (building it whole,
+    telling ``on_document`` how far, when there is none, or one of another version or
+    library); how many were indexed. Waits up to ``wait`` seconds for another program's
+    writer; IndexBusy after that."""
     state = IndexState.read(path)
     if state is None or state.version != INDEX_VERSION or state.library != library_id(conn):
-        build_index(conn, path)
+        build_index(conn, path, on_document)
         return library_count(conn)
     if state.generation >= library_generation(conn):
         return 0

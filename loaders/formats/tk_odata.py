@@ -100,64 +100,67 @@ _ASKED = re.compile(
 
 
 def _kamervragen(record: dict[str, Any], zaken: list[str], source: str) -> Document | None:
-    """A Zaak of written questions, or the answer to them (or a mededeling that the answer
-    is late), as the KOOP publication its numbers name; None for any other record."""
+    """A Zaak of written questions (or their own Document, where it names its Zaak), or the
+    answer to them (or a mededeling that the answer is late), as the KOOP publication its
+    numbers name; None for any other record."""
     soort = str(record.get("Soort") or "")
     onderwerp = " ".join(str(record.get("Onderwerp") or "").split())
-    vergaderjaar = normalize_vergaderjaar(str(record.get("Vergaderjaar") or ""))
-    number = str(record.get("Nummer") or "")
-    if soort == _QUESTIONS and _ZAAK_NUMBER.fullmatch(number):  # the Zaak itself
-        return Document(
-            key=f"kv-tk-{number}",
-            published_id=f"kv-tk-{number}",
-            kind="schriftelijke vragen",
+    if soort == _QUESTIONS:
+        number = str(record.get("Nummer") or "")
+        is_zaak = bool(_ZAAK_NUMBER.fullmatch(number))
+        zaak = number if is_zaak else (zaken[0] if len(zaken) == 1 else "")
+        if not _ZAAK_NUMBER.fullmatch(zaak):
+            return None
+        return _publication(
+            record,
+            source,
+            f"kv-tk-{zaak}",
+            "schriftelijke vragen",
+            dated="GestartOp" if is_zaak else "Datum",
             subject=source_subject(onderwerp),
-            date=iso_date(str(record.get("GestartOp") or "")),
-            vergaderjaar=vergaderjaar,
-            chamber=chamber_name(number="2"),
-            zaak_numbers=[number],
-            source_path=source,
-            source_format=FORMAT,
-            metadata_only=True,
-        )
-    if soort == _QUESTIONS and len(zaken) == 1 and _ZAAK_NUMBER.fullmatch(zaken[0]):
-        # The questions' own Document, where the record names its Zaak: their document number.
-        return Document(
-            key=f"kv-tk-{zaken[0]}",
-            published_id=f"kv-tk-{zaken[0]}",
-            kind="schriftelijke vragen",
-            subject=source_subject(onderwerp),
-            date=iso_date(str(record.get("Datum") or "")),
-            vergaderjaar=vergaderjaar,
-            chamber=chamber_name(number="2"),
-            document_number=str(record.get("DocumentNummer") or "").upper(),
-            zaak_numbers=zaken,
-            source_path=source,
-            source_format=FORMAT,
-            metadata_only=True,
+            zaak_numbers=[zaak],
         )
     if soort not in _ANSWERS or _int(record.get("Kamer")) != 2:
         return None
+    vergaderjaar = normalize_vergaderjaar(str(record.get("Vergaderjaar") or ""))
     key = aanhangsel_key(str(record.get("Aanhangselnummer") or ""), vergaderjaar)
     if not key:
         return None
     asked = _ASKED.search(onderwerp)
     askers = re.split(r",\s*|\s+en\s+", asked["who"]) if asked else []
+    return _publication(
+        record,
+        source,
+        key,
+        _ANSWERS[soort],
+        title=onderwerp,
+        subject=source_subject(asked["topic"] if asked else onderwerp),
+        signatories=[Signatory(name.strip(), ASKED) for name in askers if name.strip()],
+        zaak_numbers=zaken,
+    )
+
+
+def _publication(
+    record: dict[str, Any],
+    source: str,
+    key: str,
+    kind: str,
+    dated: str = "Datum",
+    **fields: Any,
+) -> Document:
+    """A Tweede Kamer publication known from an open-data record: metadata only."""
     return Document(
         key=key,
         published_id=key,
-        kind=_ANSWERS[soort],
-        title=onderwerp,
-        subject=source_subject(asked["topic"] if asked else onderwerp),
-        date=iso_date(str(record.get("Datum") or "")),
-        vergaderjaar=vergaderjaar,
+        kind=kind,
+        date=iso_date(str(record.get(dated) or "")),
+        vergaderjaar=normalize_vergaderjaar(str(record.get("Vergaderjaar") or "")),
         chamber=chamber_name(number="2"),
-        signatories=[Signatory(name.strip(), ASKED) for name in askers if name.strip()],
         document_number=str(record.get("DocumentNummer") or "").upper(),
-        zaak_numbers=zaken,
         source_path=source,
         source_format=FORMAT,
         metadata_only=True,
+        **fields,
     )
 
 

@@ -290,30 +290,16 @@ def _index_up_to_date(library: Library) -> None:
     """Before the reader starts: the search index caught up when behind, built whole (with a
     progress bar on a terminal) when missing or not this library's, so that searches answer
     from it. Where it cannot be written now, FTS5 answers, as ever."""
-    from db.search_index.schema import INDEX_VERSION, index_path
-    from db.search_index.writing import (
-        IndexBusy,
-        IndexState,
-        build_index,
-        is_current,
-        library_count,
-        sync_index,
-    )
+    from db.search_index.schema import index_path
+    from db.search_index.writing import IndexBusy, is_current, library_count, sync_index
 
     path = index_path(library.path)
     try:
         library.ensure_id()
         if is_current(library.conn, path):
             return
-        state = IndexState.read(path)
-        if state is not None and state == IndexState(
-            INDEX_VERSION, library.ensure_id(), state.generation
-        ):
-            sync_index(library.conn, path, wait=0)
-            return
-        total = library_count(library.conn)
         if not sys.stderr.isatty():
-            build_index(library.conn, path)
+            sync_index(library.conn, path, wait=0)
             return
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -324,8 +310,8 @@ def _index_up_to_date(library: Library) -> None:
             transient=True,
             console=SafeConsole(stderr=True),
         ) as progress:
-            task = progress.add_task("index", total=total)
-            build_index(library.conn, path, lambda done: progress.update(task, completed=done))
+            task = progress.add_task("index", total=library_count(library.conn))
+            sync_index(library.conn, path, 0, lambda done: progress.update(task, completed=done))
     except (IndexBusy, OSError, ValueError):
         return
 

@@ -10,7 +10,6 @@ text. Plain logic, no Textual: tested on its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -18,7 +17,7 @@ from rich.cells import cell_len
 
 from loaders.model import Citation, Table
 from loaders.sanitize import terminal_safe
-from tui.pages.footnotes import NOTE, footnotes_start
+from tui.pages.footnotes import NOTE, footnotes_start, paragraphs_of
 from tui.pages.tables import table_lines
 from tui.pages.wrapping import cells_to_chars, wrap, wrap_plain
 
@@ -95,13 +94,9 @@ class Page:
         self.head = terminal_safe(self.head)
         self.links = sorted(self.links, key=lambda link: (link.start, link.end))
 
-    def paragraphs(self) -> Iterator[tuple[int, str]]:
+    def paragraphs(self) -> list[tuple[int, str]]:
         """(offset, paragraph) for every non-empty paragraph of the text."""
-        offset = 0
-        for part in self.text.split("\n\n"):
-            if part.strip():
-                yield offset, part
-            offset += len(part) + 2
+        return paragraphs_of(self.text)
 
 
 def paragraph_style(paragraph: str, in_footnotes: bool, following: str = "") -> str:
@@ -136,7 +131,7 @@ def layout(page: Page, width: int, paragraphs_limit: int | None = None) -> list[
     for text, style in page.header:
         lines.extend(Line(piece, style) for piece in wrap_plain(text, width))
     lines.append(Line("", "blank"))
-    paragraphs = list(page.paragraphs())
+    paragraphs = page.paragraphs()
     footnotes_from = footnotes_start(paragraphs)
     tables = {table.start: table for table in page.tables}
     for index, (offset, paragraph) in enumerate(paragraphs):
