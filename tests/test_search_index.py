@@ -16,6 +16,7 @@ from db.search_index.writing import (
     WRITER_HEAP,
     IndexState,
     build_index,
+    is_current,
     library_generation,
     library_id,
     open_index,
@@ -249,3 +250,23 @@ def test_the_reader_starts_with_the_index_built(tmp_path, fixtures, capsys) -> N
     with Library.open(path, write=False) as library:
         assert Searcher(library).engine() is not None
         assert IndexState.read(tmp_path / "library.index") is not None
+
+
+def test_a_load_whose_last_batch_changes_nothing_indexes_the_earlier_ones(
+    tmp_path, fixtures, monkeypatch
+) -> None:
+    import db.library_file
+    from db.loading.files import load_paths
+
+    monkeypatch.setattr(db.library_file, "BATCH_SIZE", 1)  # a commit after each document
+    path = tmp_path / "library.db"
+    with Library.open(path) as library:
+        load_paths(library, [fixtures / "kst-29521-455.txt"], parallel=False)
+        # New first, then one already loaded: the last batch writes nothing.
+        load_paths(
+            library,
+            [fixtures / "kst-28844-269.xml", fixtures / "kst-29521-455.txt"],
+            parallel=False,
+        )
+    with Library.open(path, write=False) as library:
+        assert is_current(library.conn, tmp_path / "library.index")
