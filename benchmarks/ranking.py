@@ -1,7 +1,8 @@
 """Does a search put the word typed first? For words drawn from the corpus's vocabulary with a
 fixed seed, the share of the first 10 hits that hold the word itself (or an inflected form:
-missie, missies), with the compound expansion as it was (every index word containing the
-letters, one ranking) and as it is (true compounds only, the word's own documents first).
+missie, missies), with the compound expansion as it was (every index word that begins or
+ends with the letters, one ranking) and as it is (true compounds only, the word's own
+documents first).
 
     uv run python benchmarks/ranking.py [N]
 
@@ -18,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from db.compounds import INFLECTIONS
-from db.index_words import containing
+from db.index_words import holding_at_either_end
 from db.library import Library
 from db.library_file import LibraryError
 from db.loading.files import load_paths
@@ -32,12 +33,12 @@ SEED = 20261207
 
 
 class _AsBefore(Searcher):
-    """The search's expansion as it was: every index word holding the letters."""
+    """The search's expansion as it was: every index word holding the letters at an end."""
 
     def _compounds(self, word: str) -> tuple[list[str], list[str]]:
         if len(word) < 4:
             return [], []
-        return [], containing(self.library.conn, word, MAX_EXPANSIONS)
+        return [], holding_at_either_end(self.library.conn, word, MAX_EXPANSIONS)
 
 
 def _texts_before(searcher: _AsBefore, word: str, limit: int) -> list[str]:

@@ -23,10 +23,9 @@ def part_of(word: str, candidate: str, known: Callable[[str], bool]) -> Held:
     at = candidate.find(word)
     if at < 0:
         return None
-    before, after = candidate[:at], candidate[at + len(word) :]
-    doubled = (word[-1:] + "en", word[-1:] + "e")  # kabinet·ten
-    if not before and (after in INFLECTIONS or after in doubled):
+    if is_form(word, candidate):
         return "form"
+    before, after = candidate[:at], candidate[at + len(word) :]
     if _inside_longer_word(before, word, known):
         return None  # "stikstof·emissie": the part is emissie, not missie
     if before and not _is_part(before, known, before_word=True):
@@ -34,6 +33,13 @@ def part_of(word: str, candidate: str, known: Callable[[str], bool]) -> Held:
     if after in INFLECTIONS or _is_part(after, known, before_word=False):
         return "compound"
     return None
+
+
+def is_form(word: str, candidate: str) -> bool:
+    """Whether ``candidate`` is ``word`` inflected ("missies", "kabinetten"): no word asked."""
+    after = candidate[len(word) :]
+    doubled = (word[-1:] + "en", word[-1:] + "e")  # kabinet·ten
+    return candidate.startswith(word) and (after in INFLECTIONS or after in doubled)
 
 
 def strings_asked(word: str, candidate: str) -> set[str]:

@@ -18,7 +18,7 @@ from loaders.kinds import ANSWER_KINDS, QUESTION_KINDS
 if TYPE_CHECKING:  # sqlite-utils is imported only to create a library: it takes 0.2 s
     import sqlite_utils
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 APPLICATION_ID = 0x4B4C5A52  # "KLZR": marks the file as a kamerlezer library
 
 
@@ -189,13 +189,11 @@ MIGRATIONS: dict[int, list[Step]] = {
         "CREATE TABLE persons (id TEXT PRIMARY KEY, name TEXT, source_path TEXT,"
         " content_hash TEXT)",
     ],
-    # The index's words in a table of their own, with a trigram index (db/index_words.py):
-    # the words that hold a part are found without reading the whole vocabulary.
+    # The index's words in a table of their own (db/index_words.py).
     # And merges of the index's segments less eager (8 of a size before they are merged, not
     # 4): large loads spend less time rewriting the index, reads hardly notice.
     7: [
-        *INDEX_WORDS_SCHEMA,
-        sync_from_vocabulary,
+        "CREATE TABLE library_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
         "INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', 8)",
     ],
     # The documents of a kind by date: the debates in the tree, newest first, at once.
@@ -215,6 +213,14 @@ MIGRATIONS: dict[int, list[Step]] = {
     11: [
         "ALTER TABLE documents ADD COLUMN generation INTEGER NOT NULL DEFAULT 0",
         "CREATE INDEX IF NOT EXISTS documents_generation ON documents (generation)",
+    ],
+    # The index's words, each also backwards: the words that begin or end with a part are two
+    # ranges of an index, where the trigram index of version 7 grew with the vocabulary.
+    12: [
+        "DROP TABLE IF EXISTS index_word_parts",
+        "DROP TABLE IF EXISTS index_words",
+        *INDEX_WORDS_SCHEMA,
+        sync_from_vocabulary,
     ],
 }
 

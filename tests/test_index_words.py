@@ -1,5 +1,6 @@
-"""The index's words in a table of their own: found by a part without reading the whole
-vocabulary, and kept in step with the index by small loads, large loads and interrupted ones."""
+"""The index's words in a table of their own: found by a part at either end without reading
+the whole vocabulary, and kept in step with the index by small loads, large loads and
+interrupted ones."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 import db.index_words
 import db.library_file
-from db.index_words import containing, is_behind
+from db.index_words import holding_at_either_end, is_behind
 from db.library import Library
 from db.loading.files import load_paths
 
@@ -26,16 +27,16 @@ def _vocabulary(library: Library) -> set[str]:
 
 
 def _check(library: Library) -> None:
-    library.conn.execute(
-        "INSERT INTO index_word_parts (index_word_parts, rank) VALUES ('integrity-check', 1)"
-    )
+    """Every word is also written backwards, as the lookup of a word's end reads it."""
+    wrong = library.conn.execute("SELECT word, backwards FROM index_words").fetchall()
+    assert all(backwards == word[::-1] for word, backwards in wrong)
 
 
 def test_a_small_load_adds_the_words_of_its_documents(library, fixtures) -> None:
     load_paths(library, [fixtures / "kst-29521-455.txt"], parallel=False)
     assert _words(library) == _vocabulary(library)  # read from the documents themselves
     assert "vredesmissies" in _words(library)
-    assert set(containing(library.conn, "missie", 10)) == {"missies", "vredesmissies"}
+    assert set(holding_at_either_end(library.conn, "missie", 10)) == {"missies", "vredesmissies"}
     _check(library)
 
 
@@ -52,12 +53,23 @@ def test_a_large_load_takes_the_words_and_counts_from_the_vocabulary(
     _check(library)
 
 
-def test_words_inside_compounds_most_frequent_first(library, fixtures) -> None:
+def test_words_that_begin_or_end_with_a_part_most_frequent_first(library, fixtures) -> None:
     load_paths(library, [fixtures / "moties", fixtures / "kst-29521-455.txt"], parallel=False)
-    found = containing(library.conn, "missie", 60)
+    found = holding_at_either_end(library.conn, "missie", 60)
     assert "vredesmissies" in found and "missie" not in found
-    assert all("missie" in word for word in found)
-    assert containing(library.conn, "mi", 10) == []  # too short to mean anything inside
+    assert all(w.startswith("missie") or w.rstrip("sn").endswith("missie") for w in found)
+    counts = dict(library.conn.execute("SELECT word, documents FROM index_words"))
+    assert [counts[w] for w in found] == sorted((counts[w] for w in found), reverse=True)
+    assert holding_at_either_end(library.conn, "mi", 10) == []  # too short to mean anything
+
+
+def test_a_part_is_found_at_either_end_and_with_an_inflection_after_it(library) -> None:
+    library.conn.executemany(
+        "INSERT INTO index_words (word, backwards, documents) VALUES (?, ?, 1)",
+        [(w, w[::-1]) for w in ("missiegebied", "vredesmissietje", "vredesmissiegebied")],
+    )
+    found = set(holding_at_either_end(library.conn, "missie", 10))
+    assert found == {"missiegebied", "vredesmissietje"}  # the middle of three: not found
 
 
 def test_an_interrupted_large_load_is_caught_up_when_the_library_is_next_opened(
@@ -129,3 +141,28 @@ def test_a_words_candidates_are_asked_about_all_at_once(
     how = part_of(word, candidate, known)
     assert asked <= strings_asked(word, candidate)
     assert how == part_of(word, candidate, (words & strings_asked(word, candidate)).__contains__)
+
+
+def test_a_library_of_schema_11_gets_its_words_backwards_when_opened(tmp_path, fixtures) -> None:
+    path = tmp_path / "library.db"
+    with Library.open(path) as library:
+        load_paths(library, [fixtures / "kst-29521-455.txt"], parallel=False)
+        conn = library.conn
+        # As version 11 left it: the words without their backwards, in a trigram index.
+        conn.execute("DROP TABLE index_words")
+        conn.execute(
+            "CREATE TABLE index_words (id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE,"
+            " documents INTEGER NOT NULL DEFAULT 0)"
+        )
+        conn.execute(
+            "CREATE VIRTUAL TABLE index_word_parts USING fts5(word, content='index_words',"
+            " content_rowid='id', tokenize='trigram')"
+        )
+        conn.execute("INSERT INTO index_words (word) VALUES ('vredesmissies')")
+        conn.execute("PRAGMA user_version = 11")
+    with Library.open(path) as library:
+        assert _words(library) == _vocabulary(library)
+        assert "vredesmissies" in holding_at_either_end(library.conn, "missie", 10)
+        tables = {r[0] for r in library.conn.execute("SELECT name FROM sqlite_master")}
+        assert "index_word_parts" not in tables
+        _check(library)

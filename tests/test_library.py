@@ -211,7 +211,7 @@ DROP_SINCE_5 = [
         f"DROP TABLE {table}"
         for table in (
             "relations document_zaken decisions decision_zaken agenda_items agenda_item_zaken"
-            " activities votes parties persons index_word_parts index_words library_state"
+            " activities votes parties persons index_words library_state"
         ).split()
     ),
     "ALTER TABLE documents DROP COLUMN questions",  # version 9's

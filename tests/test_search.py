@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from db.library import Library
 from db.search import Searcher, SearchError, Sort, parse_query
@@ -171,3 +173,32 @@ def test_a_snippet_from_a_table_keeps_its_cells_apart(searcher) -> None:
     assert "Koninklijke Marechaussee │ 867.421 │ 901.296 │ 4.459" in hit.snippet
     assert "\t" not in hit.snippet and "\n" not in hit.snippet
     assert [hit.snippet[s:e] for s, e in hit.highlights] == ["Marechaussee"]
+
+
+@given(
+    st.lists(st.text("aeimnorst", min_size=1, max_size=8), min_size=1, max_size=12),
+    st.text("aeimnorst -.", max_size=200),
+)
+def test_a_snippet_marks_where_any_of_its_words_begins_a_word(words: list[str], text: str) -> None:
+    """The snippet's pattern (the shortest words, in a trie) marks the same places as every
+    word asked for, each on its own, would."""
+    import re
+
+    from db.search import snippet_pattern
+
+    pattern = snippet_pattern(words)
+    assert pattern is not None
+    marked = {(m.start(), m.end()) for m in pattern.finditer(text)}
+    expected = set()
+    for word in re.finditer(r"\w+", text):
+        if any(word.group().startswith(w) for w in words):
+            expected.add((word.start(), word.end()))
+    assert marked == expected
+
+
+@given(st.text())
+def test_folding_is_the_translation_of_every_letter_one_for_one(text: str) -> None:
+    from loaders.folding import _FOLD_TABLE, fold
+
+    assert fold(text) == text.translate(_FOLD_TABLE)
+    assert len(fold(text)) == len(text)

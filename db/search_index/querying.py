@@ -9,11 +9,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING
 
 import tantivy
 
-from db.search_index.schema import SEARCHED_FIELDS, date_number
+from db.search_index.schema import NAMES, WORDS, date_number
 from db.search_index.writing import open_index
 from loaders.debates import DEBATE_KINDS
 
@@ -22,19 +22,22 @@ if TYPE_CHECKING:
 
 # Added to the score of a document that holds the words themselves: more than bm25 gives.
 _FIRST = 1_000_000.0
-# Every dossier and kind a search holds is counted exactly (not an estimate of the top ones).
-_ALL_BUCKETS = 1_000_000
+# What a search counts, in one pass over its hits: every hit (each has a date, 0 when not
+# known), and the dossiers and kinds with the most. A segment hands on the count of every
+# dossier and kind it holds (shard_size), so the counts shown are exact, not the estimate a
+# segment's own top few would give.
+_SHOWN = 10
+_EVERY_BUCKET = 1_000_000
+_COUNTS = {
+    "total": {"value_count": {"field": "date"}},
+    "dossiers": {"terms": {"field": "dossier", "size": _SHOWN, "shard_size": _EVERY_BUCKET}},
+    "kinds": {"terms": {"field": "kind", "size": _SHOWN, "shard_size": _EVERY_BUCKET}},
+}
 # A regex's special characters, as tantivy's (Rust's) regex syntax escapes them.
 _REGEX_SPECIAL = re.compile(r"([\\.+*?()|\[\]{}^$#&\-~])")
 
 Expand = Callable[["Term", bool], list[str]]
 """A word's forms (and, when asked, the compounds that hold it), the word first."""
-
-
-class _Counted(Protocol):
-    """A search's result with its count (which the package's type stubs leave out)."""
-
-    count: int | None
 
 
 @dataclass(frozen=True)
@@ -60,26 +63,24 @@ class IndexSearch:
         search: those get a score no compound's bm25 reaches added to theirs."""
         searched = self.engine_query(query, expand, compounds=True)
         searcher = self.index.searcher()
+        # No count here: the aggregation below counts every hit, and a count would make the
+        # top-k visit every hit a second time (it could no longer skip the blocks that cannot
+        # make the top).
         if sort == "date":
-            found = searcher.search(searched, limit, order_by_field="date")
+            found = searcher.search(searched, limit, count=False, order_by_field="date")
         else:
             exact = self.engine_query(query, expand, compounds=False)
-            ranked = tantivy.Query.boolean_query(
-                [
-                    (tantivy.Occur.Must, searched),
-                    (tantivy.Occur.Should, tantivy.Query.const_score_query(exact, _FIRST)),
-                ]
-            )
-            found = searcher.search(ranked, limit)
+            ranked = searched
+            if _stands_for_compounds(query, expand):  # else the two are the same query
+                first = tantivy.Query.const_score_query(exact, _FIRST)
+                ranked = tantivy.Query.boolean_query(
+                    [(tantivy.Occur.Must, searched), (tantivy.Occur.Should, first)]
+                )
+            found = searcher.search(ranked, limit, count=False)
         keys = [str(searcher.doc(address)["key"][0]) for _, address in found.hits]
-        totals = searcher.aggregate(
-            searched,
-            {
-                "dossiers": {"terms": {"field": "dossier", "size": _ALL_BUCKETS}},
-                "kinds": {"terms": {"field": "kind", "size": _ALL_BUCKETS}},
-            },
-        )
-        total = cast(_Counted, found).count or 0
+        totals = searcher.aggregate(searched, _COUNTS)
+        counted = totals.get("total")
+        total = int(counted.get("value") or 0) if isinstance(counted, dict) else 0
         return IndexAnswer(keys, total, _buckets(totals, "dossiers"), _buckets(totals, "kinds"))
 
     def engine_query(self, query: Query, expand: Expand, *, compounds: bool) -> tantivy.Query:
@@ -91,21 +92,15 @@ class IndexSearch:
         for term in query.excluded:
             clauses.append((tantivy.Occur.MustNot, self._term(term, expand, True)))
         for speaker in query.speakers:  # one of a debate's signatories, word for word
-            clauses.append((tantivy.Occur.Must, self._in_field("names", speaker)))
+            clauses.append((tantivy.Occur.Must, self._in_field(NAMES, speaker)))
         clauses += [(tantivy.Occur.Must, q) for q in self._filters(query)]
         return tantivy.Query.boolean_query(clauses)
 
     def _term(self, term: Term, expand: Expand, compounds: bool) -> tantivy.Query:
         if term.kind in ("phrase", "prefix"):
-            return _any([self._in_field(field, term) for field in SEARCHED_FIELDS])
+            return self._in_field(WORDS, term)
         words = expand(term, compounds)
-        return _any(
-            [
-                tantivy.Query.term_query(self.schema, field, word)
-                for field in SEARCHED_FIELDS
-                for word in words
-            ]
-        )
+        return _any([tantivy.Query.term_query(self.schema, WORDS, word) for word in words])
 
     def _in_field(self, field: str, term: Term) -> tantivy.Query:
         if term.kind == "prefix":
@@ -136,6 +131,16 @@ class IndexSearch:
                 )
             )
         return found
+
+
+def _stands_for_compounds(query: Query, expand: Expand) -> bool:
+    """Whether a word of ``query`` finds compounds that hold it, besides itself."""
+    return any(
+        len(expand(term, True)) > len(expand(term, False))
+        for group in query.groups
+        for term in group
+        if term.kind == "word"
+    )
 
 
 def _any(queries: list[tantivy.Query]) -> tantivy.Query:

@@ -24,6 +24,8 @@ import tantivy
 from db.search_index.schema import (
     ANALYZER,
     INDEX_VERSION,
+    NAMES,
+    WORDS,
     build_schema,
     date_number,
     words_analyzer,
@@ -211,13 +213,9 @@ def index_document(
         if dossier:
             document.add_text("dossier", dossier)
     document.add_integer("date", date_number(date or ""))
-    for name, value in (
-        ("title", title),
-        ("subject", subject),
-        ("names", names),
-        ("numbers", numbers),
-        ("text", text),
-    ):
+    for value in (title, subject, names, numbers, text):
         if value:
-            document.add_text(name, value)
+            document.add_text(WORDS, value)
+    if names:
+        document.add_text(NAMES, names)
     return document
