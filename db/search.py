@@ -256,11 +256,11 @@ class Searcher:
         if self._engine is None:
             try:
                 self._engine = IndexSearch(path)
-            except (ValueError, OSError):  # tantivy locks even to read: a read-only mount
+            except (ValueError, OSError):  # not even read through links: FTS5 answers
                 self.use_index = False
                 return None
         elif state != self._engine_state:
-            self._engine.index.reload()
+            self._engine.reload()
         self._engine_state = state
         return self._engine
 

@@ -4,6 +4,13 @@ dossier and kind, for every kind of query a reader types."""
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -123,9 +130,69 @@ def test_an_index_left_behind_is_caught_up_when_next_opened(tmp_path, fixtures) 
         assert searcher.search("zwaartepunt irak").total == 1
 
 
+@contextmanager
+def read_only(folder: Path) -> Iterator[Path]:
+    """The files of ``folder`` where nothing can be written: on a read-only mount (where
+    the system lets this user mount one), else with every write bit off (which the system
+    holds to for anyone but root)."""
+    if os.geteuid() != 0:
+        for file in [folder, *folder.rglob("*")]:
+            file.chmod(file.stat().st_mode & ~0o222)
+        try:
+            yield folder
+        finally:
+            for file in [folder, *folder.rglob("*")]:
+                file.chmod(file.stat().st_mode | 0o200)
+        return
+    mount = folder.with_name(folder.name + "-mount")
+    mount.mkdir()
+    try:
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(mount)], check=True)
+    except (OSError, subprocess.CalledProcessError):
+        pytest.skip("root here cannot mount a file system: no read-only mount to try")
+    try:
+        shutil.copytree(folder, mount, dirs_exist_ok=True)
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_an_index_on_a_read_only_mount_is_read_where_it_lies(tmp_path, fixtures) -> None:
+    """tantivy takes a lock file even to read: a library a team shares on a read-only mount
+    is searched from its index all the same (read through a folder of links to its files)."""
+    from db.loading.files import load_paths
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    with Library.open(shared / "library.db") as library:
+        load_paths(library, [fixtures / "kst-29521-455.txt", fixtures / "moties"], parallel=False)
+        library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with read_only(shared) as folder:
+        with Library.open(folder / "library.db", write=False) as library:
+            searcher = Searcher(library)
+            engine = searcher.engine()
+            assert engine is not None and engine.view is not None
+            assert [h.key for h in searcher.search("zwaartepunt irak").hits] == ["kst-29521-455"]
+            fts5 = Searcher(library, use_index=False).search("missie")
+            assert searcher.search("missie").total == fts5.total > 1
+        command = ["search", "--json", "zwaartepunt irak"]
+        done = subprocess.run(
+            [sys.executable, "-m", "tui.cli", "--db", str(folder / "library.db"), *command],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).resolve().parents[1],
+        )
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["total"] == 1
+        assert sorted(p.name for p in folder.iterdir()) == sorted(
+            p.name for p in shared.iterdir()
+        )  # nothing written beside the library
+
+
 def test_an_index_that_cannot_be_opened_leaves_search_to_fts5(tmp_path, fixtures, monkeypatch):
-    """tantivy takes a lock file even to read: on a read-only mount it cannot open the index,
-    and the search answers from FTS5, the same."""
+    """An index that cannot be opened, not even through a folder of links to its files:
+    the search answers from FTS5, the same."""
     from db.loading.files import load_paths
     from db.search_index import querying
 

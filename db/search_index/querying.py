@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import tantivy
 
+from db.search_index.read_only import is_lock_refused, linked_view, remove_view
 from db.search_index.schema import NAMES, WORDS, date_number
 from db.search_index.writing import open_index
 from loaders.debates import DEBATE_KINDS
@@ -54,8 +55,25 @@ class IndexSearch:
     """One library's index, open for searching."""
 
     def __init__(self, path: Path) -> None:
-        self.index = open_index(path)
+        self.path = path
+        self.view: Path | None = None  # the folder of links it is read through, if any
+        try:
+            self.index = open_index(path)
+        except ValueError as exc:
+            if not is_lock_refused(exc):
+                raise
+            self.view = linked_view(path)  # a read-only mount: read through links
+            self.index = open_index(self.view)
         self.schema = self.index.schema
+
+    def reload(self) -> None:
+        """Read what the index holds now (after another program wrote to it)."""
+        if self.view is None:
+            self.index.reload()
+            return
+        old, self.view = self.view, linked_view(self.path)  # its new files linked too
+        self.index = open_index(self.view)
+        remove_view(old)
 
     def answer(self, query: Query, expand: Expand, *, limit: int, sort: Sort) -> IndexAnswer:
         """The hits of ``query`` and how many there are, by dossier and kind. By rank, the
