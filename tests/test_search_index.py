@@ -130,6 +130,79 @@ def test_an_index_left_behind_is_caught_up_when_next_opened(tmp_path, fixtures) 
         assert searcher.search("zwaartepunt irak").total == 1
 
 
+def _made_up_moties(library_path: Path, folder: Path, count: int, first: int) -> None:
+    """``count`` moties as JSON Lines (a file of 500 each), their texts the real ones of the
+    library at ``library_path`` over again, each of a key and dossier of its own."""
+    with Library.open(library_path, write=False) as library:
+        real = library.conn.execute(
+            "SELECT title, text FROM documents WHERE kind LIKE '%motie%' AND text != ''"
+        ).fetchall()
+    folder.mkdir()
+    for start in range(first, first + count, 500):
+        lines = []
+        for number in range(start, min(start + 500, first + count)):
+            title, text = real[number % len(real)]
+            record = {"key": f"kst-90{number % 50:03d}-{number}", "kind": "motie"}
+            record |= {"dossier": f"90{number % 50:03d}", "ondernummer": str(number)}
+            record |= {"title": title, "text": f"{text}\n\nvolgnummer{number}", "date": ""}
+            lines.append(json.dumps(record))
+        (folder / f"{start:06d}.jsonl").write_text("\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize("when", ["library", "index"])
+def test_a_load_killed_at_any_point_leaves_an_index_the_next_search_repairs(
+    tmp_path, fixtures, when: str
+) -> None:
+    """A load killed (SIGKILL, no chance to clean up) after it committed a batch to the
+    library, or while it wrote the index: the next search indexes what is newer, once, and
+    answers as FTS5 does."""
+    import signal
+    import time
+
+    from db.loading.files import load_paths
+
+    path = tmp_path / "library.db"
+    with Library.open(path) as library:
+        load_paths(library, [fixtures / "moties"], parallel=False)
+    index = tmp_path / "library.index"
+    _made_up_moties(path, tmp_path / "first", 2_000, 0)
+    _made_up_moties(path, tmp_path / "second", 6_000, 2_000)
+    with Library.open(path) as library:
+        load_paths(library, [tmp_path / "first"], parallel=False)
+        before = library.rows.stats().documents
+    files = {p.name for p in index.iterdir()}
+    load = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "--db", str(path), "load", str(tmp_path / "second")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    deadline = time.monotonic() + 120
+    while load.poll() is None and time.monotonic() < deadline:
+        if when == "library":
+            with Library.open(path, write=False) as library:
+                if library.rows.stats().documents > before:
+                    break
+        elif {p.name for p in index.iterdir()} != files:
+            break
+        time.sleep(0.005)
+    killed = load.poll() is None
+    load.send_signal(signal.SIGKILL)
+    load.wait()
+    assert killed, "the load ended before it could be killed"
+    with Library.open(path, write=False) as library:
+        loaded = library.rows.stats().documents
+        assert loaded > before
+        behind = IndexState.read(index)
+        assert behind is not None and behind.generation < library_generation(library.conn)
+        searcher = Searcher(library)
+        assert searcher.engine() is not None  # caught up
+        fts5 = Searcher(library, use_index=False)
+        for query in ("motie", "volgnummer2001", "verzoekt regering"):
+            assert searcher.search(query).total == fts5.search(query).total, query
+        assert searcher.search("verzoekt", limit=1).total <= loaded  # each indexed once
+
+
 @contextmanager
 def read_only(folder: Path) -> Iterator[Path]:
     """The files of ``folder`` where nothing can be written: on a read-only mount (where
