@@ -1,5 +1,6 @@
 """The scale benchmark's libraries: 50,000, 100,000 and 200,000 documents shaped like the
-real ones, each built once and cached in ``benchmarks/.cache/``.
+real ones, and one of 720,000 (parliament's size) with letter-length text, each built once
+and cached in ``benchmarks/.cache/``.
 
 Each holds the 7,034 real moties and the samples, as a reader loads them, and then made-up
 moties: a real motie's title, subject and signers, three to six real motie paragraphs
@@ -9,6 +10,12 @@ three compounds no document had before (two real words joined, as Dutch makes th
 does. One dossier (49 999) holds 5,000 of them. Loaded from JSON Lines files of 1,000
 records, as any user's export would be, and the load rate of the last 50,000 is kept with the
 library.
+
+The library of 720,000 is made the same way, of letters (kind brief): each text six to
+twelve real paragraphs of the long documents (letters, memories van toelichting, verslagen,
+Handelingen) and six to sixteen of moties, about 6,800 characters, ten times a motie (715 at
+the median), as real letters are; in 14,400 dossiers, and one of 5,000 letters. Built from
+nothing, not from the 200,000 (whose texts are moties').
 """
 
 from __future__ import annotations
@@ -32,6 +39,10 @@ from db.search_index.schema import index_path
 from loaders.model import Document
 
 SIZES = (50_000, 100_000, 200_000)
+PARLIAMENT = 720_000  # letter-length: made by LetterMaker
+LETTER_DOSSIERS = 14_400
+LONG_PARAGRAPHS = (6, 12)
+MOTIE_PARAGRAPHS = (6, 16)
 CACHE = Path(__file__).resolve().parent / ".cache"
 SEED = 20261203
 DOSSIERS = 4_000
@@ -51,7 +62,9 @@ def rate_for(size: int) -> Path:
 class Maker:
     """Made-up moties from the real ones, the same ones for the same seed."""
 
-    def __init__(self, real: list[Document]) -> None:
+    def __init__(self, real: list[Document], dossiers: int = DOSSIERS) -> None:
+        self.dossiers = dossiers
+        self.big_every = 40 * dossiers // DOSSIERS  # the big dossier: 5,000 of 200,000
         self.real = [d for d in real if d.text and "motie" in d.kind]
         self.paragraphs = [
             p for d in self.real for p in d.text.split("\n\n") if len(p) > 60 and p[0].islower()
@@ -60,14 +73,18 @@ class Maker:
         self.words = sorted(w for w in words if 4 <= len(w) <= 9)
         titles = sorted({d.dossiers[0].title for d in real if d.dossiers and d.dossiers[0].title})
         rng = random.Random(SEED)
-        self.dossier_titles = {str(40_000 + n): rng.choice(titles) for n in range(DOSSIERS)}
+        self.dossier_titles = {str(40_000 + n): rng.choice(titles) for n in range(dossiers)}
         self.dossier_titles[BIG_DOSSIER] = "Een dossier van vijfduizend stukken"
         self.counts: dict[str, int] = {}
 
     def record(self, number: int) -> dict[str, object]:
         rng = random.Random(SEED * 1_000_003 + number)
         like = rng.choice(self.real)
-        dossier = BIG_DOSSIER if number % 40 == 0 else str(40_000 + rng.randrange(DOSSIERS))
+        dossier = (
+            BIG_DOSSIER
+            if number % self.big_every == 0
+            else str(40_000 + rng.randrange(self.dossiers))
+        )
         self.counts[dossier] = self.counts.get(dossier, 0) + 1
         fresh = [
             rng.choice(self.words) + rng.choice(self.words) for _ in range(rng.choice(FRESH_WORDS))
@@ -90,6 +107,61 @@ class Maker:
             "text": "\n\n".join(paragraphs),
             "citations": [],
         }
+
+
+class LetterMaker(Maker):
+    """Made-up letters from the real documents' paragraphs, the same ones for the same seed."""
+
+    def __init__(self, real: list[Document]) -> None:
+        super().__init__(real, dossiers=LETTER_DOSSIERS)
+        long = [d for d in real if d.text and "motie" not in d.kind]
+        self.long_paragraphs = [p for d in long for p in d.text.split("\n\n") if len(p) > 200]
+
+    def record(self, number: int) -> dict[str, object]:
+        record = super().record(number)
+        rng = random.Random(SEED * 7_000_003 + number)
+        paragraphs = [
+            *rng.sample(self.long_paragraphs, rng.randint(*LONG_PARAGRAPHS)),
+            *rng.sample(self.paragraphs, rng.randint(*MOTIE_PARAGRAPHS)),
+        ]
+        rng.shuffle(paragraphs)
+        fresh = str(record["text"]).split("\n\n")[-2]  # the words no document had before
+        title = self.dossier_titles[str(record["dossier"])]
+        record |= {
+            "kind": "brief",
+            "title": f"{title}; Brief regering; {record['subject'] or record['title']}",
+            "signatories": [],
+            "text": "\n\n".join([*paragraphs, fresh]),
+        }
+        return record
+
+
+def build_parliament() -> Path:
+    """The library of 720,000 letters (built once, a load of its own)."""
+    path = path_for(PARLIAMENT)
+    if _current(path) and rate_for(PARLIAMENT).exists():
+        return path
+    maker = LetterMaker(list(real_documents().values()))
+    partial = path.with_suffix(".partial")
+    for leftover in CACHE.glob(partial.name + "*"):
+        leftover.unlink()
+    shutil.rmtree(index_path(partial), ignore_errors=True)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=CACHE) as folder:
+        for first in range(1, PARLIAMENT + 1, PER_FILE):
+            lines = [
+                json.dumps(maker.record(n), ensure_ascii=False)
+                for n in range(first, min(first + PER_FILE, PARLIAMENT + 1))
+            ]
+            (Path(folder) / f"{first:07d}.jsonl").write_text("\n".join(lines) + "\n")
+        loaded, seconds, peak_mb = load_as_a_user_does(partial, Path(folder))
+        with Library.open(partial) as library:
+            library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    rate_for(PARLIAMENT).write_text(
+        json.dumps({"documents": loaded, "seconds": seconds, "made": loaded, "peak_mb": peak_mb})
+    )
+    partial.rename(path)
+    return path
 
 
 def load_as_a_user_does(library: Path, folder: Path) -> tuple[int, float, float]:
