@@ -11,7 +11,8 @@ does. One dossier (49 999) holds 5,000 of them. Loaded from JSON Lines files of 
 records, as any user's export would be, and the load rate of the last 50,000 is kept with the
 library.
 
-The library of 720,000 is made the same way, of letters (kind brief): each text six to
+The library of 720,000 is made the same way, of letters (kind brief): each text addressed
+to the Kamer's Voorzitter, as a real letter is, then six to
 twelve real paragraphs of the long documents (letters, memories van toelichting, verslagen,
 Handelingen) and six to sixteen of moties, about 6,800 characters, ten times a motie (715 at
 the median), as real letters are; in 14,400 dossiers, and one of 5,000 letters. Built from
@@ -43,6 +44,13 @@ PARLIAMENT = 720_000  # letter-length: made by LetterMaker
 LETTER_DOSSIERS = 14_400
 LONG_PARAGRAPHS = (6, 12)
 MOTIE_PARAGRAPHS = (6, 16)
+# How a letter to the Kamer begins: words every letter holds, as every motie ends "en gaat
+# over tot de orde van de dag".
+ADDRESSED = "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"
+EVERY_DOCUMENT_PHRASE = {
+    "moties": '"gaat over tot de orde van de dag"',
+    "letters": '"aan de voorzitter van de tweede kamer der staten generaal"',
+}
 CACHE = Path(__file__).resolve().parent / ".cache"
 SEED = 20261203
 DOSSIERS = 4_000
@@ -131,7 +139,7 @@ class LetterMaker(Maker):
             "kind": "brief",
             "title": f"{title}; Brief regering; {record['subject'] or record['title']}",
             "signatories": [],
-            "text": "\n\n".join([*paragraphs, fresh]),
+            "text": "\n\n".join([ADDRESSED, *paragraphs, fresh]),
         }
         return record
 
