@@ -31,14 +31,12 @@ from db.library import Library
 from db.search_index.querying import IndexSearch
 from db.search_index.schema import index_path
 from db.search_index.writing import IndexBusy, IndexState, current_state, sync_index
+from db.search_orders import Sort
 from loaders.debates import DEBATE_KINDS
 from loaders.folding import fold
 from loaders.ids import parse_dossier
 from loaders.limits import MAX_QUERY_CHARS, MAX_QUERY_TERMS
 from loaders.model import TABLE_CELL, TABLE_ROW
-
-Sort = Literal["rank", "date"]
-"""The orders a search lists its hits in: best match first, or newest first."""
 
 # Documents longer than this (in characters) get a snippet made here, from the first place one
 # of the words stands within the first SNIPPET_SEARCHED characters.
@@ -277,7 +275,11 @@ class Searcher:
             "FROM documents_fts CROSS JOIN documents d ON d.rowid = documents_fts.rowid"
             f" WHERE documents_fts MATCH ? AND d.ghost = 0{where}"
         )
-        order = "ORDER BY rank" if sort == "rank" else "ORDER BY d.date DESC, rank"
+        order = {
+            "rank": "ORDER BY rank",
+            "date": "ORDER BY d.date DESC, rank",
+            "oldest": "ORDER BY d.date = '', d.date, rank",
+        }[sort]
         conn = self.library.conn
         # FTS5's snippet weighs every window of a document: on a document of megabytes it
         # runs for minutes. There the snippet is made from the words' first place instead.

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from db.library import Library
-from db.search import Searcher, SearchError, Sort, parse_query
+from db.search import Searcher, SearchError, parse_query
+from db.search_orders import Sort
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +75,13 @@ def test_filters(searcher) -> None:
 def test_by_date_newest_first(searcher) -> None:
     dates = [hit.date for hit in searcher.search("missie", sort="date", limit=50).hits]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_oldest_first_with_the_undated_last(searcher) -> None:
+    dates = [hit.date for hit in searcher.search("de", sort="oldest", limit=1000).hits]
+    dated = [date for date in dates if date]
+    assert dated and dates == dated + [""] * (len(dates) - len(dated))
+    assert dated == sorted(dated)
 
 
 def test_counts_per_dossier_and_kind(searcher) -> None:

@@ -77,6 +77,17 @@ def test_newest_first_is_the_newest_of_all_hits(engines) -> None:
     assert [dates[key] for key in answer.keys] == newest
 
 
+@pytest.mark.parametrize("limit", [5, 1000])
+def test_oldest_first_is_the_oldest_of_all_hits_the_undated_after(engines, limit: int) -> None:
+    searcher, index, _ = engines
+    answer = index.answer(parse_query("de"), searcher.expand, limit=limit, sort="oldest")
+    everything = searcher.search("de", limit=10_000, sort="oldest")
+    dates = {hit.key: hit.date for hit in everything.hits}
+    assert "" in dates.values()  # some hits have no known date
+    expected = [hit.date for hit in everything.hits][:limit]
+    assert [dates[key] for key in answer.keys] == expected
+
+
 def test_the_index_says_what_it_was_built_from(engines, samples_library: Path) -> None:
     _, _, state = engines
     with Library.open(samples_library, write=False) as library:

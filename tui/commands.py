@@ -140,7 +140,12 @@ TREE = (
 SEARCH = (
     Command("close", "escape", "Back to the letter", "leave the search", footer=True),
     Command(
-        "toggle_sort", "ctrl+d", "Sort by date / rank", "sort the hits", footer=True, priority=True
+        "toggle_sort",
+        "ctrl+d",
+        "Sort: rank, newest, oldest",
+        "sort the hits",
+        footer=True,
+        priority=True,
     ),
     Command("to_results", "down", "Results", "from the box to the hits", in_palette=False),
 )

@@ -19,7 +19,8 @@ from db.search_index.writing import open_index
 from loaders.debates import DEBATE_KINDS
 
 if TYPE_CHECKING:
-    from db.search import Query, Sort, Term
+    from db.search import Query, Term
+    from db.search_orders import Sort
 
 # Added to the score of a document that holds the words themselves: more than bm25 gives.
 _FIRST = 1_000_000.0
@@ -84,8 +85,10 @@ class IndexSearch:
         # No count here: the aggregation below counts every hit, and a count would make the
         # top-k visit every hit a second time (it could no longer skip the blocks that cannot
         # make the top).
-        if sort == "date":
+        if sort == "date":  # documents of no known date (0) come last of themselves
             found = searcher.search(searched, limit, count=False, order_by_field="date")
+        elif sort == "oldest":
+            addresses = self._oldest(searcher, searched, limit)
         else:
             exact = self.engine_query(query, expand, compounds=False)
             ranked = searched
@@ -95,11 +98,37 @@ class IndexSearch:
                     [(tantivy.Occur.Must, searched), (tantivy.Occur.Should, first)]
                 )
             found = searcher.search(ranked, limit, count=False)
-        keys = [str(searcher.doc(address)["key"][0]) for _, address in found.hits]
+        if sort != "oldest":
+            addresses = [address for _, address in found.hits]
+        keys = [str(searcher.doc(address)["key"][0]) for address in addresses]
         totals = searcher.aggregate(searched, _COUNTS)
         counted = totals.get("total")
         total = int(counted.get("value") or 0) if isinstance(counted, dict) else 0
         return IndexAnswer(keys, total, _buckets(totals, "dossiers"), _buckets(totals, "kinds"))
+
+    def _oldest(
+        self, searcher: tantivy.Searcher, searched: tantivy.Query, limit: int
+    ) -> list[tantivy.DocAddress]:
+        """The oldest hits as top-k on the date, then those of no known date (0) after."""
+        found: list[tantivy.DocAddress] = []
+        for lowest, highest in ((1, None), (0, 0)):
+            dated = tantivy.Query.range_query(
+                self.schema, "date", tantivy.FieldType.Integer, lowest, highest
+            )
+            within = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, searched), (tantivy.Occur.Must, dated)]
+            )
+            hits = searcher.search(
+                within,
+                limit - len(found),
+                count=False,
+                order_by_field="date",
+                order=tantivy.Order.Asc,
+            ).hits
+            found += [address for _, address in hits]
+            if len(found) >= limit:
+                break
+        return found
 
     def engine_query(self, query: Query, expand: Expand, *, compounds: bool) -> tantivy.Query:
         """The search as the engine's query: every group must match, no excluded term may."""

@@ -197,7 +197,7 @@ async def test_over_the_search_screen_the_palette_has_no_reader_command(library)
         assert isinstance(app.screen, SearchScreen)
         offered = _palette(app)
         assert "Next citation" not in offered and "Tree" not in offered
-        assert "Sort by date / rank" in offered
+        assert "Sort: rank, newest, oldest" in offered
         cursor = app.reader.letter.cursor
         await pilot.press("right_square_bracket")  # the reader's key rests under it
         assert app.reader.letter.cursor == cursor

@@ -51,8 +51,15 @@ async def test_ctrl_d_sorts_by_date_while_typing(library) -> None:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, SearchScreen)
-        await pilot.press("ctrl+d")
-        assert screen.sort == "date"
+        sorts = []
+        for _ in range(3):
+            await pilot.press("ctrl+d")
+            await settle(pilot)
+            sorts.append(screen.sort)
+            if screen.sort == "oldest":
+                summary = str(screen.query_one("#search-summary", Static).render())
+                assert "oldest first" in summary
+        assert sorts == ["date", "oldest", "rank"]
 
 
 async def test_a_search_hit_shows_its_subject_and_the_word_that_matched_at_80_columns(

@@ -17,6 +17,7 @@ from db.dossier_summary import summarise_dossier
 from db.library import Library, LibraryError
 from db.library_file import is_writable, library_problem
 from db.location import ENVIRONMENT_VARIABLE, library_path
+from db.search_orders import SORTS
 from loaders.ids import parse_dossier
 from loaders.pipeline.sources import count_sources, shown_name
 from tui.cli.fetch import add_fetch_command, command_fetch
@@ -107,7 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.add_argument("query", metavar="QUERY", nargs="*")
     search.add_argument("--limit", type=int, default=20, metavar="N", help="hits (default 20)")
-    search.add_argument("--sort", choices=("rank", "date"), default="rank", help="order of hits")
+    search.add_argument(
+        "--sort",
+        choices=SORTS,
+        default="rank",
+        help="order of hits: best first, newest first (date) or oldest first",
+    )
     search.add_argument("--json", action="store_true", help="print JSON")
     search.add_argument("--stdin", action="store_true", help="read queries from standard input")
 

@@ -22,7 +22,8 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from db.library import Library
-from db.search import Hit, SearchError, SearchResult, Sort
+from db.search import Hit, SearchError, SearchResult
+from db.search_orders import SORT_NAMES, SORTS, Sort
 from loaders.labels import format_dossier, reference_label
 from loaders.sanitize import terminal_safe
 from tui.commands import SEARCH, Command, bindings
@@ -31,7 +32,7 @@ from tui.worker_library import WorkerLibrary
 
 HELP = (
     'Words (all must occur), "a phrase", -leave-out, prefix*, OR, dossier:29521, kind:motie, '
-    "from:2023-01-01, to:2024-12-31, spreker:Omtzigt (debates). Ctrl+D sorts by date."
+    "from:2023-01-01, to:2024-12-31, spreker:Omtzigt (debates). Ctrl+D: newest, oldest first."
 )
 
 
@@ -190,7 +191,7 @@ class SearchScreen(Screen[Chosen | None]):
         if result.by_kind:
             kinds = ", ".join(f"{k or '?'} ({n})" for k, n in result.by_kind[:4])
             line.append(f" · {kinds}", style="dim")
-        line.append(f" · by {self.sort}", style="dim")
+        line.append(f" · {SORT_NAMES[sort]}", style="dim")
         summary.update(line)
         results.clear_options()
         results.add_options(Option(_prompt(hit), id=hit.key) for hit in result.hits)
@@ -202,7 +203,7 @@ class SearchScreen(Screen[Chosen | None]):
                 self.dismiss(Chosen(result.hits[0].key, result.query.highlight_terms()))
 
     def action_toggle_sort(self) -> None:
-        self.sort = "date" if self.sort == "rank" else "rank"
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.run_search(self.query_one("#search-input", Input).value)
 
     # -- results ----------------------------------------------------------------------------
