@@ -21,6 +21,7 @@ import re
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -71,25 +72,21 @@ def engine_query(expression: str, schema: tantivy.Schema) -> tantivy.Query:
     tokens = [t for t in _TOKEN.findall(expression) if not t.startswith("{")]
     at = 0
 
-    def either() -> tantivy.Query:
+    def joined(word: str, occur: tantivy.Occur, part: Callable[[], tantivy.Query]) -> tantivy.Query:
         nonlocal at
-        parts = [both()]
-        while at < len(tokens) and tokens[at] == "OR":
+        parts = [part()]
+        while at < len(tokens) and tokens[at] == word:
             at += 1
-            parts.append(both())
+            parts.append(part())
         if len(parts) == 1:
             return parts[0]
-        return tantivy.Query.boolean_query([(tantivy.Occur.Should, p) for p in parts])
+        return tantivy.Query.boolean_query([(occur, p) for p in parts])
+
+    def either() -> tantivy.Query:
+        return joined("OR", tantivy.Occur.Should, both)  # AND binds first, as in FTS5
 
     def both() -> tantivy.Query:
-        nonlocal at
-        parts = [single()]
-        while at < len(tokens) and tokens[at] == "AND":
-            at += 1
-            parts.append(single())
-        if len(parts) == 1:
-            return parts[0]
-        return tantivy.Query.boolean_query([(tantivy.Occur.Must, p) for p in parts])
+        return joined("AND", tantivy.Occur.Must, single)
 
     def single() -> tantivy.Query:
         nonlocal at

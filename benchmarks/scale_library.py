@@ -157,22 +157,28 @@ def build_parliament() -> Path:
     CACHE.mkdir(parents=True, exist_ok=True)
     with Library.open(partial) as library:  # the real ones first, as in the others
         load_paths(library, SOURCES)
-    last = PARLIAMENT - 7_034
-    with tempfile.TemporaryDirectory(dir=CACHE) as folder:
-        for first in range(1, last + 1, PER_FILE):
-            lines = [
-                json.dumps(maker.record(n), ensure_ascii=False)
-                for n in range(first, min(first + PER_FILE, last + 1))
-            ]
-            (Path(folder) / f"{first:07d}.jsonl").write_text("\n".join(lines) + "\n")
-        loaded, seconds, peak_mb = load_as_a_user_does(partial, Path(folder))
-        with Library.open(partial) as library:
-            library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    rate_for(PARLIAMENT).write_text(
-        json.dumps({"documents": loaded, "seconds": seconds, "made": last, "peak_mb": peak_mb})
-    )
+    _load_made_up(maker, partial, range(1, PARLIAMENT - 7_034 + 1), PARLIAMENT)
     partial.rename(path)
     return path
+
+
+def _load_made_up(maker: Maker, library: Path, numbers: range, size: int) -> None:
+    """The made-up documents ``numbers`` as JSON Lines files, loaded into ``library`` as a user
+    loads them; how fast is kept as the load rate of the library of ``size``."""
+    with tempfile.TemporaryDirectory(dir=CACHE) as folder:
+        for first in range(numbers.start, numbers.stop, PER_FILE):
+            lines = [
+                json.dumps(maker.record(n), ensure_ascii=False)
+                for n in range(first, min(first + PER_FILE, numbers.stop))
+            ]
+            (Path(folder) / f"{first:07d}.jsonl").write_text("\n".join(lines) + "\n")
+        loaded, seconds, peak_mb = load_as_a_user_does(library, Path(folder))
+        with Library.open(library) as opened:
+            opened.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    made = len(numbers)
+    rate_for(size).write_text(
+        json.dumps({"documents": loaded, "seconds": seconds, "made": made, "peak_mb": peak_mb})
+    )
 
 
 def load_as_a_user_does(library: Path, folder: Path) -> tuple[int, float, float]:
@@ -219,19 +225,6 @@ def build(size: int, maker: Maker | None = None) -> Path:
         start = 7_034
     for number in range(1, start - 7_034 + 1):  # the dossiers' counts so far, the same way
         maker.record(number)
-    made = size - start
-    with tempfile.TemporaryDirectory(dir=CACHE) as folder:
-        for first in range(start - 7_034 + 1, size - 7_034 + 1, PER_FILE):
-            lines = [
-                json.dumps(maker.record(n), ensure_ascii=False)
-                for n in range(first, min(first + PER_FILE, size - 7_034 + 1))
-            ]
-            (Path(folder) / f"{first:07d}.jsonl").write_text("\n".join(lines) + "\n")
-        loaded, seconds, peak_mb = load_as_a_user_does(partial, Path(folder))
-        with Library.open(partial) as library:
-            library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    rate_for(size).write_text(
-        json.dumps({"documents": loaded, "seconds": seconds, "made": made, "peak_mb": peak_mb})
-    )
+    _load_made_up(maker, partial, range(start - 7_034 + 1, size - 7_034 + 1), size)
     partial.rename(path)
     return path
