@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,14 +43,30 @@ Expand = Callable[["Term", bool], list[str]]
 """A word's forms (and, when asked, the compounds that hold it), the word first."""
 
 
-@dataclass(frozen=True)
 class IndexAnswer:
-    """The keys of the hits, best (or newest) first, and the exact counts."""
+    """The keys of the hits, best (or newest) first, and the exact counts: these are counted
+    while the caller reads the hits' documents, and wait for the count only when asked."""
 
-    keys: list[str]
-    total: int
-    by_dossier: dict[str, int]
-    by_kind: dict[str, int]
+    def __init__(self, keys: list[str], counting: Future[dict[str, object]]) -> None:
+        self.keys = keys
+        self._counting = counting
+
+    @cached_property
+    def _counts(self) -> dict[str, object]:
+        return self._counting.result()
+
+    @property
+    def total(self) -> int:
+        counted = self._counts.get("total")
+        return int(counted.get("value") or 0) if isinstance(counted, dict) else 0
+
+    @property
+    def by_dossier(self) -> dict[str, int]:
+        return _buckets(self._counts, "dossiers")
+
+    @property
+    def by_kind(self) -> dict[str, int]:
+        return _buckets(self._counts, "kinds")
 
 
 class IndexSearch:
@@ -66,6 +83,7 @@ class IndexSearch:
             self.view = linked_view(path)  # a read-only mount: read through links
             self.index = open_index(self.view)
         self.schema = self.index.schema
+        self._counter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="index-counts")
 
     def reload(self) -> None:
         """Read what the index holds now (after another program wrote to it)."""
@@ -82,11 +100,15 @@ class IndexSearch:
         search: those get a score no compound's bm25 reaches added to theirs."""
         searched = self.engine_query(query, expand, compounds=True)
         searcher = self.index.searcher()
-        # No count here: the aggregation below counts every hit, and a count would make the
-        # top-k visit every hit a second time (it could no longer skip the blocks that cannot
-        # make the top).
+        # The counts in a thread of their own while this one finds the top hits and the caller
+        # reads their documents: tantivy lets go of Python's lock, so the two passes over the
+        # hits run on two cores (a phrase in every document takes half as long). No count in
+        # the top-k search: it would visit every hit a second time (and could no longer skip
+        # what cannot make the top).
+        counting = self._counter.submit(searcher.aggregate, searched, _COUNTS)
         if sort == "date":  # documents of no known date (0) come last of themselves
             found = searcher.search(searched, limit, count=False, order_by_field="date")
+            addresses = [address for _, address in found.hits]
         elif sort == "oldest":
             addresses = self._oldest(searcher, searched, limit)
         else:
@@ -98,13 +120,9 @@ class IndexSearch:
                     [(tantivy.Occur.Must, searched), (tantivy.Occur.Should, first)]
                 )
             found = searcher.search(ranked, limit, count=False)
-        if sort != "oldest":
             addresses = [address for _, address in found.hits]
         keys = [str(searcher.doc(address)["key"][0]) for address in addresses]
-        totals = searcher.aggregate(searched, _COUNTS)
-        counted = totals.get("total")
-        total = int(counted.get("value") or 0) if isinstance(counted, dict) else 0
-        return IndexAnswer(keys, total, _buckets(totals, "dossiers"), _buckets(totals, "kinds"))
+        return IndexAnswer(keys, counting)
 
     def _oldest(
         self, searcher: tantivy.Searcher, searched: tantivy.Query, limit: int
