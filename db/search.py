@@ -496,8 +496,21 @@ def _trie(words: list[str]) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
-# A long text is folded and searched a window at a time, up to the first place found.
-_SNIPPET_WINDOW = 50_000
+# A text is folded and searched a window at a time, up to the first place found: a letter's
+# words are mostly found in its first pages, and folding all of it cost more than the search
+# (14 of 24 ms for the 48 letters of a dossier). Windows overlap by as much as a query is
+# long, so that a match across two is found whole.
+_SNIPPET_WINDOW = 4_000
+_SNIPPET_OVERLAP = MAX_QUERY_CHARS
+
+
+def _first_in(window: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """Where ``pattern`` (folded words) is first found in ``window``: in the window lowered
+    (many times faster to make than folded, and the same length but for one letter, İ) where
+    a word is written without diacritics, else in the window folded. A match in the one is a
+    match in the other, at the same place."""
+    found = pattern.search(window.lower()) if "\u0130" not in window else None
+    return found if found is not None else pattern.search(fold(window))
 
 
 def _snippet_of(text: str, terms: list[str] | re.Pattern[str] | None) -> str:
@@ -508,8 +521,8 @@ def _snippet_of(text: str, terms: list[str] | re.Pattern[str] | None) -> str:
         return text[:120]
     first = None
     for at in range(0, len(text), _SNIPPET_WINDOW):  # overlapping, for a match across
-        window = fold(text[at : at + _SNIPPET_WINDOW + 200])
-        found = pattern.search(window)
+        window = text[at : at + _SNIPPET_WINDOW + _SNIPPET_OVERLAP]
+        found = _first_in(window, pattern)
         if found is not None:
             first = (at + found.start(), at + found.end())
             break

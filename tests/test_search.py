@@ -210,3 +210,22 @@ def test_folding_is_the_translation_of_every_letter_one_for_one(text: str) -> No
 
     assert fold(text) == text.translate(_FOLD_TABLE)
     assert len(fold(text)) == len(text)
+
+
+@given(
+    st.lists(st.text("aeimnorst", min_size=1, max_size=6), min_size=1, max_size=6),
+    st.text("aeimnorstëéİIAE -", max_size=300),
+)
+def test_a_snippet_is_found_where_the_folded_text_holds_a_word(words: list[str], text: str) -> None:
+    """Looked for in the text lowered first (faster) and folded only where that finds
+    nothing: found exactly where the folded text has a match, at one of its places."""
+    from db.search import _first_in, snippet_pattern
+    from loaders.folding import fold
+
+    pattern = snippet_pattern(words)
+    assert pattern is not None
+    found = _first_in(text, pattern)
+    places = {(m.start(), m.end()) for m in pattern.finditer(fold(text))}
+    assert (found is None) == (not places)
+    if found is not None:
+        assert (found.start(), found.end()) in places
