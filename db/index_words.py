@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Callable
 
 from db.compounds import INFLECTIONS, is_form, part_of, strings_asked
 from loaders.folding import fold
@@ -35,6 +36,8 @@ SCHEMA = [
 # Above every character: "missie" up to this holds every word that begins with "missie".
 _LAST = "\U0010ffff"
 _BACKWARDS = "kamerlezer_backwards"  # the SQL function that writes a word backwards
+# Up to this many words that begin or end with a word are read to judge its compounds.
+EVERY_END = 20_000
 _VOCABULARY = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.index_vocabulary"
     " USING fts5vocab(main, 'documents_fts', 'row')"
@@ -132,24 +135,44 @@ def compounds_of(conn: sqlite3.Connection, word: str, limit: int) -> tuple[list[
     compounds of it (``compounds.part_of``), each list most frequent first. The candidates are
     judged ``limit`` at a time, most frequent first, until ``limit`` compounds are found: a
     word held by thousands of words costs what one held by a hundred does."""
-    candidates = holding_at_either_end(conn, word, limit * 4)
-    forms = [candidate for candidate in candidates if is_form(word, candidate)]
-    rest = [candidate for candidate in candidates if not is_form(word, candidate)]
+    every = holding_at_either_end(conn, word, EVERY_END)
+    # Whether a longer word ends in the word ("e·missie") is a question of which words end in
+    # it: all of them are here, unless there are more than EVERY_END.
+    at_an_end = set(every) if len(every) < EVERY_END else None
+    candidates = every[: limit * 4]
+    forms: list[str] = []
+    rest: list[str] = []
+    for candidate in candidates:
+        (forms if is_form(word, candidate) else rest).append(candidate)
     compounds: list[str] = []
     for start in range(0, len(rest), limit):
         judged = rest[start : start + limit]
-        known = _known_of(conn, word, judged).__contains__
+        known = _known_of(conn, word, judged, at_an_end)
         compounds += [c for c in judged if part_of(word, c, known) == "compound"]
         if len(compounds) >= limit:
             break
     return forms, compounds[:limit]
 
 
-def _known_of(conn: sqlite3.Connection, word: str, candidates: list[str]) -> set[str]:
-    """Which of the strings the candidates' parts make are words: one query for them all."""
-    asked = sorted(set().union(*(strings_asked(word, c) for c in candidates)))
+def _known_of(
+    conn: sqlite3.Connection, word: str, candidates: list[str], at_an_end: set[str] | None
+) -> Callable[[str], bool]:
+    """Which of the strings the candidates' parts make are words: those that begin or end
+    with ``word`` from ``at_an_end`` (every word that does), the rest in one query for them
+    all."""
+    asked = set().union(*(strings_asked(word, c) for c in candidates))
+    if at_an_end is not None:
+        ends = tuple(word + end for end in INFLECTIONS)
+        asked = {
+            string
+            for string in asked
+            if len(string) <= len(word) or not (string.startswith(word) or string.endswith(ends))
+        }
     rows = conn.execute(
         "SELECT word FROM index_words WHERE word IN (SELECT value FROM json_each(?))",
-        (json.dumps(asked),),
+        (json.dumps(sorted(asked)),),
     )
-    return {str(row[0]) for row in rows}
+    found = {str(row[0]) for row in rows}
+    if at_an_end is None:
+        return found.__contains__
+    return lambda string: string in found or string in at_an_end

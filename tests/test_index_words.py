@@ -166,3 +166,36 @@ def test_a_library_of_schema_11_gets_its_words_backwards_when_opened(tmp_path, f
         tables = {r[0] for r in library.conn.execute("SELECT name FROM sqlite_master")}
         assert "index_word_parts" not in tables
         _check(library)
+
+
+@given(
+    st.sampled_from(["missie", "regel", "kabinet"]),
+    st.sets(st.text("abeimnorst", max_size=4), max_size=40),
+)
+def test_compounds_are_judged_as_with_every_word_known(word: str, affixes: set[str]) -> None:
+    """Whether a longer word ends in the word is answered from the words read at its ends,
+    the rest asked of the table: the same compounds as a judge who knows every word."""
+    import sqlite3
+
+    from db.compounds import is_form, part_of
+    from db.index_words import SCHEMA, compounds_of
+
+    conn = sqlite3.connect(":memory:")
+    for statement in SCHEMA:
+        conn.execute(statement)
+    words = {word, "vrede", "vredes", "stikstof", "emissie", "gebied", *affixes}
+    words |= {a + word for a in affixes} | {word + a for a in affixes}
+    words |= {a + word + "s" for a in affixes} | {a + "e" + word for a in affixes}
+    words.discard("")
+    conn.executemany(
+        "INSERT INTO index_words (word, backwards, documents) VALUES (?, ?, 1)",
+        [(w, w[::-1]) for w in sorted(words)],
+    )
+    _, compounds = compounds_of(conn, word, 10_000)
+    candidates = holding_at_either_end(conn, word, 10_000)
+    expected = [
+        c
+        for c in candidates
+        if not is_form(word, c) and part_of(word, c, words.__contains__) == "compound"
+    ]
+    assert compounds == expected
