@@ -26,6 +26,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -42,6 +43,9 @@ from scale_library import (
     rate_for,
 )
 from search import QUERIES
+
+if TYPE_CHECKING:
+    from db.search import Searcher
 
 PROCESS_QUERIES = QUERIES[:20]  # a process each: the 20 first are enough for a median and p95
 
@@ -137,12 +141,12 @@ def search_in_process(path: Path, figures: Figures) -> None:
     figures.worst = (QUERIES[slowest], times[slowest] * 1000)
 
 
-def _best_of_three(searcher: object, query: str) -> tuple[int, float]:
+def _best_of_three(searcher: Searcher, query: str) -> tuple[int, float]:
     """Hits and ms (the best of three: what the query costs, not what the machine did)."""
     times, total = [], 0
     for _ in range(3):
         started = time.perf_counter()
-        total = searcher.search(query, limit=50).total  # type: ignore[attr-defined]
+        total = searcher.search(query, limit=50).total
         times.append(time.perf_counter() - started)
     return total, min(times) * 1000
 

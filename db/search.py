@@ -12,9 +12,8 @@
 The query is parsed here and answered from the search engine's index (db/search_index,
 tantivy) when it holds what the library holds, else from FTS5: every word reaches either as a
 term of letters and digits (FTS5: quoted), so no input can change the query's meaning or make
-either fail. Words are matched
-inside compounds by expanding them to the index's own words that contain them (the FTS5
-vocabulary), an equivalent of a trigram index that costs nothing at load time.
+either fail. Words are matched inside compounds by expanding them to the index words that
+begin or end with them and are true compounds of them (db/index_words.py).
 """
 
 from __future__ import annotations
@@ -477,23 +476,16 @@ def snippet_pattern(terms: list[str]) -> re.Pattern[str] | None:
 
 
 def _trie(words: list[str]) -> str:
-    """Sorted words as one regex that reads each letter once ("missie|misstand" →
-    "miss(?:ie|tand)"): a search of dozens of compounds reads a text as fast as of one."""
+    """Sorted words, none the beginning of another, as one regex that reads each letter once
+    ("missie|misstand" → "miss(?:ie|tand)"): a search of dozens of compounds reads a text as
+    fast as of one."""
     if len(words) == 1:
         return re.escape(words[0])
     by_first: dict[str, list[str]] = {}
     for word in words:
-        by_first.setdefault(word[:1], []).append(word)
-    branches = []
-    for first, group in by_first.items():
-        if first == "":
-            branches.append("")
-            continue
-        rest = [word[1:] for word in group]
-        branches.append(re.escape(first) + (_trie(rest) if rest != [""] else ""))
-    if len(branches) == 1:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")"
+        by_first.setdefault(word[0], []).append(word[1:])
+    branches = [re.escape(first) + _trie(rest) for first, rest in by_first.items()]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 # A text is folded and searched a window at a time, up to the first place found: a letter's

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 import tantivy
 
-from db.search_index.read_only import is_lock_refused, linked_view, remove_view
+from db.search_index.read_only import linked_view, remove_view
 from db.search_index.schema import NAMES, WORDS, date_number
-from db.search_index.writing import open_index
+from db.search_index.writing import is_lock_refused, open_index
 from loaders.debates import DEBATE_KINDS
 
 if TYPE_CHECKING:
@@ -80,8 +80,7 @@ class IndexSearch:
         except ValueError as exc:
             if not is_lock_refused(exc):
                 raise
-            self.view = linked_view(path)  # a read-only mount: read through links
-            self.index = open_index(self.view)
+            self.index = self._open_through_links()  # a read-only mount
         self.schema = self.index.schema
         self._counter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="index-counts")
 
@@ -89,10 +88,16 @@ class IndexSearch:
         """Read what the index holds now (after another program wrote to it)."""
         if self.view is None:
             self.index.reload()
-            return
-        old, self.view = self.view, linked_view(self.path)  # its new files linked too
-        self.index = open_index(self.view)
-        remove_view(old)
+        else:
+            self.index = self._open_through_links()  # its new files linked too
+
+    def _open_through_links(self) -> tantivy.Index:
+        """The index opened through a new folder of links to its files (the old one gone)."""
+        old, self.view = self.view, linked_view(self.path)
+        index = open_index(self.view)
+        if old is not None:
+            remove_view(old)
+        return index
 
     def answer(self, query: Query, expand: Expand, *, limit: int, sort: Sort) -> IndexAnswer:
         """The hits of ``query`` and how many there are, by dossier and kind. By rank, the

@@ -17,11 +17,6 @@ from pathlib import Path
 _LOCK_ENDING = ".lock"  # tantivy's lock files: made afresh in the folder of links
 
 
-def is_lock_refused(exc: Exception) -> bool:
-    """Whether tantivy could not open an index for want of writing its lock file."""
-    return "lock" in str(exc).lower()
-
-
 def linked_view(path: Path) -> Path:
     """A new folder linking to every file of the index at ``path`` but its locks."""
     view = Path(tempfile.mkdtemp(prefix="kamerlezer-index-"))

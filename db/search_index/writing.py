@@ -114,6 +114,13 @@ def build_index(
 ) -> IndexState:
     """Index every loaded document of the library at ``path``; ``on_document`` is told how
     many are done, now and then (a progress bar)."""
+    return _build(conn, path, on_document)[0]
+
+
+def _build(
+    conn: sqlite3.Connection, path: Path, on_document: Callable[[int], None] | None
+) -> tuple[IndexState, int]:
+    """The index built whole: what it holds, and how many documents."""
     if path.exists() and not path.is_dir():  # someone's file: never moved or overwritten
         raise OSError(f"{path}: is a file, not the library's search index")
     building = path.with_name(path.name + ".building")
@@ -141,7 +148,7 @@ def build_index(
     shutil.rmtree(old, ignore_errors=True)
     if on_document is not None:
         on_document(count)
-    return state
+    return state, count
 
 
 def sync_index(
@@ -156,8 +163,7 @@ def sync_index(
     writer; IndexBusy after that."""
     state = IndexState.read(path)
     if state is None or state.version != INDEX_VERSION or state.library != library_id(conn):
-        build_index(conn, path, on_document)
-        return library_count(conn)
+        return _build(conn, path, on_document)[1]
     if state.generation >= library_generation(conn):
         return 0
     index = open_index(path)
@@ -180,6 +186,12 @@ def library_count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM documents WHERE ghost = 0").fetchone()[0])
 
 
+def is_lock_refused(exc: Exception) -> bool:
+    """Whether tantivy refused for want of a lock: another writer holds it, or (to read) its
+    lock file cannot be written here."""
+    return "lock" in str(exc).lower()
+
+
 def _writer(index: tantivy.Index, path: Path, wait: float) -> tantivy.IndexWriter:
     """The index's writer: tantivy refuses a second one at once, so a load waits for the
     other to finish, as two loads wait for each other on the library."""
@@ -188,10 +200,10 @@ def _writer(index: tantivy.Index, path: Path, wait: float) -> tantivy.IndexWrite
         try:
             return index.writer(heap_size=WRITER_HEAP, num_threads=WRITER_THREADS)
         except ValueError as exc:
-            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
-                if "lock" in str(exc).lower():
-                    raise IndexBusy(f"{path}: another program is writing the index") from None
+            if not is_lock_refused(exc):
                 raise
+            if time.monotonic() > deadline:
+                raise IndexBusy(f"{path}: another program is writing the index") from None
             time.sleep(0.05)
 
 
