@@ -33,10 +33,13 @@ from db.search_index.schema import (
 
 # What the index says of itself, beside tantivy's own files.
 STATE_FILE = "kamerlezer-index.json"
-# The writer's memory: tantivy writes a segment whenever it is full. Two indexing threads:
-# 50,000 documents take 2.2 s instead of 3.3 s on two cores (the load has finished reading).
-WRITER_HEAP = 64_000_000
-WRITER_THREADS = 2
+# The writer's memory: tantivy writes a segment whenever it is full, and a search looks every
+# word up in each segment. One thread with room for 200,000 documents writes them as one
+# segment in the time two threads take to write four (11 s), and a search of the 60 compounds
+# a word may stand for takes half as long in one (top hits 0.45 ms, not 0.9). tantivy takes
+# the memory as it fills it: a small load uses little of it.
+WRITER_HEAP = 256_000_000
+WRITER_THREADS = 1
 # Another load holds the index's writer: wait for it this long, as loads wait for the library.
 WRITER_WAIT_SECONDS = 60.0
 DOSSIER_SEPARATOR = "\x1f"
