@@ -59,6 +59,49 @@ def test_loading_a_ghosts_document_keeps_every_citation_pointing_at_it(library, 
     assert library.documents.cited_by("kst-36101-15") == ["kst-28844-269"]
 
 
+def test_ghosts_loaded_in_one_batch_leave_the_index_exact_when_one_fails(
+    library, fixtures, monkeypatch
+) -> None:
+    """A large load is mostly cited documents loaded at last: each is taken out of the index
+    when the batch is flushed, not the moment it changes. One that fails halfway rolls back
+    alone; the index still says what every row says, and the words of the one that failed
+    are not found."""
+    load_paths(library, [fixtures / "kst-29521-455.txt"])
+    ghosts = [
+        key
+        for (key,) in library.conn.execute(
+            "SELECT key FROM documents WHERE ghost = 1 AND key LIKE 'kst-%' ORDER BY key"
+        )
+    ][:3]
+    assert len(ghosts) == 3
+    from db import library as library_module
+    from db import relations
+    from loaders.model import Document, Dossier
+
+    real_write = relations.write_relations
+
+    def failing(conn: sqlite3.Connection, key: str, relations: object) -> set[str]:
+        if key == ghosts[1]:
+            raise OSError("disk gone")
+        return real_write(conn, key, relations)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library_module, "write_relations", failing)
+    words = ["zeepbel", "luchtkasteel", "wolkenkrabber"]
+    with library.batch():
+        for key, word in zip(ghosts, words, strict=True):
+            number = key.split("-")[1]
+            loaded = Document(key, dossiers=[Dossier(number, "")], text=f"Over de {word}.")
+            loaded.citations = []
+            try:
+                library.store(loaded)
+            except OSError:
+                assert key == ghosts[1]
+    assert_index_holds_its_documents(library)
+    found = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?"
+    assert [library.conn.execute(found, (w,)).fetchone()[0] for w in words] == [1, 0, 1]
+    assert library.documents.is_ghost(ghosts[1]) and not library.documents.is_ghost(ghosts[0])
+
+
 def test_metadata_merges_into_its_document_in_either_order(tmp_path, fixtures) -> None:
     document_path = fixtures / "kst-36750-3.xml"
     metadata = read_document_bytes(metadata_xml_from_embedded(document_path), "metadata.xml")[0]
