@@ -84,6 +84,7 @@ class Maker:
         self.dossier_titles = {str(40_000 + n): rng.choice(titles) for n in range(dossiers)}
         self.dossier_titles[BIG_DOSSIER] = "Een dossier van vijfduizend stukken"
         self.counts: dict[str, int] = {}
+        self.made = 0  # the records made so far are numbered 1 to this
 
     def record(self, number: int) -> dict[str, object]:
         rng = random.Random(SEED * 1_000_003 + number)
@@ -94,6 +95,7 @@ class Maker:
             else str(40_000 + rng.randrange(self.dossiers))
         )
         self.counts[dossier] = self.counts.get(dossier, 0) + 1
+        self.made = max(self.made, number)
         fresh = [
             rng.choice(self.words) + rng.choice(self.words) for _ in range(rng.choice(FRESH_WORDS))
         ]
@@ -176,6 +178,8 @@ def _load_made_up(maker: Maker, library: Path, numbers: range, size: int) -> Non
         with Library.open(library) as opened:
             opened.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     made = len(numbers)
+    if loaded != made:  # documents that took the number of one loaded before: a wrong library
+        raise SystemExit(f"{library}: {made:,} documents made, {loaded:,} loaded as new")
     rate_for(size).write_text(
         json.dumps({"documents": loaded, "seconds": seconds, "made": made, "peak_mb": peak_mb})
     )
@@ -223,7 +227,9 @@ def build(size: int, maker: Maker | None = None) -> Path:
         with Library.open(partial) as library:
             load_paths(library, SOURCES)
         start = 7_034
-    for number in range(1, start - 7_034 + 1):  # the dossiers' counts so far, the same way
+    # The dossiers' counts so far, the same way: a maker that built the smaller library has
+    # them already (made again, its documents would take numbers the library has).
+    for number in range(maker.made + 1, start - 7_034 + 1):
         maker.record(number)
     _load_made_up(maker, partial, range(start - 7_034 + 1, size - 7_034 + 1), size)
     partial.rename(path)
