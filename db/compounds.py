@@ -14,6 +14,9 @@ INFLECTIONS = ("", "s", "n", "en", "e", "es", "tje", "tjes", "je", "jes")
 _LINKS = ("s", "en", "e")
 # A part shorter than this is no word of its own: "e·missie", "com·missie".
 PART_LEAST = 4
+# A word with a letter or more before it is a longer word ("e·missie") also with one of these
+# after it ("e·missies"): each is one of INFLECTIONS.
+_LONGER_ENDINGS = ("", "s", "n", "en")
 
 Held = Literal["form", "compound"] | None
 
@@ -49,15 +52,26 @@ def strings_asked(word: str, candidate: str) -> set[str]:
     at = candidate.find(word)
     if at < 0:
         return set()
-    before, after = candidate[:at], candidate[at + len(word) :]
+    before = candidate[:at]
     asked = {
         before[-k:] + word + ending
         for k in range(1, min(3, len(before)) + 1)
-        for ending in ("", "s", "n", "en")
+        for ending in _LONGER_ENDINGS
     }
-    asked |= {before, *(before[: -len(link)] for link in _LINKS if before.endswith(link))}
+    return asked | parts_asked(word, candidate)
+
+
+def parts_asked(word: str, candidate: str) -> set[str]:
+    """The strings of ``strings_asked`` that are the candidate's other parts, the rest being
+    ``word`` with a letter or more before it: where every word that ends in ``word`` is known
+    already, only these are left to ask."""
+    at = candidate.find(word)
+    if at < 0:
+        return set()
+    before, after = candidate[:at], candidate[at + len(word) :]
+    asked = {before, *(before[: -len(link)] for link in _LINKS if before.endswith(link))}
     asked |= {after, *(after[len(link) :] for link in _LINKS if after.startswith(link))}
-    return {string for string in asked if string}
+    return {string for string in asked if len(string) >= PART_LEAST}
 
 
 def _inside_longer_word(before: str, word: str, known: Callable[[str], bool]) -> bool:
@@ -65,7 +79,7 @@ def _inside_longer_word(before: str, word: str, known: Callable[[str], bool]) ->
     return any(
         known(before[-k:] + word + ending)
         for k in range(1, min(3, len(before)) + 1)
-        for ending in ("", "s", "n", "en")
+        for ending in _LONGER_ENDINGS
     )
 
 

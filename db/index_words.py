@@ -17,7 +17,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 
-from db.compounds import INFLECTIONS, is_form, part_of, strings_asked
+from db.compounds import INFLECTIONS, is_form, part_of, parts_asked, strings_asked
 from loaders.folding import fold
 
 # A load reads the words of the documents it indexed itself (about 0.4 ms a document) up to
@@ -160,12 +160,14 @@ def _known_of(
     """Which of the strings the candidates' parts make are words: those that begin or end
     with ``word`` from ``at_an_end`` (every word that does), the rest in one query for them
     all."""
-    asked = set().union(*(strings_asked(word, c) for c in candidates))
-    if at_an_end is not None:
+    if at_an_end is None:
+        asked = set().union(*(strings_asked(word, c) for c in candidates))
+    else:  # the strings that end in the word (and an ending) are answered by at_an_end
         ends = tuple(word + end for end in INFLECTIONS)
         asked = {
             string
-            for string in asked
+            for c in candidates
+            for string in parts_asked(word, c)
             if len(string) <= len(word) or not (string.startswith(word) or string.endswith(ends))
         }
     rows = conn.execute(
