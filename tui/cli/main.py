@@ -21,6 +21,7 @@ from db.search_orders import SORTS
 from loaders.ids import parse_dossier
 from loaders.pipeline.sources import count_sources, shown_name
 from tui.cli.fetch import add_fetch_command, command_fetch
+from tui.cli.following import add_following_commands, run_following
 from tui.cli.library_commands import (
     command_export,
     command_find,
@@ -118,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--stdin", action="store_true", help="read queries from standard input")
 
     add_fetch_command(commands)
+    add_following_commands(commands)
 
     refs = commands.add_parser(
         "refs",
@@ -138,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Arguments that are text a user typed (not paths, which are opened as given).
-_TYPED_TEXT = ("key", "query", "dossier", "targets")
+_TYPED_TEXT = ("key", "query", "dossier", "targets", "what", "person")
 
 
 def _decode_typed_text(args: argparse.Namespace) -> None:
@@ -185,6 +187,8 @@ def main(
             return command_search(args, parser)
         if args.command == "fetch":
             return command_fetch(args, parser, sources)
+        if args.command in ("follow", "unfollow", "following", "new"):
+            return run_following(args)
         return command_default(args)
     except LibraryError as exc:
         complain(f"{exc}")

@@ -1,0 +1,222 @@
+"""Following a dossier, a saved search or a person, and what is new in what you follow: the
+documents loaded since the follow began that you have not opened (or marked seen) as they are
+now. A document loaded again with changes (an outcome that arrived later) is new again."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from db.library import Library
+from db.search import Searcher, SearchError, parse_query
+from db.search_index.writing import library_generation
+from db.user_state import UserState, now
+from loaders.folding import fold
+from loaders.ids import parse_dossier
+from loaders.labels import format_dossier
+
+FollowKind = Literal["dossier", "search", "person"]
+FOLLOW_KINDS: tuple[FollowKind, ...] = ("dossier", "search", "person")
+
+
+class FollowError(ValueError):
+    """What was asked to follow means nothing: the message says why."""
+
+
+@dataclass(frozen=True)
+class Follow:
+    kind: FollowKind
+    value: str  # a dossier's key, a query as typed, a name as typed
+    since_generation: int = 0
+    since: str = ""  # when the follow began (UTC, ISO 8601)
+    synced: str = ""  # when sync last asked the official sources (UTC, ISO 8601)
+
+    @property
+    def label(self) -> str:
+        """How a reader names it: "dossier 29 521", "search stikstof kind:motie"."""
+        shown = format_dossier(self.value) if self.kind == "dossier" else self.value
+        return f"{self.kind} {shown}"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "value": self.value, "since": self.since}
+
+
+@dataclass
+class NewDocument:
+    key: str
+    kind: str
+    date: str
+    title: str
+    subject: str
+    dossier: str
+    generation: int
+    why: list[Follow] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "key": self.key,
+            "kind": self.kind,
+            "date": self.date,
+            "title": self.title,
+            "subject": self.subject,
+            "dossier": self.dossier,
+            "why": [follow.to_dict() for follow in self.why],
+        }
+
+
+def read_follow(text: str, kind: FollowKind | None = None) -> tuple[FollowKind, str]:
+    """What ``text`` asks to follow: a dossier when it reads as a dossier's number ("29521",
+    "36 410 XVI"), else a search; ``kind`` says which when the caller knows. FollowError when
+    it means nothing."""
+    value = " ".join(text.split())
+    if not value:
+        raise FollowError("nothing to follow: give a dossier, a search or a person")
+    if kind == "person":
+        return "person", value
+    dossier = parse_dossier(value) if kind in (None, "dossier") else None
+    if dossier:
+        return "dossier", dossier
+    if kind == "dossier":
+        raise FollowError(f"{value!r} is not a dossier number (29521, '36 410 XVI')")
+    try:
+        parse_query(value)
+    except SearchError as exc:
+        raise FollowError(f"{value!r} cannot be searched for: {exc}") from exc
+    return "search", value
+
+
+def follow(state: UserState, library: Library, kind: FollowKind, value: str) -> Follow:
+    """Follow from now on (what the library holds now is not new); following again keeps
+    when it began."""
+    existing = followed(state, kind, value)
+    if existing is not None:
+        return existing
+    started = Follow(kind, value, library_generation(library.conn), now())
+    state.conn.execute(
+        "INSERT INTO follows (kind, value, since_generation, since) VALUES (?, ?, ?, ?)",
+        (kind, value, started.since_generation, started.since),
+    )
+    return started
+
+
+def unfollow(state: UserState, kind: FollowKind, value: str) -> bool:
+    """Whether it was followed."""
+    gone = state.conn.execute("DELETE FROM follows WHERE kind = ? AND value = ?", (kind, value))
+    return gone.rowcount > 0
+
+
+def followed(state: UserState, kind: FollowKind, value: str) -> Follow | None:
+    return next((f for f in follows(state) if (f.kind, f.value) == (kind, value)), None)
+
+
+def follows(state: UserState) -> list[Follow]:
+    rows = state.conn.execute(
+        "SELECT kind, value, since_generation, since, synced FROM follows ORDER BY kind, value"
+    )
+    return [
+        Follow(kind, value, int(generation), since, synced)
+        for kind, value, generation, since, synced in rows
+    ]
+
+
+def what_is_new(
+    state: UserState, library: Library, *, since_date: str = "", searcher: Searcher | None = None
+) -> list[NewDocument]:
+    """The unseen documents of what you follow, newest first, each with what made it new
+    (every follow it belongs to); ``since_date``: only those dated on or after it."""
+    following = follows(state)
+    if not following:
+        return []
+    oldest = min(f.since_generation for f in following)
+    rows = library.conn.execute(
+        "SELECT key, kind, date, title, subject, dossier, generation, signatories"
+        " FROM documents WHERE ghost = 0 AND generation > ? AND date >= ?",
+        (oldest, since_date),
+    ).fetchall()
+    unseen = _unseen(state, {str(row[0]): int(row[6]) for row in rows})
+    candidates = {str(row[0]): row for row in rows if str(row[0]) in unseen}
+    found: dict[str, NewDocument] = {}
+    for f in following:
+        newer = [key for key, row in candidates.items() if int(row[6]) > f.since_generation]
+        for key in _matching(library, f, newer, candidates, searcher):
+            row = candidates[key]
+            document = found.get(key) or NewDocument(
+                key,
+                row[1] or "",
+                row[2] or "",
+                row[3] or "",
+                row[4] or "",
+                row[5] or "",
+                int(row[6]),
+            )
+            document.why.append(f)
+            found[key] = document
+    return sorted(found.values(), key=lambda d: (d.date, d.key), reverse=True)
+
+
+def mark_seen(state: UserState, library: Library, keys: Iterable[str]) -> int:
+    """Mark documents seen as they are now; how many were marked."""
+    wanted = sorted(set(keys))
+    if not wanted:
+        return 0
+    rows = library.conn.execute(
+        "SELECT key, generation FROM documents WHERE key IN (SELECT value FROM json_each(?))",
+        (json.dumps(wanted),),
+    ).fetchall()
+    seen_at = now()
+    state.conn.executemany(
+        "INSERT INTO seen (key, generation, seen) VALUES (?, ?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET generation = excluded.generation, seen = excluded.seen",
+        [(str(key), int(generation), seen_at) for key, generation in rows],
+    )
+    return len(rows)
+
+
+def _unseen(state: UserState, generations: dict[str, int]) -> set[str]:
+    """Which of the documents (key: generation) are not seen as they are now."""
+    if not generations:
+        return set()
+    seen = dict(
+        state.conn.execute(
+            "SELECT key, generation FROM seen WHERE key IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(generations)),),
+        ).fetchall()
+    )
+    return {key for key, generation in generations.items() if seen.get(key, -1) < generation}
+
+
+def _matching(
+    library: Library,
+    f: Follow,
+    keys: list[str],
+    rows: dict[str, tuple[object, ...]],
+    searcher: Searcher | None,
+) -> list[str]:
+    """Which of ``keys`` belong to what ``f`` follows."""
+    if not keys:
+        return []
+    if f.kind == "dossier":
+        inside = library.conn.execute(
+            "SELECT document FROM document_dossiers WHERE dossier = ?"
+            " AND document IN (SELECT value FROM json_each(?))",
+            (f.value, json.dumps(keys)),
+        )
+        return [str(row[0]) for row in inside]
+    if f.kind == "person":  # the name's words as words: "Dijk" is not Dijkgraaf
+        name = re.compile(
+            r"(?<!\w)" + r"\s+".join(map(re.escape, fold(f.value).split())) + r"(?!\w)"
+        )
+        return [key for key in keys if name.search(fold(_names(rows[key][7])))]
+    return sorted((searcher or Searcher(library)).found_among(f.value, keys))
+
+
+def _names(signatories: object) -> str:
+    """The names of who signed, asked or spoke, one a line (no JSON keys to match a name in)."""
+    try:
+        people = json.loads(str(signatories or "[]"))
+    except ValueError:
+        return ""
+    return "\n".join(str(p.get("name", "")) for p in people if isinstance(p, dict))
