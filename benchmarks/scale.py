@@ -6,8 +6,8 @@ real ones and 720,000 with letter-length text (``scale_library.py``), each figur
 
 Prints, per library: its vocabulary, the load rate, its size on disk and its search index's,
 full-text search per query (median and p95 in this process, its pages in memory and read
-from disk, and side by side with the 7k library in one stretch of time, and the worst query; as a ``kamerlezer search`` process, with that process's peak
-memory), the compound lookup per
+from disk, and side by side with the 7k library in one stretch of time; the worst query; as
+a ``kamerlezer search`` process, with that process's peak memory), the compound lookup per
 word, the phrase every document holds, a search in a small dossier and in one of 5,000, the
 finder per keystroke (the remembered queries of ``benchmarks/finder.py``, typed key by key
 into one ``kamerlezer find --stdin`` process, with its memory), the reader's first paint, and

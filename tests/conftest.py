@@ -6,9 +6,21 @@ import pytest
 
 from db.library import Library
 from db.loading.files import load_paths
+from db.user_state import STATE_VARIABLE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "samples"
 DEMO = Path(__file__).parents[1] / "loaders" / "demo"
+
+
+@pytest.fixture(autouse=True)
+def own_state_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Each test's reader state (what it follows, has seen) in a folder of its own, never in
+    the data folder of whoever runs the tests."""
+    folder = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv(STATE_VARIABLE, str(folder))
+    return folder
 
 
 @pytest.fixture(scope="session")

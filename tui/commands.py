@@ -81,6 +81,13 @@ READER = (
         "narrower", "less_than_sign", "Narrower side panes", "narrow them again", priority=True
     ),
     Command("fetch", "F", "Fetch this document", "get a cited document from the official sources"),
+    Command(
+        "follow_dossier",
+        "w",
+        "Follow dossier",
+        "follow the open dossier, or stop: what is loaded into it shows under New",
+    ),
+    Command("all_seen", "W", "All seen", "mark everything under New seen"),
     Command("votes", "v", "Votes", "how the Kamer voted on it: the 150 seats, by party"),
     # Before the focused widget (the finder leaves on Esc): a fetch is cancelled wherever one is.
     Command(

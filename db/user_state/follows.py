@@ -220,3 +220,31 @@ def _names(signatories: object) -> str:
     except ValueError:
         return ""
     return "\n".join(str(p.get("name", "")) for p in people if isinstance(p, dict))
+
+
+@dataclass
+class FollowingNow:
+    """What the reader shows of what you follow: which dossiers, and what is new in all."""
+
+    follows: list[Follow]
+    new: list[NewDocument]
+
+    @property
+    def dossiers(self) -> set[str]:
+        return {f.value for f in self.follows if f.kind == "dossier"}
+
+    @property
+    def unseen(self) -> set[str]:
+        return {document.key for document in self.new}
+
+    def unseen_in(self, dossier: str) -> int:
+        return sum(1 for document in self.new if document.dossier == dossier)
+
+    def seen(self, keys: Iterable[str]) -> None:
+        """Forget ``keys`` as new (they were just marked seen)."""
+        gone = set(keys)
+        self.new = [document for document in self.new if document.key not in gone]
+
+
+def following_now(state: UserState, library: Library) -> FollowingNow:
+    return FollowingNow(follows(state), what_is_new(state, library))

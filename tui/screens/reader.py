@@ -27,9 +27,16 @@ from db.loading.fetch import Fetched, FetchJob
 from db.reading import Reading, read_document
 from loaders.ids import parse_dossier
 from loaders.kinds import is_voted_on
-from loaders.labels import no_official_page, official_url, reference_label, standard_citation
+from loaders.labels import (
+    format_dossier,
+    no_official_page,
+    official_url,
+    reference_label,
+    standard_citation,
+)
 from loaders.official.sources import OfficialSources
 from tui.commands import LETTER, READER, Command, bindings, command_named, key_display
+from tui.followed import Followed
 from tui.library_watch import EVERY_SECONDS, LibraryWatch
 from tui.pages.document import document_page, welcome_page
 from tui.pages.dossier import dossier_page
@@ -39,6 +46,8 @@ from tui.screens.votes import VotesScreen
 from tui.side_widths import NARROW, WIDE, SideWidths
 from tui.widgets.document_search import DocumentSearch
 from tui.widgets.dossier_tree import (
+    DEBATES,
+    KAMERVRAGEN,
     DocumentNode,
     DossierNode,
     DossierTree,
@@ -97,6 +106,7 @@ class ReaderScreen(Screen[None]):
         self.widths = SideWidths.remembered()
         self._search: SearchScreen | None = None
         self.library_watch = LibraryWatch(library)
+        self.followed = Followed(library)  # what you follow, and what is new in it
         # One read connection for the workers of the finder pane and the search screen.
         self.worker_library = WorkerLibrary(library.path)
         self._stats: Stats | None = None  # of the library, for the welcome page
@@ -105,7 +115,7 @@ class ReaderScreen(Screen[None]):
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
-            yield DossierTree(self.library, id="tree")
+            yield DossierTree(self.library, self.followed, id="tree")
             with Vertical(id="letter-pane"):
                 yield Static("", id="letter-head", markup=False)
                 yield LetterView(id="letter")
@@ -233,8 +243,10 @@ class ReaderScreen(Screen[None]):
         )
 
     # -- opening documents --------------------------------------------------------------------
-    def open_document(self, key: str, *, remember: bool = True) -> bool:
-        """Open the document (or ghost page) ``key``; False when the library has no such key."""
+    def open_document(self, key: str, *, remember: bool = True, reveal: bool = True) -> bool:
+        """Open the document (or ghost page) ``key``; False when the library has no such key.
+        ``reveal``: the tree's cursor goes to it (not when it was chosen under New, where the
+        reader goes on down the list)."""
         self.library_watch.looked()  # what it opens is read as the library is now
         reading = read_document(self.library, key)
         if reading is None or reading.is_ghost:  # an item of a meeting whose report is here
@@ -251,7 +263,11 @@ class ReaderScreen(Screen[None]):
         current = self.history.current
         position = current.position if not remember and current else None
         self._show(reading, position)
-        self.dossier_tree.reveal(reading.key, tree_place(reading.document))
+        if reveal:
+            self.dossier_tree.reveal(reading.key, tree_place(reading.document))
+        seen = self.followed.mark_seen([reading.key])
+        if seen:
+            self.dossier_tree.seen(seen)
         return True
 
     def _meeting_of(self, key: str) -> Reading | None:
@@ -343,7 +359,7 @@ class ReaderScreen(Screen[None]):
     def _open_from_tree(self, event: DossierTree.NodeSelected[NodeData]) -> None:
         data = event.node.data
         if isinstance(data, DocumentNode):
-            self.open_document(data.key)
+            self.open_document(data.key, reveal=not self.dossier_tree.in_new(event.node))
         elif isinstance(data, DossierNode) and not without_page(data.key):  # its page, as opened
             self._open_dossier(data.key, remember=True, reveal=False)
 
@@ -449,6 +465,45 @@ class ReaderScreen(Screen[None]):
         document = self.reading.document
         title = " · ".join(p for p in (document.key, document.subject or document.title) if p)
         self.app.push_screen(VotesScreen(title, self.reading.outcome))
+
+    def action_follow_dossier(self) -> None:
+        dossier = self._open_dossier_key()
+        if not dossier:
+            self.status.say(
+                "w: nothing open to follow here; open a dossier, or a document of one, first"
+            )
+            return
+        now = self.followed.toggle("dossier", dossier)
+        shown = format_dossier(dossier)
+        if now is None:
+            self.status.say(f"Cannot follow: {self.followed.problem}")
+            return
+        self.dossier_tree.reload()
+        if now:
+            self.status.say(
+                f"Following dossier {shown}: what is loaded into it from now on shows under"
+                " New (w again stops)"
+            )
+        else:
+            self.status.say(f"No longer following dossier {shown}")
+
+    def action_all_seen(self) -> None:
+        seen = self.followed.mark_seen(self.followed.now.unseen)
+        if self.followed.problem:
+            self.status.say(f"Cannot mark seen: {self.followed.problem}")
+            return
+        self.dossier_tree.seen(seen)
+        self.status.say(f"{len(seen)} marked seen" if seen else "Nothing new to mark seen")
+
+    def _open_dossier_key(self) -> str:
+        """The dossier that is open: the open document's, or the dossier whose page is open."""
+        if self.reading is not None:
+            place = tree_place(self.reading.document)
+            return "" if place == DEBATES or place.startswith(KAMERVRAGEN) else place
+        current = self.history.current
+        if self._on_dossier_page() and current is not None:
+            return current.key
+        return ""
 
     def action_toggle_tree(self) -> None:
         if self.has_class("-narrow"):

@@ -18,6 +18,7 @@ from textual.widgets.tree import TreeNode
 from db.kamervragen import NORM_DAYS
 from db.library import DocumentRow, DossierRow, Library
 from db.outcomes.outcome import Ended
+from db.user_state.follows import NewDocument
 from loaders.debates import DEBATE_KINDS
 from loaders.kinds import ANSWER_KINDS, QUESTION_KINDS
 from loaders.labels import format_dossier, reference_label
@@ -25,6 +26,7 @@ from loaders.model import Document
 from loaders.sanitize import terminal_safe
 from loaders.subject import short_subject
 from tui.commands import TREE, bindings
+from tui.followed import Followed
 from tui.text.labels import GHOST_MARK, short_date
 from tui.text.outcome import list_mark
 
@@ -39,6 +41,11 @@ DEBATES = "debates"
 # 2020-2021"), newest first.
 KAMERVRAGEN = "kamervragen"
 OPEN_QUESTIONS = f"{KAMERVRAGEN} open"  # no vergaderjaar reads "open"
+# The node at the top: what is new in what you follow, newest first.
+NEW = "new"
+# Before a document not seen since it arrived in what you follow; before a followed dossier.
+UNSEEN_MARK = "●"
+FOLLOWED_MARK = "★"
 
 
 @dataclass(frozen=True)
@@ -74,8 +81,9 @@ def _thousand(dossier: str) -> int:
 
 
 def without_page(key: str) -> bool:
-    """The tree's own rows (the debates, the kamervragen of a year): no dossier's page."""
-    return key == DEBATES or key.startswith(KAMERVRAGEN)
+    """The tree's own rows (what is new, the debates, the kamervragen of a year): no
+    dossier's page."""
+    return key in (NEW, DEBATES) or key.startswith(KAMERVRAGEN)
 
 
 def tree_place(document: Document) -> str:
@@ -87,26 +95,65 @@ def tree_place(document: Document) -> str:
     return document.dossier_key
 
 
-def dossier_label(row: DossierRow) -> Text:
+def dossier_label(row: DossierRow, followed: bool = False, unseen: int = 0) -> Text:
+    """Its number and title; a star when you follow it, and how many of its documents are
+    new to you, before the title (where a narrow tree still shows them)."""
+    label = Text(style="dim bold" if row.cited_only else "bold")
+    if followed:
+        label.append(f"{FOLLOWED_MARK} ")
     if row.cited_only:  # known only because documents cite into it
-        label = Text(f"{GHOST_MARK} {format_dossier(row.key)}", style="dim bold")
+        label.append(f"{GHOST_MARK} {format_dossier(row.key)}")
+    else:
+        label.append(format_dossier(row.key))
+    if unseen:
+        label.append(f" {UNSEEN_MARK}{unseen} new")
+    if row.cited_only:
         label.append(" " + (terminal_safe(row.title) or "not loaded"), style="dim italic")
-        return label
-    label = Text(format_dossier(row.key), style="bold")
-    label.append(" " + terminal_safe(row.title))
+    else:
+        label.append(" " + terminal_safe(row.title))
     return label
+
+
+def new_label(count: int, follows: int) -> Text:
+    label = Text("New", style="bold")
+    what = f"{follows} followed" if follows != 1 else "1 followed"
+    label.append(
+        f"  {count} unseen · {what}" if count else f"  nothing unseen · {what}", style="dim"
+    )
+    return label
+
+
+def new_document_label(document: NewDocument) -> Text:
+    """A document new to you: the mark, which one it is, what it is about, its date."""
+    label = Text(f"{UNSEEN_MARK} ", style="bold")
+    label.append(reference_label(document.key), style="bold")
+    about = short_subject(document.subject or document.title)
+    if about:
+        label.append(" " + terminal_safe(about))
+    if document.date:
+        label.append(" " + short_date(document.date), style="dim")
+    return label
+
+
+def without_mark(label: Text) -> Text:
+    """A document's label once it is seen."""
+    mark = UNSEEN_MARK + " "
+    return label[len(mark) :] if label.plain.startswith(mark) else label
 
 
 _DECISION_STYLES = {"aangenomen": "green", "overgenomen": "green", "verworpen": "red"}
 
 
-def document_label(row: DocumentRow, ended: Ended | None = None, replaced: bool = False) -> Text:
+def document_label(
+    row: DocumentRow, ended: Ended | None = None, replaced: bool = False, unseen: bool = False
+) -> Text:
     """Its number and what it is about first, where a narrow tree still shows them ("474 ✗ Van
     Baarle: geen militaire bijdrage …"): how it ended as a mark (✓ ✗ ⏸ ⊘), its kind where
-    the subject does not say it, its date last. A replaced version is dimmed."""
+    the subject does not say it, its date last. A replaced version is dimmed; one new to you
+    (in what you follow, not opened since) is marked."""
     number = row.ondernummer or row.key
     dim = "dim" if row.ghost or replaced else ""
-    label = Text()
+    label = Text(f"{UNSEEN_MARK} ", style="bold") if unseen else Text()
     if row.ghost:
         label.append(f"{GHOST_MARK} ", style="dim")
     label.append(number, style="bold" if not dim else "dim bold")
@@ -218,10 +265,17 @@ class DossierTree(Tree[NodeData]):
             self.cursor_line = 0
 
     def __init__(
-        self, library: Library, *, id: str | None = None, classes: str | None = None
+        self,
+        library: Library,
+        followed: Followed | None = None,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         super().__init__("Dossiers", id=id, classes=classes)
         self.library = library
+        self.followed = followed or Followed(library)
+        self._dossier_rows: dict[str, DossierRow] = {}  # to label a dossier again
         self.show_root = False
         self.guide_depth = 2
         # Enter on a dossier opens its page and its documents, and never closes it again (a
@@ -244,6 +298,10 @@ class DossierTree(Tree[NodeData]):
         self.clear()
         self._dossier_nodes, self._groups, self._rows_by_group = {}, {}, {}
         self._filling = {}
+        now = self.followed.read()
+        if now.follows:
+            label = new_label(len(now.new), len(now.follows))
+            self._dossier_nodes[NEW] = self.root.add(label, data=DossierNode(NEW))
         rows = self.library.rows.dossier_rows()
         if len(rows) <= FLAT_LIMIT:
             self._add_dossiers(self.root, rows)
@@ -293,9 +351,12 @@ class DossierTree(Tree[NodeData]):
             self._dossier_nodes[key] = top.add(shown, data=DossierNode(key))
 
     def _add_dossiers(self, parent: TreeNode[NodeData], rows: list[DossierRow]) -> None:
+        now = self.followed.now
         for row in rows:
-            node = parent.add(dossier_label(row), data=DossierNode(row.key), expand=False)
+            label = dossier_label(row, row.key in now.dossiers, now.unseen_in(row.key))
+            node = parent.add(label, data=DossierNode(row.key), expand=False)
             self._dossier_nodes[row.key] = node
+            self._dossier_rows[row.key] = row
 
     def _fill_group(self, thousand: int) -> TreeNode[NodeData] | None:
         group = self._groups.get(thousand)
@@ -317,6 +378,11 @@ class DossierTree(Tree[NodeData]):
             return
         node.data = DossierNode(data.key, loaded=True)
         node.remove_children()
+        if data.key == NEW:
+            for document in self.followed.now.new:
+                node.add_leaf(new_document_label(document), data=DocumentNode(document.key, False))
+            return
+        unseen = self.followed.now.unseen
         decisions: dict[str, Ended] = {}
         replaced_by: dict[str, list[str]] = {}
         attached_to: dict[str, str] = {}
@@ -351,7 +417,9 @@ class DossierTree(Tree[NodeData]):
                 return kamervragen_label(row)
             if data.key == DEBATES:
                 return debate_label(row)
-            return document_label(row, decisions.get(row.key), row.key in replaced)
+            return document_label(
+                row, decisions.get(row.key), row.key in replaced, row.key in unseen
+            )
 
         def add(parent: TreeNode[NodeData], key: str) -> None:
             for row in children.get(key, []):
@@ -422,6 +490,29 @@ class DossierTree(Tree[NodeData]):
             node = node.parent
             self.move_cursor(node)
         node.collapse()
+
+    def seen(self, documents: list[NewDocument]) -> None:
+        """Documents just seen: their marks gone, their dossiers' and New's counts less."""
+        now = self.followed.now
+        for document in documents:
+            for place in (NEW, document.dossier):
+                node = self._dossier_nodes.get(place)
+                found = _find(node, document.key) if node is not None else None
+                if found is not None:
+                    label = found.label
+                    found.set_label(without_mark(label if isinstance(label, Text) else Text(label)))
+            row = self._dossier_rows.get(document.dossier)
+            node = self._dossier_nodes.get(document.dossier)
+            if row is not None and node is not None:
+                followed, unseen = row.key in now.dossiers, now.unseen_in(row.key)
+                node.set_label(dossier_label(row, followed, unseen))
+        new = self._dossier_nodes.get(NEW)
+        if new is not None:
+            new.set_label(new_label(len(now.new), len(now.follows)))
+
+    def in_new(self, node: TreeNode[NodeData]) -> bool:
+        """Whether ``node`` is a row of the New list."""
+        return node.parent is not None and node.parent is self._dossier_nodes.get(NEW)
 
     def reveal(self, key: str, dossier: str) -> None:
         """Expand ``dossier`` and put the cursor on ``key``: the tree follows the open document
