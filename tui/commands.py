@@ -155,6 +155,13 @@ SEARCH = (
         priority=True,
     ),
     Command("to_results", "down", "Results", "from the box to the hits", in_palette=False),
+    # On the hits (in the box it is a letter).
+    Command(
+        "follow_search",
+        "w",
+        "Follow this search",
+        "on the hits: follow the search, or stop; what it finds from now on shows under New",
+    ),
 )
 
 # The help screen's.

@@ -155,3 +155,33 @@ def test_the_tree_with_new_at_80x24(snap_compare, path, monkeypatch, tmp_path) -
     with Library.open(path, write=False) as library:
         app = KamerlezerApp(library)
         assert snap_compare(app, terminal_size=(80, 24), run_before=open_new)
+
+
+async def test_w_on_the_hits_follows_the_search_and_in_the_box_is_a_letter(path) -> None:
+    with Library.open(path, write=False) as library:
+        app = KamerlezerApp(library, start="kst-29521-455")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await pilot.press("s")
+            await pilot.press(*"aspides")
+            await settle(pilot)
+            await pilot.press("w")  # in the box: a letter
+            await settle(pilot)
+            screen = app.screen
+            box = screen.query_one("#search-input")
+            assert box.value == "aspidesw"  # type: ignore[attr-defined]
+            await pilot.press("backspace", "down")
+            await settle(pilot)
+            await pilot.press("w")  # on the hits (none yet): follow
+            await settle(pilot)
+            summary = str(screen.query_one("#search-summary").render())
+            assert "Following the search aspides" in summary
+            await pilot.press("escape")
+            await settle(pilot)
+            assert _rows(app)[0] == "New  nothing unseen · 1 followed"
+    _load_later(path)  # two of the three moties are about operation Aspides
+    with Library.open(path, write=False) as library:
+        app = KamerlezerApp(library)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            assert _rows(app)[0] == "New  2 unseen · 1 followed"

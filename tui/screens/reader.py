@@ -549,11 +549,14 @@ class ReaderScreen(Screen[None]):
         """One search screen for the session, installed so that leaving it keeps its query,
         results and selection."""
         if self._search is None:
-            self._search = SearchScreen(self.library, self.worker_library)
+            self._search = SearchScreen(self.library, self.worker_library, self.followed)
             self.app.install_screen(self._search, name="search")
         return self._search
 
     def _search_done(self, chosen: Chosen | None) -> None:
+        if self._search is not None and self._search.follows_changed:
+            self._search.follows_changed = False
+            self.dossier_tree.reload()
         if chosen is None:  # back to the letter
             current = self.history.current
             if current is not None and current.place == "search":  # it came back with Back

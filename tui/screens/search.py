@@ -27,6 +27,7 @@ from db.search_orders import SORT_NAMES, SORTS, Sort
 from loaders.labels import format_dossier, reference_label
 from loaders.sanitize import terminal_safe
 from tui.commands import SEARCH, Command, bindings
+from tui.followed import Followed
 from tui.text.labels import short_date
 from tui.worker_library import WorkerLibrary
 
@@ -60,9 +61,13 @@ class SearchScreen(Screen[Chosen | None]):
     SearchScreen #search-preview { width: 1fr; padding: 0 1; border-left: vkey $foreground 20%; }
     """
 
-    def __init__(self, library: Library, worker_library: WorkerLibrary) -> None:
+    def __init__(
+        self, library: Library, worker_library: WorkerLibrary, followed: Followed | None = None
+    ) -> None:
         super().__init__()
         self.library = library
+        self.followed = followed or Followed(library)
+        self.follows_changed = False  # the reader's tree shows New anew when this closes
         self.worker_library = worker_library  # searches run in a worker, on its connection
         self.sort: Sort = "rank"
         self.result: SearchResult | None = None
@@ -104,6 +109,8 @@ class SearchScreen(Screen[Chosen | None]):
             event.stop()
             return
         box = self.query_one("#search-input", Input)
+        if event.key == "w" and self.query_one("#search-results", OptionList).has_focus:
+            return  # follow this search (its binding)
         if not box.has_focus:
             self.set_focus(box)
             box.insert_text_at_cursor(event.character)
@@ -201,6 +208,26 @@ class SearchScreen(Screen[Chosen | None]):
             if self._open_when_answered:
                 self._open_when_answered = False
                 self.dismiss(Chosen(result.hits[0].key, result.query.highlight_terms()))
+
+    def action_follow_search(self) -> None:
+        summary = self.query_one("#search-summary", Static)
+        text = " ".join(self.query_one("#search-input", Input).value.split())
+        if not text:
+            summary.update(Text("w: type a search first, then w on its hits follows it"))
+            return
+        now = self.followed.toggle("search", text)
+        if now is None:
+            summary.update(Text(f"Cannot follow: {self.followed.problem}", style="italic"))
+            return
+        self.followed.read()
+        said = (
+            f"Following the search {text}: what it finds from now on shows under New (w again"
+            " stops)"
+            if now
+            else f"No longer following the search {text}"
+        )
+        summary.update(Text(said, style="bold"))
+        self.follows_changed = True
 
     def action_toggle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
