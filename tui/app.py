@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import platformdirs
+from rich.console import RenderableType
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
@@ -49,6 +50,17 @@ class KamerlezerApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         return ReaderScreen(self.library, self.start, self.sources)
+
+    def exit(
+        self,
+        result: None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        """Where the reader was is kept first: the next session starts there."""
+        if self.screen_stack and isinstance(self.screen_stack[0], ReaderScreen):
+            self.screen_stack[0].keep_place()
+        super().exit(result, return_code, message)
 
     @property
     def reader(self) -> ReaderScreen:

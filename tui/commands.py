@@ -88,6 +88,7 @@ READER = (
         "follow the open dossier, or stop: what is loaded into it shows under New",
     ),
     Command("all_seen", "W", "All seen", "mark everything under New seen"),
+    Command("welcome", "H", "Welcome page", "the library's newest documents and how to start"),
     Command("votes", "v", "Votes", "how the Kamer voted on it: the 150 seats, by party"),
     # Before the focused widget (the finder leaves on Esc): a fetch is cancelled wherever one is.
     Command(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from db.user_state.places import Place as SavedPlace
+
 
 @dataclass(frozen=True)
 class Position:
@@ -70,3 +72,31 @@ class History:
             return None
         self.index += 1
         return self.current
+
+    def saved(self) -> tuple[list[SavedPlace], int]:
+        """What to keep of it for the next session: its pages (not the search screen, whose
+        query is not kept), and which is read now."""
+        kept: list[SavedPlace] = []
+        current = -1
+        for n, visit in enumerate(self.visits):
+            if visit.place != "search":
+                position = visit.position
+                kept.append(SavedPlace(visit.place, visit.key, position.scroll_y, position.cursor))
+            if n == self.index:
+                current = len(kept) - 1
+        return kept, current
+
+    @classmethod
+    def restored(cls, places: list[SavedPlace], current: int) -> History:
+        """The history of a session before, the welcome page first (Back reaches it)."""
+        starts_welcome = bool(places) and places[0].place == "welcome"
+        visits = [] if starts_welcome else [Visit("welcome")]
+        index = 0
+        for n, place in enumerate(places):
+            if place.place == "welcome":
+                visits.append(Visit("welcome"))
+            elif place.place == "document" and place.key:
+                visits.append(Visit("document", place.key, Position(place.line, place.cursor)))
+            if n == current:
+                index = len(visits) - 1
+        return cls(visits, max(index, 0))

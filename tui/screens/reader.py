@@ -25,6 +25,8 @@ from textual.worker import get_current_worker
 from db.library import Library, LibraryError, Stats
 from db.loading.fetch import Fetched, FetchJob
 from db.reading import Reading, read_document
+from db.user_state import StateError, UserState
+from db.user_state.places import save_places, saved_places
 from loaders.ids import parse_dossier
 from loaders.kinds import is_voted_on
 from loaders.labels import (
@@ -153,6 +155,9 @@ class ReaderScreen(Screen[None]):
             self.open_document(self.start)
             self.letter.focus()
             return
+        if self._reopen():
+            self.letter.focus()
+            return
         # Nothing is open yet: the welcome page says to pick a document from the tree, so
         # the tree is shown, also where it shares its column with the finder.
         self._welcome()
@@ -162,6 +167,52 @@ class ReaderScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.worker_library.close()
+
+    # -- where you were ---------------------------------------------------------------------------
+    def keep_place(self) -> None:
+        """The history and where one is in it, in one's own state: the next session starts
+        there. A state that cannot be written costs only that."""
+        if self.is_mounted and self.query(LetterView):
+            self.history.remember(self.letter.position)
+        places, current = self.history.saved()
+        try:
+            with UserState.open(self.library) as state:
+                save_places(state, places, current)
+        except StateError:
+            return
+
+    def _reopen(self) -> bool:
+        """The page and line the last session left, with its history; False when there is
+        none, or its document is no longer in the library."""
+        try:
+            with UserState.open(self.library) as state:
+                places, current = saved_places(state)
+        except StateError:
+            return False
+        history = History.restored(places, current)
+        visit = history.current
+        if visit is None or visit.place != "document":
+            return False
+        reading = read_document(self.library, visit.key)
+        if reading is None and parse_dossier(visit.key) != visit.key:
+            return False
+        self.history = history
+        if reading is None:
+            self._open_dossier(visit.key, remember=False)
+            if self.letter.page is not None:
+                self.letter.show(self.letter.page, visit.position)
+        else:
+            self.open_document(visit.key, remember=False)
+        # After the page's first paint, which says where its first citation points.
+        self.call_after_refresh(
+            self.status.say, "Where you left off · H: the welcome page · Backspace: the page before"
+        )
+        return True
+
+    def action_welcome(self) -> None:
+        self.history.remember(self.letter.position)
+        self._welcome()
+        self.keep_place()
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width)
@@ -268,6 +319,7 @@ class ReaderScreen(Screen[None]):
         seen = self.followed.mark_seen([reading.key])
         if seen:
             self.dossier_tree.seen(seen)
+        self.keep_place()
         return True
 
     def _meeting_of(self, key: str) -> Reading | None:
@@ -316,6 +368,7 @@ class ReaderScreen(Screen[None]):
         self.finder.show_context(None)
         if reveal and self.dossier_tree.dossier_node(key) is not None:
             self.dossier_tree.reveal_dossier(key)
+        self.keep_place()
 
     @on(LetterView.Follow)
     def _follow(self, event: LetterView.Follow) -> None:
