@@ -89,6 +89,8 @@ READER = (
     ),
     Command("all_seen", "W", "All seen", "mark everything under New seen"),
     Command("welcome", "H", "Welcome page", "the library's newest documents and how to start"),
+    Command("bookmark", "m", "Bookmark", "bookmark the place you read, with a name"),
+    Command("bookmarks", "apostrophe", "Bookmarks", "your bookmarks: Enter goes to one"),
     Command("votes", "v", "Votes", "how the Kamer voted on it: the 150 seats, by party"),
     # Before the focused widget (the finder leaves on Esc): a fetch is cancelled wherever one is.
     Command(
@@ -181,6 +183,12 @@ VOTES = (
     Command("scroll_up", "k,up", "Up", "scroll up", in_palette=False),
 )
 
+# The list of bookmarks (').
+BOOKMARKS = (
+    Command("dismiss_list", "escape,apostrophe,q", "Close", "close the list", footer=True),
+    Command("remove", "d,delete", "Remove", "remove the bookmark under the cursor", footer=True),
+)
+
 # Where each applies, as help lists them.
 SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Everywhere", APP),
@@ -190,6 +198,7 @@ SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Search box (/)", DOCUMENT_SEARCH),
     ("Tree", TREE),
     ("Search screen (s)", SEARCH),
+    ("Bookmarks (')", BOOKMARKS),
 )
 
 _NAMES = {
@@ -201,6 +210,7 @@ _NAMES = {
     "right_curly_bracket": "}",
     "greater_than_sign": ">",
     "less_than_sign": "<",
+    "apostrophe": "'",
     "backspace": "⌫",
     "escape": "Esc",
     "enter": "Enter",

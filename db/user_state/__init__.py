@@ -1,5 +1,5 @@
-"""What is yours, not the library's: what you follow, what you have seen, where you were
-(and later your bookmarks and notes), in a small SQLite file of your own in your data folder, one
+"""What is yours, not the library's: what you follow, what you have seen, where you were,
+your bookmarks, in a small SQLite file of your own in your data folder, one
 per library. A library on a read-only mount, shared by a team, still gives each reader their
 own; deleting the file loses nothing of the library.
 
@@ -23,7 +23,7 @@ from db.library import Library
 from db.search_index.writing import library_id
 
 STATE_VARIABLE = "KAMERLEZER_STATE"  # the folder of the state files, instead of the data folder
-STATE_VERSION = 2  # 2: where you were (places)
+STATE_VERSION = 3  # 2: where you were (places); 3: bookmarks
 
 _SCHEMA = [
     # kind: dossier (its key), search (the query as typed) or person (a name as typed).
@@ -38,6 +38,9 @@ _SCHEMA = [
     # The reader's history, oldest first; the one marked current is where you were.
     "CREATE TABLE IF NOT EXISTS places (n INTEGER PRIMARY KEY, place TEXT NOT NULL,"
     " key TEXT NOT NULL, line REAL NOT NULL, cursor INTEGER, current INTEGER NOT NULL)",
+    # A place in a document: where in its text (a character offset, the same at any width).
+    "CREATE TABLE IF NOT EXISTS bookmarks (id INTEGER PRIMARY KEY, key TEXT NOT NULL,"
+    " offset INTEGER NOT NULL, name TEXT NOT NULL, made TEXT NOT NULL)",
 ]
 
 

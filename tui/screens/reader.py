@@ -26,6 +26,7 @@ from db.library import Library, LibraryError, Stats
 from db.loading.fetch import Fetched, FetchJob
 from db.reading import Reading, read_document
 from db.user_state import StateError, UserState
+from db.user_state.bookmarks import Bookmark, add_bookmark, bookmarks, remove_bookmark
 from db.user_state.places import save_places, saved_places
 from loaders.ids import parse_dossier
 from loaders.kinds import is_voted_on
@@ -43,6 +44,7 @@ from tui.library_watch import EVERY_SECONDS, LibraryWatch
 from tui.pages.document import document_page, welcome_page
 from tui.pages.dossier import dossier_page
 from tui.pages.history import History, Position, Visit
+from tui.screens.bookmarks import BookmarkName, BookmarksList
 from tui.screens.search import Chosen, SearchScreen
 from tui.screens.votes import VotesScreen
 from tui.side_widths import NARROW, WIDE, SideWidths
@@ -208,6 +210,68 @@ class ReaderScreen(Screen[None]):
             self.status.say, "Where you left off · H: the welcome page · Backspace: the page before"
         )
         return True
+
+    # -- bookmarks ------------------------------------------------------------------------------
+    def action_bookmark(self) -> None:
+        page, current = self.letter.page, self.history.current
+        if page is None or current is None or current.place != "document" or not current.key:
+            self.status.say("m: nothing to bookmark here; open a document first")
+            return
+        key = current.key
+        offset = self._in_text(self.letter.offset_at_top())
+        line = int(self.letter.scroll_y) + 1
+        offered = f"{reference_label(key)}, line {line}"
+
+        def keep(name: str | None) -> None:
+            if name is None:
+                return
+            try:
+                with UserState.open(self.library) as state:
+                    add_bookmark(state, key, offset, name)
+            except StateError as exc:
+                self.status.say(f"Cannot bookmark: {exc}")
+                return
+            self.status.say(f"Bookmarked: {name} · ' lists your bookmarks")
+
+        self.app.push_screen(BookmarkName(f"{reference_label(key)} at line {line}", offered), keep)
+
+    def action_bookmarks(self) -> None:
+        try:
+            with UserState.open(self.library) as state:
+                marks = bookmarks(state)
+        except StateError as exc:
+            self.status.say(f"Cannot read your bookmarks: {exc}")
+            return
+
+        def remove(mark: Bookmark) -> bool:
+            try:
+                with UserState.open(self.library) as state:
+                    return remove_bookmark(state, mark.id)
+            except StateError as exc:
+                self.status.say(f"Cannot remove it: {exc}")
+                return False
+
+        def go(mark: Bookmark | None) -> None:
+            if mark is not None and self.open_document(mark.key):
+                self.letter.go_to(self._in_page(mark.offset), above=0)
+                self.keep_place()
+
+        self.app.push_screen(BookmarksList(marks, remove), go)
+
+    def _shift(self) -> int:
+        """How far the open document's text is into its page (what kamerlezer says above
+        it): a place kept as an offset of the document's text is the same at any width and
+        whatever is said above it."""
+        page = self.letter.page
+        if page is None or self.reading is None:
+            return 0
+        return max(0, len(page.text) - len(self.reading.document.text))
+
+    def _in_text(self, offset: int) -> int:
+        return max(0, offset - self._shift())
+
+    def _in_page(self, offset: int) -> int:
+        return offset + self._shift()
 
     def action_welcome(self) -> None:
         self.history.remember(self.letter.position)

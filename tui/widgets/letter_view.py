@@ -302,13 +302,17 @@ class LetterView(ScrollView, can_focus=True):
         offset = next((line.end for line in reversed(self._lines[:bottom]) if line.start >= 0), 0)
         return (bisect.bisect_right(starts, offset) - 1) % len(starts)
 
-    def go_to(self, offset: int) -> None:
-        """Show the text at ``offset`` near the top (a footnote, a mark), the cursor on the
-        link that starts there, if one does."""
+    def offset_at_top(self) -> int:
+        """Where in the page's text the first line shown is (0 above the text)."""
+        return self._offset_at_top() or 0
+
+    def go_to(self, offset: int, above: int = 2) -> None:
+        """Show the text at ``offset`` near the top, ``above`` lines under it (a footnote, a
+        mark; a bookmark at the top), the cursor on the link that starts there, if one does."""
         if self.page is None:
             return
         line = self._line_of_offset(offset)
-        self.scroll_to(y=max(0, line - 2), animate=False, immediate=True)
+        self.scroll_to(y=max(0, line - above), animate=False, immediate=True)
         starts = [link.start for link in self.page.links]
         index = bisect.bisect_left(starts, offset)
         found = index < len(starts) and starts[index] == offset
