@@ -91,6 +91,7 @@ READER = (
     Command("welcome", "H", "Welcome page", "the library's newest documents and how to start"),
     Command("bookmark", "m", "Bookmark", "bookmark the place you read, with a name"),
     Command("bookmarks", "apostrophe", "Bookmarks", "your bookmarks: Enter goes to one"),
+    Command("note", "a", "Note", "write a note on the line at the top (yours, in the margin)"),
     Command("votes", "v", "Votes", "how the Kamer voted on it: the 150 seats, by party"),
     # Before the focused widget (the finder leaves on Esc): a fetch is cancelled wherever one is.
     Command(
@@ -189,6 +190,12 @@ BOOKMARKS = (
     Command("remove", "d,delete", "Remove", "remove the bookmark under the cursor", footer=True),
 )
 
+# The box of a note (a).
+NOTE = (
+    Command("keep", "ctrl+s", "Keep", "keep the note", footer=True, priority=True),
+    Command("drop", "escape", "Cancel", "close without keeping it", footer=True, priority=True),
+)
+
 # Where each applies, as help lists them.
 SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Everywhere", APP),
@@ -199,6 +206,7 @@ SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Tree", TREE),
     ("Search screen (s)", SEARCH),
     ("Bookmarks (')", BOOKMARKS),
+    ("Note (a)", NOTE),
 )
 
 _NAMES = {

@@ -1,5 +1,5 @@
 """What is yours, not the library's: what you follow, what you have seen, where you were,
-your bookmarks, in a small SQLite file of your own in your data folder, one
+your bookmarks and notes, in a small SQLite file of your own in your data folder, one
 per library. A library on a read-only mount, shared by a team, still gives each reader their
 own; deleting the file loses nothing of the library.
 
@@ -23,7 +23,7 @@ from db.library import Library
 from db.search_index.writing import library_id
 
 STATE_VARIABLE = "KAMERLEZER_STATE"  # the folder of the state files, instead of the data folder
-STATE_VERSION = 3  # 2: where you were (places); 3: bookmarks
+STATE_VERSION = 4  # 2: where you were (places); 3: bookmarks; 4: notes
 
 _SCHEMA = [
     # kind: dossier (its key), search (the query as typed) or person (a name as typed).
@@ -41,6 +41,12 @@ _SCHEMA = [
     # A place in a document: where in its text (a character offset, the same at any width).
     "CREATE TABLE IF NOT EXISTS bookmarks (id INTEGER PRIMARY KEY, key TEXT NOT NULL,"
     " offset INTEGER NOT NULL, name TEXT NOT NULL, made TEXT NOT NULL)",
+    # A note on a place in a document; a note being written is kept as it is typed (draft 1),
+    # so that a crash loses none of it.
+    "CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, key TEXT NOT NULL,"
+    " offset INTEGER NOT NULL, text TEXT NOT NULL, made TEXT NOT NULL, changed TEXT NOT NULL,"
+    " draft INTEGER NOT NULL DEFAULT 0)",
+    "CREATE INDEX IF NOT EXISTS notes_key ON notes (key, offset)",
 ]
 
 
@@ -92,6 +98,9 @@ class UserState:
                     " upgrade kamerlezer to read it"
                 )
             conn.execute("PRAGMA journal_mode = WAL")
+            # A note's draft is written at every key: safe from a crash of the program, and
+            # no wait for the disk at each.
+            conn.execute("PRAGMA synchronous = NORMAL")
             for statement in _SCHEMA:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {STATE_VERSION}")

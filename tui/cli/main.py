@@ -30,6 +30,7 @@ from tui.cli.library_commands import (
     command_search,
     command_show,
 )
+from tui.cli.notes import add_notes_commands, run_notes
 from tui.cli.printed import print_library_summary
 
 if TYPE_CHECKING:
@@ -120,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_fetch_command(commands)
     add_following_commands(commands)
+    add_notes_commands(commands)
 
     refs = commands.add_parser(
         "refs",
@@ -140,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Arguments that are text a user typed (not paths, which are opened as given).
-_TYPED_TEXT = ("key", "query", "dossier", "targets", "what", "person")
+_TYPED_TEXT = ("key", "query", "dossier", "targets", "what", "person", "text")
 
 
 def _decode_typed_text(args: argparse.Namespace) -> None:
@@ -189,6 +191,8 @@ def main(
             return command_fetch(args, parser, sources)
         if args.command in ("follow", "unfollow", "following", "new"):
             return run_following(args)
+        if args.command in ("note", "notes"):
+            return run_notes(args)
         return command_default(args)
     except LibraryError as exc:
         complain(f"{exc}")

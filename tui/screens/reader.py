@@ -27,6 +27,7 @@ from db.loading.fetch import Fetched, FetchJob
 from db.reading import Reading, read_document
 from db.user_state import StateError, UserState
 from db.user_state.bookmarks import Bookmark, add_bookmark, bookmarks, remove_bookmark
+from db.user_state.notes import add_note, draft_of, drop_draft, keep_draft, notes_of
 from db.user_state.places import save_places, saved_places
 from loaders.ids import parse_dossier
 from loaders.kinds import is_voted_on
@@ -44,7 +45,9 @@ from tui.library_watch import EVERY_SECONDS, LibraryWatch
 from tui.pages.document import document_page, welcome_page
 from tui.pages.dossier import dossier_page
 from tui.pages.history import History, Position, Visit
+from tui.pages.layout import Page
 from tui.screens.bookmarks import BookmarkName, BookmarksList
+from tui.screens.note import NoteBox
 from tui.screens.search import Chosen, SearchScreen
 from tui.screens.votes import VotesScreen
 from tui.side_widths import NARROW, WIDE, SideWidths
@@ -273,6 +276,62 @@ class ReaderScreen(Screen[None]):
     def _in_page(self, offset: int) -> int:
         return offset + self._shift()
 
+    # -- notes ----------------------------------------------------------------------------------
+    def action_note(self) -> None:
+        """A note on the citation under the cursor, or else on the line at the top."""
+        if self.reading is None:
+            self.status.say("a: open a document to write a note on it")
+            return
+        key = self.reading.key
+        link = self.letter.link
+        at = link.start if link is not None else self.letter.offset_at_top()
+        offset = self._in_text(at)
+        line = int(self.letter.scroll_y) + 1
+        try:
+            with UserState.open(self.library) as state:
+                draft = draft_of(state, key)
+        except StateError as exc:
+            self.status.say(f"Cannot write a note: {exc}")
+            return
+        if draft is not None:
+            offset = draft.offset  # the draft's own place
+
+        def keep(text: str) -> None:
+            try:
+                with UserState.open(self.library) as state:
+                    keep_draft(state, key, offset, text)
+            except StateError as exc:
+                self.status.say(f"Your draft cannot be kept: {exc}")
+
+        def done(text: str | None) -> None:
+            try:
+                with UserState.open(self.library) as state:
+                    if text:
+                        add_note(state, key, offset, text)
+                    drop_draft(state, key)
+            except StateError as exc:
+                self.status.say(f"Cannot keep the note: {exc}")
+                return
+            page = self.letter.page
+            if text and page is not None and self.reading is not None and page.key == key:
+                self.letter.mark_notes(self._note_marks(self.reading, page))
+                self.status.say("Note kept · kamerlezer notes exports your notes")
+
+        where = f"{reference_label(key)}, line {line}"
+        self.app.push_screen(NoteBox(where, draft.text if draft else "", keep), done)
+
+    def _note_marks(self, reading: Reading | None, page: Page) -> frozenset[int]:
+        """Where the notes on the open document are, in the page's text."""
+        if reading is None:
+            return frozenset()
+        try:
+            with UserState.open(self.library) as state:
+                notes = notes_of(state, reading.key)
+        except StateError:
+            return frozenset()
+        shift = max(0, len(page.text) - len(reading.document.text))
+        return frozenset(note.offset + shift for note in notes)
+
     def action_welcome(self) -> None:
         self.history.remember(self.letter.position)
         self._welcome()
@@ -407,6 +466,7 @@ class ReaderScreen(Screen[None]):
             if self._stats is None:
                 self.call_after_refresh(self._count_library)
         self.query_one("#letter-head", Static).update(page.head)
+        self.letter.notes = self._note_marks(reading, page)
         self.letter.show(page, position)
         self.finder.show_context(reading)
 

@@ -35,6 +35,9 @@ MEASURE = 100
 # Documents longer than this (characters) are drawn from their first paragraphs at once and
 # laid out whole right after.
 LAZY_FROM = 50_000
+# The margin of a page with notes, and the mark of a line with a note.
+NOTE_MARGIN = 2
+NOTE_MARK = "✎"
 FIRST_PARAGRAPHS = 120
 
 
@@ -148,6 +151,9 @@ class LetterView(ScrollView, can_focus=True):
         self.hits: list[tuple[int, int]] = []
         self.hit: int | None = None
         self._speech: tuple[int, int] | None = None  # the last speech stepped to, and the top
+        # Where the reader's notes are (offsets of the page's text): a margin marks their
+        # lines. A page without notes has no margin.
+        self.notes: frozenset[int] = frozenset()
 
     # -- content ------------------------------------------------------------------------------
     def show(self, page: Page, position: Position | None = None) -> None:
@@ -178,6 +184,7 @@ class LetterView(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         width = min(self.scrollable_content_region.width or self.size.width, MEASURE)
+        width -= NOTE_MARGIN if self.notes else 0
         if self.page is None or width <= 0 or width == self._width:
             return
         top = self._offset_at_top()
@@ -233,7 +240,15 @@ class LetterView(ScrollView, can_focus=True):
         if index >= len(self._lines) or self.page is None:
             return Strip.blank(width, self.rich_style)
         line = self._lines[index]
-        segments = [Segment(" " * line.indent, self.rich_style)] if line.indent else []
+        segments = []
+        if self.notes:
+            noted = line.start >= 0 and any(
+                line.start <= n < max(line.end, line.start + 1) for n in self.notes
+            )
+            margin = NOTE_MARK if noted else ""
+            segments.append(Segment(margin.ljust(NOTE_MARGIN), self.rich_style + Style(bold=True)))
+        if line.indent:
+            segments.append(Segment(" " * line.indent, self.rich_style))
         segments += self._segments(line)
         return Strip(segments).adjust_cell_length(width, self.rich_style)
 
@@ -302,6 +317,16 @@ class LetterView(ScrollView, can_focus=True):
         offset = next((line.end for line in reversed(self._lines[:bottom]) if line.start >= 0), 0)
         return (bisect.bisect_right(starts, offset) - 1) % len(starts)
 
+    def mark_notes(self, notes: frozenset[int]) -> None:
+        """The notes of the page shown now (one just written): a page that gains its first
+        note gains its margin, laid out anew with the same text at the top."""
+        margin_changes = bool(notes) != bool(self.notes)
+        self.notes = notes
+        if margin_changes:
+            self._width = 0
+            self._relayout()
+        self.refresh()
+
     def offset_at_top(self) -> int:
         """Where in the page's text the first line shown is (0 above the text)."""
         return self._offset_at_top() or 0
@@ -366,7 +391,7 @@ class LetterView(ScrollView, can_focus=True):
         line = self._lines[index]
         if line.start < 0:
             return None
-        column = x - line.indent
+        column = x - line.indent - (NOTE_MARGIN if self.notes else 0)
         if column < 0 or self.page is None:
             return None
         pieces = line.pieces or ((0, line.start, line.end),)

@@ -1,0 +1,65 @@
+"""The box of a note (``a``): as many lines as it takes, kept with Ctrl+S, dropped with Esc.
+What is typed is kept as a draft at every change, so that a crash loses none of it; the next
+note on the same document begins with the draft."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static, TextArea
+
+from tui.commands import NOTE, bindings
+
+
+class NoteBox(ModalScreen[str | None]):
+    """A note on ``where``: the text kept (Ctrl+S), or None (Esc)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings(NOTE)]
+    DEFAULT_CSS = """
+    NoteBox { align: center middle; }
+    NoteBox > Vertical {
+        width: 90%; max-width: 100; height: auto; max-height: 80%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    NoteBox TextArea { height: 8; }
+    NoteBox .note--help { color: $text-muted; }
+    """
+
+    def __init__(self, where: str, text: str, keep_draft: Callable[[str], None]) -> None:
+        super().__init__()
+        self.where = where
+        self.text = text
+        self._keep_draft = keep_draft
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(f"Note on {self.where}", style="bold"))
+            yield TextArea(self.text, soft_wrap=True, show_line_numbers=False, id="note-text")
+            help_text = "Ctrl+S keeps it · Esc closes without it"
+            if self.text:
+                help_text = "Your draft from before · " + help_text
+            yield Static(Text(help_text), classes="note--help")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @on(TextArea.Changed)
+    def _typed(self, event: TextArea.Changed) -> None:
+        self._keep_draft(event.text_area.text)
+
+    def action_keep(self) -> None:
+        text = self.query_one(TextArea).text.strip()
+        self.dismiss(text or None)
+
+    def action_drop(self) -> None:
+        self.dismiss(None)
