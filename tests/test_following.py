@@ -180,3 +180,16 @@ def test_following_again_keeps_when_it_began(db) -> None:
         assert (
             sqlite3.connect(state.path).execute("SELECT count(*) FROM follows").fetchone()[0] == 1
         )
+
+
+def test_what_was_followed_before_the_first_load_is_kept_after_it(tmp_path, capsys) -> None:
+    """A library gets its own id at its first load; a follow from before is not lost."""
+    path = tmp_path / "new.db"
+    Library.open(path).close()
+    assert _cli(capsys, path, "follow", "29521")[0] == 0
+    _load(path, LATER[:2])
+    out = _cli(capsys, path, "new", "--json")[1]
+    assert [json.loads(line)["key"] for line in out.splitlines()] == [
+        "kst-29521-475",
+        "kst-29521-474",
+    ]

@@ -54,13 +54,15 @@ def fetch_and_load(
     identifiers: list[str],
     *,
     dry_run: bool = False,
+    since: str = "",
     on_step: Callable[[str], None] | None = None,
     on_found: Callable[[int], None] | None = None,
     on_record: Callable[[SruRecord], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Fetched:
     """Find the records of ``dossiers`` and ``identifiers``, download their files (and each
-    dossier's open data), and load them into the library at ``library_path``."""
+    dossier's open data), and load them into the library at ``library_path``. ``since``: of
+    the dossiers, only what was published or changed on or after that day."""
 
     def step(message: str) -> None:
         if cancelled is not None and cancelled():
@@ -72,7 +74,7 @@ def fetch_and_load(
     step(f"Looking up {what} …")
     fetched = Fetched()
     try:
-        fetched.records = list(records_for(sources, dossiers, identifiers))
+        fetched.records = list(records_for(sources, dossiers, identifiers, since))
     except LoadError as exc:  # named by what was asked for, not by the query it needed
         raise LoadError(what, f"looking it up: {exc.problem}") from None
     listed = {record.identifier for record in fetched.records}
@@ -88,7 +90,7 @@ def fetch_and_load(
     step(f"Downloading {what} …")
     fetched.report = fetch_files(sources, fetched.records, on_record, cancelled)
     for dossier in dossiers:
-        fetch_dossier_metadata(sources, dossier, fetched.report)
+        fetch_dossier_metadata(sources, dossier, fetched.report, fresh=bool(since))
     step(f"Loading {what} …")
     with Library.open(library_path) as library:
         fetched.loaded = load_paths(library, fetched.report.files)

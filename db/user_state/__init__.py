@@ -62,12 +62,20 @@ def state_folder() -> Path:
 
 
 def state_path(library: Library) -> Path:
-    """The reader's own state file for ``library``."""
+    """The reader's own state file for ``library``. A library followed before its first load
+    gave it an id had its state found by its path: that state is moved to the id's name."""
+    where = str(library.path.expanduser().resolve())
+    by_path = state_folder() / f"path-{hashlib.sha256(where.encode()).hexdigest()[:24]}.db"
     known = library_id(library.conn)
     if not known:
-        where = str(library.path.expanduser().resolve())
-        known = "path-" + hashlib.sha256(where.encode()).hexdigest()[:24]
-    return state_folder() / f"{known}.db"
+        return by_path
+    by_id = state_folder() / f"{known}.db"
+    if by_path.exists() and not by_id.exists():
+        for suffix in ("-wal", "-shm", ""):
+            old = by_path.with_name(by_path.name + suffix)
+            if old.exists():
+                os.replace(old, by_id.with_name(by_id.name + suffix))
+    return by_id
 
 
 def now() -> str:
@@ -84,8 +92,9 @@ class UserState:
     @classmethod
     @contextlib.contextmanager
     def open(cls, library: Library) -> Iterator[UserState]:
-        path = state_path(library)
+        path = state_folder()
         try:
+            path = state_path(library)
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, timeout=10, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:

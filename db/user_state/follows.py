@@ -248,3 +248,10 @@ class FollowingNow:
 
 def following_now(state: UserState, library: Library) -> FollowingNow:
     return FollowingNow(follows(state), what_is_new(state, library))
+
+
+def mark_synced(state: UserState, f: Follow, when: str) -> None:
+    """``f`` was asked of the official sources up to ``when`` (UTC, ISO 8601)."""
+    state.conn.execute(
+        "UPDATE follows SET synced = ? WHERE kind = ? AND value = ?", (when, f.kind, f.value)
+    )

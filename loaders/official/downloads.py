@@ -56,24 +56,31 @@ def _cited(text: str) -> str | None:
 
 
 def records_for(
-    sources: OfficialSources, dossiers: Iterable[str], identifiers: Iterable[str]
+    sources: OfficialSources,
+    dossiers: Iterable[str],
+    identifiers: Iterable[str],
+    since: str = "",
 ) -> Iterator[SruRecord]:
-    """The records of what ``parse_targets`` read: every Kamerstuk of each dossier, then the
-    publications asked by id that those did not already hold (looked up together)."""
+    """The records of what ``parse_targets`` read: every Kamerstuk of each dossier (``since``:
+    published or changed on or after that day), then the publications asked by id that those
+    did not already hold (looked up together)."""
     seen: set[str] = set()
     for dossier in dossiers:
-        for record in sources.dossier_records(dossier):
+        for record in sources.dossier_records(dossier, since):
             if record.identifier not in seen:
                 seen.add(record.identifier)
                 yield record
     yield from sources.publications([i for i in identifiers if i not in seen])
 
 
-def fetch_dossier_metadata(sources: OfficialSources, dossier: str, report: FetchReport) -> None:
+def fetch_dossier_metadata(
+    sources: OfficialSources, dossier: str, report: FetchReport, fresh: bool = False
+) -> None:
     """The dossier's zaken from Tweede Kamer open data, as one JSON file to load: it adds
-    Onderwerp, DocumentNummer and zaak numbers to the dossier's documents."""
+    Onderwerp, DocumentNummer and zaak numbers to the dossier's documents (``fresh``: asked
+    anew, for decisions taken since)."""
     try:
-        zaken = sources.dossier_zaken(dossier)
+        zaken = sources.dossier_zaken(dossier, fresh)
     except LoadError as exc:
         report.errors.append(str(exc))
         return

@@ -113,17 +113,23 @@ class OfficialSources:
         self.close()
 
     # -- searching --------------------------------------------------------------------------
-    def dossier_records(self, dossier: str) -> Iterator[SruRecord]:
-        """Every Kamerstuk of a dossier ("29521", "36410-XVI"), page after page."""
+    def dossier_records(self, dossier: str, since: str = "") -> Iterator[SruRecord]:
+        """Every Kamerstuk of a dossier ("29521", "36410-XVI"), page after page; ``since``
+        (a day, 2025-01-31): only those published or changed on or after it."""
         number, _, suffix = dossier.partition("-")
         if not number.isdigit():
             raise LoadError(dossier, "not a dossier number")
+        if since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
+            raise LoadError(dossier, f"since {since!r}: not a day")
+        changed = f" AND dt.modified>={since}" if since else ""
         # Sorted, so that pages do not shift under a dossier that grows while it is read.
         query = (
-            f"w.publicatienaam==Kamerstuk AND w.dossiernummer=={number}"
+            f"w.publicatienaam==Kamerstuk AND w.dossiernummer=={number}{changed}"
             " sortBy dt.identifier/sort.ascending"
         )
-        for page in self._pages(query):
+        # What was published since a day is asked anew each time (a cached answer of the
+        # morning would not know the afternoon's).
+        for page in self._pages(query, fresh=bool(since)):
             for record in page.records:  # a chapter ("36410-XVI") is part of its number
                 if not suffix or record.identifier.startswith(f"kst-{dossier}-"):
                     yield record
@@ -141,12 +147,12 @@ class OfficialSources:
             for page in self._pages(query):
                 yield from (record for record in page.records if record.identifier in batch)
 
-    def _pages(self, query: str) -> Iterator[SruPage]:
+    def _pages(self, query: str, fresh: bool = False) -> Iterator[SruPage]:
         """Every page of a search, as long as each moves on: a next position that does not
         advance, or a page past ``MAX_PAGES``, is the service's mistake, said as such."""
         position = 1
         for _ in range(MAX_PAGES):
-            page = self.search(query, position)
+            page = self.search(query, position, fresh=fresh)
             yield page
             following = page.next_position
             if following is None or not page.records:
@@ -159,7 +165,7 @@ class OfficialSources:
             position = following
         raise LoadError(f"search {query!r}", f"more than {MAX_PAGES} pages; stopped there")
 
-    def search(self, query: str, start: int = 1) -> SruPage:
+    def search(self, query: str, start: int = 1, fresh: bool = False) -> SruPage:
         params = {
             "operation": "searchRetrieve",
             "version": "2.0",
@@ -170,7 +176,7 @@ class OfficialSources:
         what = f"search {query!r} from record {start}"
         name = hashlib.sha256(f"{self.sru_url}?{sorted(params.items())}".encode()).hexdigest()
         cached = self.cache / "search" / f"{name[:32]}.xml"
-        if cached.exists() and not self.refresh:
+        if cached.exists() and not (self.refresh or fresh):
             return parse_sru(cached.read_bytes(), what)
         data = self._get(self.sru_url, what, params=params)
         page = parse_sru(data, what)  # only a page that reads is kept
@@ -178,20 +184,21 @@ class OfficialSources:
         return page
 
     # -- Tweede Kamer open data -----------------------------------------------------------------
-    def dossier_zaken(self, dossier: str) -> list[dict[str, object]]:
+    def dossier_zaken(self, dossier: str, fresh: bool = False) -> list[dict[str, object]]:
         """The zaken of a dossier with their documents and the KOOP id of each, for the
         metadata KOOP lacks (Onderwerp, DocumentNummer, zaak number), and the decisions on
-        each zaak with their votes and the agenda item and activity (the day) of each."""
+        each zaak with their votes and the agenda item and activity (the day) of each;
+        ``fresh``: asked anew, not answered from the cache (a sync: decisions come later)."""
         number = dossier.partition("-")[0]
         params = {
             "$filter": f"Kamerstukdossier/any(d:d/Nummer eq {int(number)}) and Verwijderd eq false",
             "$expand": "Document($expand=HuidigeDocumentVersie($expand=DocumentPublicatie)),"
             "Besluit($expand=Stemming,Agendapunt($expand=Activiteit))",
         }
-        return list(self.odata_records(f"{self.odata_url}/Zaak", params))
+        return list(self.odata_records(f"{self.odata_url}/Zaak", params, fresh))
 
     def odata_records(
-        self, url: str, params: dict[str, str] | None = None
+        self, url: str, params: dict[str, str] | None = None, fresh: bool = False
     ) -> Iterator[dict[str, object]]:
         """Every live record of an OData listing, following ``@odata.nextLink``; deleted
         records (``Verwijderd``) are left out."""
@@ -199,7 +206,7 @@ class OfficialSources:
         for _ in range(MAX_PAGES):
             if next_url is None:
                 return
-            page = self._json(next_url, params)
+            page = self._json(next_url, params, fresh)
             params = None  # the next link repeats the query
             records = page.get("value")
             for record in records if isinstance(records, list) else []:
@@ -211,11 +218,14 @@ class OfficialSources:
             next_url = link if isinstance(link, str) and link else None
         raise LoadError(f"open data {url}", f"more than {MAX_PAGES} pages; stopped there")
 
-    def _json(self, url: str, params: dict[str, str] | None) -> dict[str, object]:
+    def _json(
+        self, url: str, params: dict[str, str] | None, fresh: bool = False
+    ) -> dict[str, object]:
         what = f"open data {url}"
         name = hashlib.sha256(f"{url}?{sorted((params or {}).items())}".encode()).hexdigest()
         cached = self.cache / "odata" / f"{name[:32]}.json"
-        if cached.exists() and not self.refresh:
+        asked = self.refresh or fresh
+        if cached.exists() and not asked:
             data = cached.read_bytes()
         else:
             data = self._get(url, what, params=params)
@@ -225,7 +235,7 @@ class OfficialSources:
             raise LoadError(what, "the answer is not JSON (cut short?)") from None
         if not isinstance(page, dict):
             raise LoadError(what, "the answer is not an OData page")
-        if not cached.exists() or self.refresh:
+        if not cached.exists() or asked:
             _write(cached, data)
         return page
 

@@ -189,8 +189,8 @@ def main(
             return command_search(args, parser)
         if args.command == "fetch":
             return command_fetch(args, parser, sources)
-        if args.command in ("follow", "unfollow", "following", "new"):
-            return run_following(args)
+        if args.command in ("follow", "unfollow", "following", "new", "sync"):
+            return run_following(args, sources)
         if args.command in ("note", "notes"):
             return run_notes(args)
         return command_default(args)
