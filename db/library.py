@@ -111,7 +111,7 @@ class Library(LibraryFile):
         self.relations = RelationQueries(self)
         self.meetings = MeetingQueries(self)
         self.outcomes = OutcomeQueries(self)
-        self.open_data = OpenDataStore(self)
+        self.open_data = OpenDataStore(self, self._outcome_changed)
         self.kamervragen = KamervragenQueries(self)
         # The targets of relations, made ghosts (where still missing) when the batch commits:
         # the replaced motie is usually loaded in the same batch, and a ghost made first and
@@ -328,6 +328,20 @@ class Library(LibraryFile):
             link_by_subject(self.conn, self._kamervragen_pending)
             self._kamervragen_pending = set()
         super()._before_commit(ending)
+
+    def _outcome_changed(self, zaken: list[str]) -> None:
+        """The documents of ``zaken`` gained or changed a decision or vote: they are of this
+        write's generation now, new again to a reader who follows them (and indexed again,
+        which costs a little and changes nothing)."""
+        if not zaken:
+            return
+        changed = self.conn.execute(
+            "UPDATE documents SET generation = ? WHERE ghost = 0 AND generation < ? AND key IN"
+            " (SELECT document FROM document_zaken WHERE zaak IN (SELECT value FROM json_each(?)))",
+            (self._generation, self._generation, json.dumps(sorted(set(zaken)))),
+        )
+        if changed.rowcount:
+            self._written = True
 
     def _begun(self) -> None:
         self._generation = library_generation(self.conn) + 1

@@ -193,3 +193,28 @@ def test_what_was_followed_before_the_first_load_is_kept_after_it(tmp_path, caps
         "kst-29521-475",
         "kst-29521-474",
     ]
+
+
+def test_an_outcome_that_arrives_later_makes_its_document_new_again(db, capsys) -> None:
+    """A decision on the zaak of a motie already seen (as the open data gives a Zaak with its
+    Besluit, the one on kst-29521-474: the real record, linked to its zaak)."""
+    from loaders.decisions import Decision
+
+    _cli(capsys, db, "follow", "29521")
+    _load(db, ["kst-29521-474.xml", "zaak-2024Z05122.json"])
+    assert _cli(capsys, db, "new", "--mark-seen")[1].count("\n") == 1
+    assert _cli(capsys, db, "new")[1] == ""
+    decision = Decision(
+        id="9d38d7fd-cb2c-4c8d-b1de-f8854adb10cc",
+        agenda_item="230480cc-f0c1-4975-82bd-467de30de85d",
+        kind="Stemmen - verworpen",
+        text="Verworpen.",
+        method="Met handopsteken",
+        order=2,
+        zaken=("2024Z05122",),
+    )
+    with Library.open(db) as library:
+        assert library.open_data.store(decision) == "loaded"
+        assert library.open_data.store(decision) == "unchanged"
+    out = _cli(capsys, db, "new", "--json")[1]
+    assert [json.loads(line)["key"] for line in out.splitlines()] == ["kst-29521-474"]

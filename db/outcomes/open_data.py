@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Literal
 
-from db.query_group import QueryGroup
+from db.query_group import Connected, QueryGroup
 from loaders.decisions import (
     Activity,
     AgendaItem,
@@ -80,7 +80,15 @@ def _digest(record: OpenDataRecord) -> str:
 
 class OpenDataStore(QueryGroup):
     """Storing open-data records (``library.open_data``), each in a transaction of the
-    library's."""
+    library's. A decision or vote that is new or changed tells ``outcome_changed`` the
+    zaken it is about: their documents are written anew, so that a reader who follows them
+    sees an outcome that came later as new."""
+
+    def __init__(
+        self, file: Connected, outcome_changed: Callable[[list[str]], None] | None = None
+    ) -> None:
+        super().__init__(file)
+        self._outcome_changed = outcome_changed
 
     def store(self, record: OpenDataRecord) -> Stored:
         with self._file.transaction():
@@ -105,6 +113,12 @@ class OpenDataStore(QueryGroup):
                 f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({marks})",
                 [*_values(record), digest],
             )
+            if isinstance(record, Decision | Vote) and self._outcome_changed is not None:
+                decision = record.id if isinstance(record, Decision) else record.decision
+                zaken = self.conn.execute(
+                    "SELECT zaak FROM decision_zaken WHERE decision = ?", (decision,)
+                ).fetchall()
+                self._outcome_changed([str(zaak) for (zaak,) in zaken])
             if isinstance(record, AgendaItem):
                 self.conn.execute(
                     "DELETE FROM agenda_item_zaken WHERE agenda_item = ?", (record.id,)
