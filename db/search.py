@@ -22,6 +22,7 @@ import datetime as dt
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -50,7 +51,7 @@ SEARCHED_COLUMNS = "{title subject names numbers text}"
 
 _TOKEN = re.compile(
     r'(?P<speaker>\bspreker:(?:"[^"]*"?|\S*))'
-    r"|(?P<filter>\b(?:dossier|kind|from|to):\S*)"
+    r"|(?P<filter>\b(?:dossier|kind|from|to|note):\S*)"
     r'|(?P<phrase>-?"[^"]*"?)'
     r"|(?P<or>\bOR\b)"
     r"|(?P<word>-?[\w*]+)",
@@ -79,6 +80,7 @@ class Query:
     date_from: str = ""
     date_to: str = ""
     speakers: list[Term] = field(default_factory=list)  # spreker:…, in debates only
+    notes: list[str] = field(default_factory=list)  # note:…, words of the reader's own notes
 
     def highlight_terms(self) -> list[str]:
         """The words and phrases a reader wants to see highlighted in a document, and who
@@ -164,7 +166,7 @@ def parse_query(text: str) -> Query:
         raise SearchError(
             f"the query has {terms:,} words; a search takes at most {MAX_QUERY_TERMS}"
         )
-    if not query.groups and not query.speakers:
+    if not query.groups and not query.speakers and not query.notes:
         if query.excluded:
             raise SearchError(
                 "a search needs at least one word to find, not only words to leave out"
@@ -202,6 +204,11 @@ def _apply_filter(query: Query, text: str) -> None:
         query.dossier = dossier
     elif name == "kind":
         query.kind = fold(value)
+    elif name == "note":
+        words = _WORD_CHARS.findall(fold(value))
+        if not words:
+            raise SearchError(f"note:{value} has no word to look for (as in note:nagaan)")
+        query.notes += words
     else:
         try:
             date = dt.date.fromisoformat(value)
@@ -219,15 +226,22 @@ _EXAMPLES = {
     "kind": "kind:motie",
     "from": "from:2023-01-01",
     "to": "to:2024-12-31",
+    "note": "note:nagaan",
 }
+
+NotesHolding = Callable[[list[str]], list[str]]
+"""The documents on which the reader's own notes hold all these words (note:…)."""
 
 
 class Searcher:
     """Searches one library; keeps the index's vocabulary for compound words."""
 
-    def __init__(self, library: Library, *, use_index: bool = True) -> None:
+    def __init__(
+        self, library: Library, *, use_index: bool = True, notes: NotesHolding | None = None
+    ) -> None:
         self.library = library
         self.use_index = use_index  # off: FTS5 answers (to compare the two)
+        self.notes = notes  # the reader's notes, for note:… (they are not the library's)
         self._expansions: dict[str, tuple[list[str], list[str]]] = {}
         self._engine: IndexSearch | None = None
         self._engine_state: IndexState | None = None
@@ -263,11 +277,23 @@ class Searcher:
 
     def search(self, text: str, *, limit: int = 50, sort: Sort = "rank") -> SearchResult:
         query = parse_query(text)
+        within: list[str] | None = None
+        if query.notes:
+            if self.notes is None:
+                raise SearchError("note: looks in your own notes, which this search cannot read")
+            within = self.notes(query.notes)
+            if not within:
+                return SearchResult(query, [], 0, [], [])
+            if not query.groups and not query.speakers:
+                return self._noted(query, within, limit)
         engine = self.engine()
         if engine is not None:
-            return self._search_engine(engine, query, limit, sort)
+            return self._search_engine(engine, query, limit, sort, within)
         match = self.match_expression(query)
         where, parameters = _filters(query)
+        if within is not None:
+            where += " AND d.key IN (SELECT value FROM json_each(?))"
+            parameters.append(json.dumps(within))
         base = (
             # CROSS JOIN keeps the index outermost: otherwise SQLite may walk the documents
             # and ask FTS5 about each one, a thousand times slower.
@@ -340,12 +366,40 @@ class Searcher:
         )
         return {str(row[0]) for row in rows}
 
+    def _noted(self, query: Query, keys: list[str], limit: int) -> SearchResult:
+        """Only note:…: the documents your notes on them hold the words, newest first; the
+        snippet is the document's beginning (the notes are the reader's to show)."""
+        rows = self.library.conn.execute(
+            "SELECT key, kind, date, dossier, title, substr(text, 1, 200), subject"
+            " FROM documents WHERE key IN (SELECT value FROM json_each(?))"
+            " ORDER BY date DESC, key",
+            (json.dumps(keys),),
+        ).fetchall()
+        hits = [
+            _hit((key, kind, date, dossier, title, _snippet_of(text or "", None), -n, subject))
+            for n, (key, kind, date, dossier, title, text, subject) in enumerate(rows)
+        ]
+        by_dossier = Counter(str(row[3]) for row in rows if row[3])
+        by_kind = Counter(str(row[1] or "") for row in rows)
+        return SearchResult(
+            query,
+            hits[:limit],
+            len(rows),
+            sorted(by_dossier.items(), key=lambda item: (-item[1], item[0]))[:10],
+            sorted(by_kind.items(), key=lambda item: (-item[1], item[0]))[:10],
+        )
+
     def _search_engine(
-        self, engine: IndexSearch, query: Query, limit: int, sort: Sort
+        self,
+        engine: IndexSearch,
+        query: Query,
+        limit: int,
+        sort: Sort,
+        within: list[str] | None = None,
     ) -> SearchResult:
         """The search asked of the search engine's index: the documents that hold the words
         themselves first (by rank), then those that hold them inside compounds."""
-        answer = engine.answer(query, self.expand, limit=limit, sort=sort)
+        answer = engine.answer(query, self.expand, limit=limit, sort=sort, within=within)
         keys = answer.keys
         rows = {
             row[0]: row

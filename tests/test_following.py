@@ -218,3 +218,31 @@ def test_an_outcome_that_arrives_later_makes_its_document_new_again(db, capsys) 
         assert library.open_data.store(decision) == "unchanged"
     out = _cli(capsys, db, "new", "--json")[1]
     assert [json.loads(line)["key"] for line in out.splitlines()] == ["kst-29521-474"]
+
+
+@pytest.mark.parametrize("use_index", [True, False])
+def test_note_words_find_their_documents_in_either_engine(db, capsys, use_index) -> None:
+    from db.search import SearchError
+    from db.user_state.notes import notes_holding
+
+    _load(db, LATER)
+    assert _cli(capsys, db, "note", "kst-29521-476", "Rode Zee: nagaan wat VN zegt")[0] == 0
+    assert _cli(capsys, db, "note", "kst-29521-455", "NMI-missie, nagaan")[0] == 0
+    with Library.open(db, write=False) as library:
+        searcher = Searcher(library, use_index=use_index, notes=notes_holding(library))
+        assert (searcher.engine() is not None) == use_index
+        only = searcher.search("note:nagaan", limit=10)
+        assert [hit.key for hit in only.hits] == ["kst-29521-476", "kst-29521-455"]  # newest
+        assert only.total == 2
+        both = searcher.search("note:nagaan aspides", limit=10)
+        assert [hit.key for hit in both.hits] == ["kst-29521-476"]
+        assert both.total == 1
+        assert searcher.search("note:nagaa", limit=10).total == 2  # a word's beginning
+        assert searcher.search("note:agaan", limit=10).total == 0  # not its middle
+        assert searcher.search("note:vn note:zee", limit=10).total == 1
+        with pytest.raises(SearchError, match="needs a value"):
+            searcher.search("note:", limit=10)
+        with pytest.raises(SearchError, match="your own notes"):
+            Searcher(library).search("note:nagaan", limit=10)
+    out = _cli(capsys, db, "search", "note:nmi", "--json")[1]
+    assert [hit["key"] for hit in json.loads(out)["hits"]] == ["kst-29521-455"]

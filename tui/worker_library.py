@@ -14,6 +14,7 @@ from pathlib import Path
 from db.finder import Finder
 from db.library import Library
 from db.search import Searcher
+from db.user_state.notes import notes_holding
 
 
 class WorkerLibrary:
@@ -40,7 +41,9 @@ class WorkerLibrary:
     def searcher(self) -> Iterator[Searcher]:
         """The full-text searcher, for this worker alone until the block ends."""
         with self._lock:
-            self._searcher = self._searcher or Searcher(self._opened())
+            if self._searcher is None:
+                library = self._opened()
+                self._searcher = Searcher(library, notes=notes_holding(library))
             yield self._searcher
 
     def refresh(self) -> None:

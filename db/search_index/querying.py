@@ -99,11 +99,24 @@ class IndexSearch:
             remove_view(old)
         return index
 
-    def answer(self, query: Query, expand: Expand, *, limit: int, sort: Sort) -> IndexAnswer:
+    def answer(
+        self,
+        query: Query,
+        expand: Expand,
+        *,
+        limit: int,
+        sort: Sort,
+        within: list[str] | None = None,
+    ) -> IndexAnswer:
         """The hits of ``query`` and how many there are, by dossier and kind. By rank, the
         documents that hold the words themselves come first (what a reader expects), in one
         search: those get a score no compound's bm25 reaches added to theirs."""
         searched = self.engine_query(query, expand, compounds=True)
+        if within is not None:  # only these documents (note:…)
+            among = tantivy.Query.term_set_query(self.schema, "key", within)
+            searched = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, searched), (tantivy.Occur.Must, among)]
+            )
         searcher = self.index.searcher()
         # The counts in a thread of their own while this one finds the top hits and the caller
         # reads their documents: tantivy lets go of Python's lock, so the two passes over the

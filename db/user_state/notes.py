@@ -6,10 +6,13 @@ document begins with it."""
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from db.library import Library
-from db.user_state import UserState, now
+from db.user_state import StateError, UserState, now
+from loaders.folding import fold
 from loaders.labels import standard_citation
 
 
@@ -160,3 +163,23 @@ def _first_words(paragraph: str) -> str:
     """The paragraph's first QUOTED_WORDS words, with "…" where it goes on."""
     words = paragraph.split()
     return " ".join(words[:QUOTED_WORDS]) + ("…" if len(words) > QUOTED_WORDS else "")
+
+
+def notes_holding(library: Library) -> Callable[[list[str]], list[str]]:
+    """For note:… in a search: the documents of ``library`` whose notes (yours) hold every
+    one of the words, each where a word of the note begins with it. Reads the state file at
+    each search (a note written meanwhile counts); no state file, no notes."""
+
+    def holding(words: list[str]) -> list[str]:
+        patterns = [re.compile(r"(?<!\w)" + re.escape(fold(word))) for word in words]
+        try:
+            with UserState.open(library) as state:
+                rows = state.conn.execute("SELECT key, text FROM notes WHERE draft = 0")
+                texts: dict[str, str] = {}
+                for key, text in rows:
+                    texts[str(key)] = texts.get(str(key), "") + "\n" + fold(str(text))
+        except StateError:
+            return []
+        return sorted(k for k, t in texts.items() if all(p.search(t) for p in patterns))
+
+    return holding

@@ -15,6 +15,7 @@ from db.dossier_summary import summarise_dossier
 from db.kamervragen import NORM_DAYS
 from db.library import Library
 from db.location import library_path
+from db.user_state.notes import notes_holding
 from loaders.citations.find import CitingDocument, find_citations
 from loaders.ids import parse_dossier
 from tui.cli.printed import (
@@ -132,7 +133,7 @@ def command_search(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         parser.error("search needs a QUERY (or --stdin, one query a line)")
     failed = False
     with _open_for_reading(args.db) as library:
-        searcher = Searcher(library)
+        searcher = Searcher(library, notes=notes_holding(library))
         queries = (
             (line.rstrip("\n") for line in sys.stdin) if args.stdin else [" ".join(args.query)]
         )
