@@ -165,21 +165,25 @@ def _first_words(paragraph: str) -> str:
     return " ".join(words[:QUOTED_WORDS]) + ("…" if len(words) > QUOTED_WORDS else "")
 
 
+def notes_matching(library: Library, words: list[str]) -> list[Note]:
+    """Your notes on ``library`` that hold every one of ``words``, each where a word of the
+    note begins with it, by document and place. Read from the state file each time (a note
+    written meanwhile counts); no state file, no notes."""
+    patterns = [re.compile(r"(?<!\w)" + re.escape(fold(word))) for word in words]
+    if not patterns:
+        return []
+    try:
+        with UserState.open(library) as state:
+            notes = notes_of(state)
+    except StateError:
+        return []
+    return [note for note in notes if all(p.search(fold(note.text)) for p in patterns)]
+
+
 def notes_holding(library: Library) -> Callable[[list[str]], list[str]]:
-    """For note:… in a search: the documents of ``library`` whose notes (yours) hold every
-    one of the words, each where a word of the note begins with it. Reads the state file at
-    each search (a note written meanwhile counts); no state file, no notes."""
+    """For note:… in a search: the documents whose notes hold all the words."""
 
     def holding(words: list[str]) -> list[str]:
-        patterns = [re.compile(r"(?<!\w)" + re.escape(fold(word))) for word in words]
-        try:
-            with UserState.open(library) as state:
-                rows = state.conn.execute("SELECT key, text FROM notes WHERE draft = 0")
-                texts: dict[str, str] = {}
-                for key, text in rows:
-                    texts[str(key)] = texts.get(str(key), "") + "\n" + fold(str(text))
-        except StateError:
-            return []
-        return sorted(k for k, t in texts.items() if all(p.search(t) for p in patterns))
+        return sorted({note.key for note in notes_matching(library, words)})
 
     return holding

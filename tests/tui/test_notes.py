@@ -14,7 +14,7 @@ from tests.tui.typed_keys import settle
 from tui.app import KamerlezerApp
 from tui.cli.main import main
 from tui.screens.note import NoteBox
-from tui.widgets.letter_view import NOTE_MARK
+from tui.text.labels import NOTE_MARK
 
 DEMO = Path(__file__).resolve().parents[2] / "loaders" / "demo"
 
@@ -102,3 +102,41 @@ def test_note_from_the_shell_and_its_mistakes(path, capsys) -> None:
     out = capsys.readouterr().out
     assert out.startswith("Kamerstukken II 2022/23, 29 521, nr. 455 (paragraph")
     assert "    Op regel zeven" in out
+
+
+async def test_the_finder_lists_your_notes_and_finds_them(path, capsys) -> None:
+    from textual.widgets import OptionList
+
+    assert (
+        main(["--db", str(path), "note", "kst-29521-455", "Zwaartepunt naar NMI", "--line", "7"])
+        == 0
+    )
+    capsys.readouterr()
+    with Library.open(path, write=False) as library:
+        app = KamerlezerApp(library, start="kst-27925-974")
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(pilot)
+            results = app.reader.finder.query_one("#finder-results", OptionList)
+            listed = [
+                str(results.get_option_at_index(i).prompt) for i in range(results.option_count)
+            ]
+            assert not any(row.startswith("Your notes") for row in listed)  # none on this one
+            await pilot.press("f", *"zwaartepunt")
+            await settle(pilot)
+            listed = [
+                str(results.get_option_at_index(i).prompt) for i in range(results.option_count)
+            ]
+            assert listed[0] == "Your notes (1)"
+            assert listed[1].startswith(f"{NOTE_MARK} 29 521, nr. 455 · Zwaartep")  # cut to fit
+            results.highlighted = 1
+            await pilot.press("down", "enter")  # from the box to the list, then the note
+            await settle(pilot)
+            letter = app.reader.letter
+            assert letter.page is not None and letter.page.key == "kst-29521-455"
+            shown = [letter.render_line(y).text for y in range(letter.size.height)]
+            assert any(line.startswith(f"{NOTE_MARK} ") for line in shown)  # its line in view
+            listed = [
+                str(results.get_option_at_index(i).prompt) for i in range(results.option_count)
+            ]
+            assert "Your notes (1)" in listed  # the open document's, under what it cites
+            assert any(row.startswith(f"{NOTE_MARK} Zwaartepunt") for row in listed)

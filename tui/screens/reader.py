@@ -27,7 +27,7 @@ from db.loading.fetch import Fetched, FetchJob
 from db.reading import Reading, read_document
 from db.user_state import StateError, UserState
 from db.user_state.bookmarks import Bookmark, add_bookmark, bookmarks, remove_bookmark
-from db.user_state.notes import add_note, draft_of, drop_draft, keep_draft, notes_of
+from db.user_state.notes import Note, add_note, draft_of, drop_draft, keep_draft, notes_of
 from db.user_state.places import save_places, saved_places
 from loaders.ids import parse_dossier
 from loaders.kinds import is_voted_on
@@ -312,25 +312,45 @@ class ReaderScreen(Screen[None]):
             except StateError as exc:
                 self.status.say(f"Cannot keep the note: {exc}")
                 return
-            page = self.letter.page
-            if text and page is not None and self.reading is not None and page.key == key:
-                self.letter.mark_notes(self._note_marks(self.reading, page))
+            page, reading = self.letter.page, self.reading
+            if text and page is not None and reading is not None and page.key == key:
+                notes = self._notes_on(reading)
+                self.letter.mark_notes(self._note_marks(reading, page, notes))
+                self.finder.show_context(reading, notes)
                 self.status.say("Note kept · kamerlezer notes exports your notes")
 
         where = f"{reference_label(key)}, line {line}"
         self.app.push_screen(NoteBox(where, draft.text if draft else "", keep), done)
 
-    def _note_marks(self, reading: Reading | None, page: Page) -> frozenset[int]:
-        """Where the notes on the open document are, in the page's text."""
+    def _notes_on(self, reading: Reading | None) -> list[Note]:
+        """Your notes on the open document (none where your state cannot be read)."""
         if reading is None:
-            return frozenset()
+            return []
         try:
             with UserState.open(self.library) as state:
-                notes = notes_of(state, reading.key)
+                return notes_of(state, reading.key)
         except StateError:
+            return []
+
+    @staticmethod
+    def _note_marks(reading: Reading | None, page: Page, notes: list[Note]) -> frozenset[int]:
+        """Where ``notes`` are in the page's text."""
+        if reading is None:
             return frozenset()
         shift = max(0, len(page.text) - len(reading.document.text))
         return frozenset(note.offset + shift for note in notes)
+
+    @on(FinderPane.OpenNote)
+    def _open_note(self, event: FinderPane.OpenNote) -> None:
+        """To one of your notes: in the open document, a step within it (Back returns)."""
+        if self.reading is None or self.reading.key != event.key:
+            if not self.open_document(event.key):
+                return
+            self.letter.go_to(self._in_page(event.offset))
+        else:
+            self._go_within(self._in_page(event.offset))
+        self.finder.clear()
+        self.letter.focus()
 
     def action_welcome(self) -> None:
         self.history.remember(self.letter.position)
@@ -466,9 +486,10 @@ class ReaderScreen(Screen[None]):
             if self._stats is None:
                 self.call_after_refresh(self._count_library)
         self.query_one("#letter-head", Static).update(page.head)
-        self.letter.notes = self._note_marks(reading, page)
+        notes = self._notes_on(reading)
+        self.letter.notes = self._note_marks(reading, page, notes)
         self.letter.show(page, position)
-        self.finder.show_context(reading)
+        self.finder.show_context(reading, notes)
 
     def _count_library(self) -> None:
         self._stats = self.library.rows.stats()

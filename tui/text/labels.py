@@ -12,6 +12,8 @@ from loaders.sanitize import terminal_safe
 
 # A document that is cited but not in the library.
 GHOST_MARK = "◌"
+# Before a line your note is on (the letter's margin), and before a note of yours in a list.
+NOTE_MARK = "✎"
 
 
 def short_date(iso: str) -> str:

@@ -22,12 +22,13 @@ from textual.worker import get_current_worker
 from db.finder import Answer, Result
 from db.library import DocumentRow, Library
 from db.reading import Reading
+from db.user_state.notes import Note, notes_matching
 from loaders.ids import split_kst_key
 from loaders.labels import reference_label
 from loaders.model import Citation
 from loaders.sanitize import terminal_safe
 from tui.commands import FINDER, bindings
-from tui.text.labels import GHOST_MARK, finder_notes, short_date
+from tui.text.labels import GHOST_MARK, NOTE_MARK, finder_notes, short_date
 from tui.worker_library import WorkerLibrary
 
 
@@ -147,15 +148,35 @@ def _more(count: int, hint: str) -> Option:
 
 class Row(Option):
     """A row that does something: opens the document ``key`` (``citation``: its place among
-    the open document's citations), or searches the text for ``search``."""
+    the open document's citations; ``note``: at one of your notes, an offset of its text),
+    or searches the text for ``search``."""
 
     def __init__(
-        self, prompt: Text, key: str = "", citation: int | None = None, *, search: str = ""
+        self,
+        prompt: Text,
+        key: str = "",
+        citation: int | None = None,
+        *,
+        search: str = "",
+        note: int | None = None,
     ) -> None:
         super().__init__(prompt)
         self.key = key
         self.citation = citation
         self.search = search
+        self.note = note
+
+
+def note_prompt(note: Note, with_key: bool, width: int = 0) -> Text:
+    """A note of yours: the mark, which document (where several are listed), its first line."""
+    prompt = Text(f"{NOTE_MARK} ", style="bold")
+    if with_key:
+        prompt.append(reference_label(note.key) + " · ", style="bold")
+    first = note.text.strip().splitlines()[0] if note.text.strip() else ""
+    prompt.append(terminal_safe(first))
+    if width:
+        prompt.truncate(width, overflow="ellipsis")
+    return prompt
 
 
 class FinderPane(Vertical):
@@ -170,6 +191,14 @@ class FinderPane(Vertical):
 
     class Leave(Message):
         """The reader is done with the finder."""
+
+    class OpenNote(Message):
+        """Go to one of your notes: the document ``key`` at ``offset`` of its text."""
+
+        def __init__(self, key: str, offset: int) -> None:
+            super().__init__()
+            self.key = key
+            self.offset = offset
 
     class SearchText(Message):
         """The reader asks for a full-text search of what they typed."""
@@ -192,6 +221,7 @@ class FinderPane(Vertical):
         # the warm-up and a search never fill its caches at once.
         self.worker_library = worker_library
         self._shown_context: Reading | None = None
+        self._context_notes: list[Note] = []  # yours, on the open document
         self._listed_query = ""  # the query whose results the list shows ("" for the context)
         self._open_when_listed = False  # Enter came before the results of what was typed
 
@@ -217,9 +247,11 @@ class FinderPane(Vertical):
             finder.warm()
 
     # -- the open document's citations ------------------------------------------------------
-    def show_context(self, reading: Reading | None) -> None:
-        """What the open document cites and what cites it (None: no document is open)."""
+    def show_context(self, reading: Reading | None, notes: list[Note] | None = None) -> None:
+        """What the open document cites and what cites it, and your notes on it (None: no
+        document is open)."""
         self._shown_context = reading
+        self._context_notes = notes or []
         if not self.input.value.strip():
             self._show_context()
 
@@ -249,6 +281,12 @@ class FinderPane(Vertical):
             options.append(Row(self._row_prompt(source, rows.get(source), None), source))
         if len(cited_by) > LISTED:
             options.append(_more(len(cited_by) - LISTED, "search finds them"))
+        if self._context_notes:
+            notes = self._context_notes
+            options.append(Option(Text(f"Your notes ({len(notes)})", style="bold"), disabled=True))
+            width = _row_width(results)
+            for note in notes:
+                options.append(Row(note_prompt(note, False, width), note.key, note=note.offset))
         results.add_options(options)
         results.highlighted = _first_enabled(results)
 
@@ -293,22 +331,30 @@ class FinderPane(Vertical):
             if get_current_worker().is_cancelled:  # a newer keystroke waits behind it
                 return
             answer = finder.find(query, limit=50, dossier=self._open_dossier())
+            noted = notes_matching(finder.library, query.split())
         if get_current_worker().is_cancelled:
             return
-        self.app.call_from_thread(self._show_answer, answer)
+        self.app.call_from_thread(self._show_answer, answer, noted)
 
     def _open_dossier(self) -> str:
         """The dossier of the open document: "nr. 455" is a document of it."""
         split = split_kst_key(self._shown_context.key) if self._shown_context else None
         return split[0] if split else ""
 
-    def _show_answer(self, answer: Answer) -> None:
+    def _show_answer(self, answer: Answer, noted: list[Note] | None = None) -> None:
         query = answer.query
         if self.input.value != query:  # a newer keystroke is on its way
             return
         self._listed_query = query
         options = self.results
         options.clear_options()
+        if noted:  # your notes that say what was typed, above what the documents say
+            title = Text(f"Your notes ({len(noted)})", style="bold")
+            options.add_option(Option(title, disabled=True))
+            width = _row_width(options)
+            options.add_options(
+                Row(note_prompt(note, True, width), note.key, note=note.offset) for note in noted
+            )
         notes = finder_notes(answer)
         if notes:
             options.add_option(Option(Text("\n".join(notes), style="dim italic"), disabled=True))
@@ -356,6 +402,8 @@ class FinderPane(Vertical):
             return
         if option.search:
             self.post_message(self.SearchText(option.search))
+        elif option.note is not None:
+            self.post_message(self.OpenNote(option.key, option.note))
         else:
             self.post_message(self.Open(option.key))
 

@@ -25,6 +25,7 @@ from tui.pages.find_in_page import find_all
 from tui.pages.history import Position
 from tui.pages.layout import Line, Link, Page, layout
 from tui.pages.marks import Shown, cut_into_segments, marks_on
+from tui.text.labels import NOTE_MARK
 
 # The kinds of line (tui.pages.layout.Line.style) drawn in a style of their own.
 _STYLED_LINES = frozenset(
@@ -35,9 +36,8 @@ MEASURE = 100
 # Documents longer than this (characters) are drawn from their first paragraphs at once and
 # laid out whole right after.
 LAZY_FROM = 50_000
-# The margin of a page with notes, and the mark of a line with a note.
+# The margin of a page with notes (a line with one has NOTE_MARK in it).
 NOTE_MARGIN = 2
-NOTE_MARK = "✎"
 FIRST_PARAGRAPHS = 120
 
 
