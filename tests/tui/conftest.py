@@ -36,3 +36,16 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def library(demo_path: Path):
     with Library.open(demo_path, write=False) as opened:
         yield opened
+
+
+DEMO = Path(__file__).resolve().parents[2] / "loaders" / "demo"
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    """A library of its own, which a test may load into: a letter of 29 521 (455) and a motie
+    of 27 925 (974), from the demo documents."""
+    path = tmp_path / "library.db"
+    with Library.open(path) as library:
+        load_paths(library, [DEMO / "kst-29521-455.txt", DEMO / "kst-27925-974.xml"])
+    return path

@@ -3,26 +3,12 @@ at the top, also at another width and after a restart; d removes one."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from textual.widgets import OptionList
 
 from db.library import Library
-from db.loading.files import load_paths
 from tests.tui.typed_keys import settle
 from tui.app import KamerlezerApp
 from tui.screens.bookmarks import BookmarksList
-
-DEMO = Path(__file__).resolve().parents[2] / "loaders" / "demo"
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    path = tmp_path / "library.db"
-    with Library.open(path) as library:
-        load_paths(library, [DEMO / "kst-29521-455.txt", DEMO / "kst-27925-974.xml"])
-    return path
 
 
 def _top_text(app: KamerlezerApp) -> str:

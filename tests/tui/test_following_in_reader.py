@@ -5,25 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from db.library import Library
 from db.loading.files import load_paths
+from tests.tui.conftest import DEMO
 from tests.tui.typed_keys import settle
 from tui.app import KamerlezerApp
 from tui.widgets.dossier_tree import NEW, DocumentNode, DossierNode
 
-DEMO = Path(__file__).resolve().parents[2] / "loaders" / "demo"
 LATER = ["kst-29521-474.xml", "kst-29521-475.xml", "kst-29521-476.xml"]
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    """A library of a letter of 29 521 and another dossier; three moties come later."""
-    path = tmp_path / "library.db"
-    with Library.open(path) as library:
-        load_paths(library, [DEMO / "kst-29521-455.txt", DEMO / "kst-27925-974.xml"])
-    return path
 
 
 def _load_later(path: Path) -> None:

@@ -4,27 +4,13 @@ a crash loses none of a note being written, and kamerlezer notes exports it with
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
-import pytest
 
 from db.library import Library
-from db.loading.files import load_paths
 from tests.tui.typed_keys import settle
 from tui.app import KamerlezerApp
 from tui.cli.main import main
 from tui.screens.note import NoteBox
 from tui.text.labels import NOTE_MARK
-
-DEMO = Path(__file__).resolve().parents[2] / "loaders" / "demo"
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    path = tmp_path / "library.db"
-    with Library.open(path) as library:
-        load_paths(library, [DEMO / "kst-29521-455.txt", DEMO / "kst-27925-974.xml"])
-    return path
 
 
 def _margin(app: KamerlezerApp) -> list[str]:

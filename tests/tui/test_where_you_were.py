@@ -3,24 +3,11 @@ before it to go back to; H is the welcome page."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from db.library import Library
 from db.loading.files import load_paths
+from tests.tui.conftest import DEMO
 from tests.tui.typed_keys import settle
 from tui.app import KamerlezerApp
-
-DEMO = Path(__file__).resolve().parents[2] / "loaders" / "demo"
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    path = tmp_path / "library.db"
-    with Library.open(path) as library:
-        load_paths(library, [DEMO / "kst-29521-455.txt", DEMO / "kst-27925-974.xml"])
-    return path
 
 
 async def test_a_restart_returns_to_the_page_and_line_left(path) -> None:
