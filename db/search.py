@@ -347,22 +347,19 @@ class Searcher:
         ]
         return SearchResult(query, hits, total, by_dossier, by_kind)
 
-    def found_among(self, text: str, keys: list[str]) -> set[str]:
-        """Which of the documents ``keys`` the search ``text`` finds: what a followed search
-        has that is new."""
+    def found_since(self, text: str, generation: int, since_date: str = "") -> set[str]:
+        """The documents the search ``text`` finds among those loaded after ``generation``
+        (and dated on or after ``since_date``): what a followed search has that is new. Asked
+        of FTS5, which knows each document's generation (the same documents as the engine's
+        index: tests/test_search_index.py)."""
         query = parse_query(text)
-        if not keys:
-            return set()
-        engine = self.engine()
-        if engine is not None:
-            return engine.found_among(query, self.expand, keys)
         where, parameters = _filters(query)
         rows = self.library.conn.execute(
             "SELECT d.key FROM documents_fts CROSS JOIN documents d"
             " ON d.rowid = documents_fts.rowid"
             f" WHERE documents_fts MATCH ? AND d.ghost = 0{where}"
-            " AND d.key IN (SELECT value FROM json_each(?))",
-            (self.match_expression(query), *parameters, json.dumps(keys)),
+            " AND d.generation > ? AND d.date >= ?",
+            (self.match_expression(query), *parameters, generation, since_date),
         )
         return {str(row[0]) for row in rows}
 

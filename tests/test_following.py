@@ -99,15 +99,12 @@ def test_a_person_is_followed_by_name_as_a_word(db, capsys) -> None:
     assert new[0]["why"][0]["kind"] == "person" and new[0]["why"][0]["value"] == "omtzigt"
 
 
-@pytest.mark.parametrize("use_index", [True, False])
-def test_a_followed_search_finds_what_is_new_in_either_engine(db, capsys, use_index) -> None:
+def test_a_followed_search_finds_what_is_new(db, capsys) -> None:
     _cli(capsys, db, "follow", "Aspides kind:motie")
     _cli(capsys, db, "follow", "Aspides kind:brief")
     _load(db, LATER)
     with Library.open(db, write=False) as library, UserState.open(library) as state:
-        searcher = Searcher(library, use_index=use_index)
-        assert (searcher.engine() is not None) == use_index
-        new = what_is_new(state, library, searcher=searcher)
+        new = what_is_new(state, library)
     # The two moties on operation Aspides; no letter of them was loaded.
     assert [d.key for d in new] == ["kst-29521-476", "kst-29521-474"]
     assert [f.label for d in new for f in d.why] == ["search Aspides kind:motie"] * 2

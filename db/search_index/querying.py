@@ -142,18 +142,6 @@ class IndexSearch:
         keys = [str(searcher.doc(address)["key"][0]) for address in addresses]
         return IndexAnswer(keys, counting)
 
-    def found_among(self, query: Query, expand: Expand, keys: list[str]) -> set[str]:
-        """Which of the documents ``keys`` the query finds."""
-        within = tantivy.Query.boolean_query(
-            [
-                (tantivy.Occur.Must, self.engine_query(query, expand, compounds=True)),
-                (tantivy.Occur.Must, tantivy.Query.term_set_query(self.schema, "key", keys)),
-            ]
-        )
-        searcher = self.index.searcher()
-        found = searcher.search(within, len(keys), count=False)
-        return {str(searcher.doc(address)["key"][0]) for _, address in found.hits}
-
     def _oldest(
         self, searcher: tantivy.Searcher, searched: tantivy.Query, limit: int
     ) -> list[tantivy.DocAddress]:

@@ -126,35 +126,31 @@ def what_is_new(
     state: UserState, library: Library, *, since_date: str = "", searcher: Searcher | None = None
 ) -> list[NewDocument]:
     """The unseen documents of what you follow, newest first, each with what made it new
-    (every follow it belongs to); ``since_date``: only those dated on or after it."""
-    following = follows(state)
-    if not following:
-        return []
-    oldest = min(f.since_generation for f in following)
-    rows = library.conn.execute(
-        "SELECT key, kind, date, title, subject, dossier, generation, signatories"
-        " FROM documents WHERE ghost = 0 AND generation > ? AND date >= ?",
-        (oldest, since_date),
-    ).fetchall()
-    unseen = _unseen(state, {str(row[0]): int(row[6]) for row in rows})
-    candidates = {str(row[0]): row for row in rows if str(row[0]) in unseen}
-    found: dict[str, NewDocument] = {}
-    for f in following:
-        newer = [key for key, row in candidates.items() if int(row[6]) > f.since_generation]
-        for key in _matching(library, f, newer, candidates, searcher):
-            row = candidates[key]
-            document = found.get(key) or NewDocument(
-                key,
-                row[1] or "",
-                row[2] or "",
-                row[3] or "",
-                row[4] or "",
-                row[5] or "",
-                int(row[6]),
-            )
-            document.why.append(f)
-            found[key] = document
-    return sorted(found.values(), key=lambda d: (d.date, d.key), reverse=True)
+    (every follow it belongs to); ``since_date``: only those dated on or after it. Each follow
+    is asked of the library on its own (a dossier's documents, a search's hits, a person's
+    documents, loaded since it began), so that it costs what it holds, not what was loaded."""
+    rows: dict[str, tuple[object, ...]] = {}
+    why: dict[str, list[Follow]] = {}
+    for f in follows(state):
+        for row in _matching(library, f, since_date, searcher):
+            key = str(row[0])
+            rows[key] = row
+            why.setdefault(key, []).append(f)
+    unseen = _unseen(state, {key: int(str(row[6])) for key, row in rows.items()})
+    new = [
+        NewDocument(
+            key,
+            str(rows[key][1] or ""),
+            str(rows[key][2] or ""),
+            str(rows[key][3] or ""),
+            str(rows[key][4] or ""),
+            str(rows[key][5] or ""),
+            int(str(rows[key][6])),
+            why[key],
+        )
+        for key in unseen
+    ]
+    return sorted(new, key=lambda d: (d.date, d.key), reverse=True)
 
 
 def mark_seen(state: UserState, library: Library, keys: Iterable[str]) -> int:
@@ -188,38 +184,38 @@ def _unseen(state: UserState, generations: dict[str, int]) -> set[str]:
     return {key for key, generation in generations.items() if seen.get(key, -1) < generation}
 
 
+# What a new document shows, as its row is read.
+_SHOWN = "d.key, d.kind, d.date, d.title, d.subject, d.dossier, d.generation"
+_LOADED_SINCE = "d.ghost = 0 AND d.generation > ? AND d.date >= ?"
+_WORDS = re.compile(r"\w+")  # a name's words, as the index reads them (no quote gets in)
+
+
 def _matching(
-    library: Library,
-    f: Follow,
-    keys: list[str],
-    rows: dict[str, tuple[object, ...]],
-    searcher: Searcher | None,
-) -> list[str]:
-    """Which of ``keys`` belong to what ``f`` follows."""
-    if not keys:
-        return []
+    library: Library, f: Follow, since_date: str, searcher: Searcher | None
+) -> list[tuple[object, ...]]:
+    """The rows of the documents of what ``f`` follows, loaded since it began."""
+    conn = library.conn
+    since = (f.since_generation, since_date)
     if f.kind == "dossier":
-        inside = library.conn.execute(
-            "SELECT document FROM document_dossiers WHERE dossier = ?"
-            " AND document IN (SELECT value FROM json_each(?))",
-            (f.value, json.dumps(keys)),
-        )
-        return [str(row[0]) for row in inside]
-    if f.kind == "person":  # the name's words as words: "Dijk" is not Dijkgraaf
-        name = re.compile(
-            r"(?<!\w)" + r"\s+".join(map(re.escape, fold(f.value).split())) + r"(?!\w)"
-        )
-        return [key for key in keys if name.search(fold(_names(rows[key][7])))]
-    return sorted((searcher or Searcher(library)).found_among(f.value, keys))
-
-
-def _names(signatories: object) -> str:
-    """The names of who signed, asked or spoke, one a line (no JSON keys to match a name in)."""
-    try:
-        people = json.loads(str(signatories or "[]"))
-    except ValueError:
-        return ""
-    return "\n".join(str(p.get("name", "")) for p in people if isinstance(p, dict))
+        return conn.execute(  # the dossier's documents first: it costs what the dossier holds
+            f"SELECT {_SHOWN} FROM document_dossiers dd CROSS JOIN documents d"
+            f" ON d.key = dd.document WHERE dd.dossier = ? AND {_LOADED_SINCE}",
+            (f.value, *since),
+        ).fetchall()
+    if f.kind == "person":  # the name's words as words ("Dijk" is not Dijkgraaf), folded
+        words = _WORDS.findall(fold(f.value))
+        if not words:
+            return []
+        return conn.execute(  # the index's names: who signed, asked or spoke
+            f"SELECT {_SHOWN} FROM documents_fts CROSS JOIN documents d"
+            f" ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? AND {_LOADED_SINCE}",
+            ('names : "' + " ".join(words) + '"', *since),
+        ).fetchall()
+    keys = (searcher or Searcher(library)).found_since(f.value, f.since_generation, since_date)
+    return conn.execute(
+        f"SELECT {_SHOWN} FROM documents d WHERE d.key IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(keys)),),
+    ).fetchall()
 
 
 @dataclass

@@ -174,3 +174,29 @@ async def test_w_on_the_hits_follows_the_search_and_in_the_box_is_a_letter(path)
         async with app.run_test(size=(100, 30)) as pilot:
             await settle(pilot)
             assert _rows(app)[0] == "New  2 unseen · 1 followed"
+
+
+async def test_new_lists_the_newest_and_says_how_many_more(path, monkeypatch) -> None:
+    from db.user_state import UserState
+    from db.user_state.follows import follow
+    from tui.widgets import dossier_tree
+
+    monkeypatch.setattr(dossier_tree, "NEW_LISTED", 2)
+    with Library.open(path, write=False) as library, UserState.open(library) as state:
+        follow(state, library, "dossier", "29521")
+    _load_later(path)
+    with Library.open(path, write=False) as library:
+        app = KamerlezerApp(library)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            tree = app.reader.dossier_tree
+            tree.focus()
+            tree.move_cursor(tree.dossier_node(NEW))
+            await pilot.press("right")
+            await settle(pilot)
+            rows = _rows(app)
+            assert rows[0] == "New  3 unseen · 1 followed"
+            assert rows[1].startswith("● 29 521, nr. 476") and rows[2].startswith(
+                "● 29 521, nr. 475"
+            )
+            assert rows[3] == "… 1 more: kamerlezer new lists them all"

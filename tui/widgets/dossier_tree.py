@@ -41,8 +41,9 @@ DEBATES = "debates"
 # 2020-2021"), newest first.
 KAMERVRAGEN = "kamervragen"
 OPEN_QUESTIONS = f"{KAMERVRAGEN} open"  # no vergaderjaar reads "open"
-# The node at the top: what is new in what you follow, newest first.
+# The node at the top: what is new in what you follow, newest first (up to NEW_LISTED).
 NEW = "new"
+NEW_LISTED = 500
 # Before a document not seen since it arrived in what you follow; before a followed dossier.
 UNSEEN_MARK = "●"
 FOLLOWED_MARK = "★"
@@ -379,8 +380,12 @@ class DossierTree(Tree[NodeData]):
         node.data = DossierNode(data.key, loaded=True)
         node.remove_children()
         if data.key == NEW:
-            for document in self.followed.now.new:
+            new = self.followed.now.new
+            for document in new[:NEW_LISTED]:
                 node.add_leaf(new_document_label(document), data=DocumentNode(document.key, False))
+            if len(new) > NEW_LISTED:
+                more = f"… {len(new) - NEW_LISTED:,} more: kamerlezer new lists them all"
+                node.add_leaf(Text(more, style="dim italic"))
             return
         unseen = self.followed.now.unseen
         decisions: dict[str, Ended] = {}
