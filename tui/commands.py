@@ -67,6 +67,7 @@ READER = (
     Command("go_back", "backspace,alt+left", "Back", "back, as in a browser", footer=True),
     Command("forward", "alt+right", "Forward", "forward again"),
     Command("copy_citation", "y", "Copy citation", "copy how to cite the open document"),
+    Command("cite_as", "Y", "Cite as…", "copy the citation as text, CSL-JSON, BibTeX or RIS"),
     Command("official_url", "o", "Official address", "show and copy the publication's address"),
     Command("toggle_tree", "t", "Tree", "show or hide the dossier tree"),
     # Before a text box: no query needs > or <, and a reader in the finder box resizes too.
@@ -196,6 +197,9 @@ NOTE = (
     Command("drop", "escape", "Cancel", "close without keeping it", footer=True, priority=True),
 )
 
+# The formats of a citation (Y).
+CITE_AS = (Command("close", "escape,Y,q", "Close", "close without copying", footer=True),)
+
 # Where each applies, as help lists them.
 SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Everywhere", APP),
@@ -207,6 +211,7 @@ SECTIONS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Search screen (s)", SEARCH),
     ("Bookmarks (')", BOOKMARKS),
     ("Note (a)", NOTE),
+    ("Cite as (Y)", CITE_AS),
 )
 
 _NAMES = {

@@ -20,6 +20,7 @@ from db.location import ENVIRONMENT_VARIABLE, library_path
 from db.search_orders import SORTS
 from loaders.ids import parse_dossier
 from loaders.pipeline.sources import count_sources, shown_name
+from tui.cli.citing import add_cite_command, command_cite
 from tui.cli.fetch import add_fetch_command, command_fetch
 from tui.cli.following import add_following_commands, run_following
 from tui.cli.library_commands import (
@@ -122,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_fetch_command(commands)
     add_following_commands(commands)
     add_notes_commands(commands)
+    add_cite_command(commands)
 
     refs = commands.add_parser(
         "refs",
@@ -142,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Arguments that are text a user typed (not paths, which are opened as given).
-_TYPED_TEXT = ("key", "query", "dossier", "targets", "what", "person", "text")
+_TYPED_TEXT = ("key", "query", "dossier", "targets", "what", "person", "text", "keys")
 
 
 def _decode_typed_text(args: argparse.Namespace) -> None:
@@ -193,6 +195,8 @@ def main(
             return run_following(args, sources)
         if args.command in ("note", "notes"):
             return run_notes(args)
+        if args.command == "cite":
+            return command_cite(args)
         return command_default(args)
     except LibraryError as exc:
         complain(f"{exc}")

@@ -29,6 +29,7 @@ from db.user_state import StateError, UserState
 from db.user_state.bookmarks import Bookmark, add_bookmark, bookmarks, remove_bookmark
 from db.user_state.notes import Note, add_note, draft_of, drop_draft, keep_draft, notes_of
 from db.user_state.places import save_places, saved_places
+from loaders.bibliography import cited
 from loaders.ids import parse_dossier
 from loaders.kinds import is_voted_on
 from loaders.labels import (
@@ -47,6 +48,7 @@ from tui.pages.dossier import dossier_page
 from tui.pages.history import History, Position, Visit
 from tui.pages.layout import Page
 from tui.screens.bookmarks import BookmarkName, BookmarksList
+from tui.screens.cite_as import FORMAT_NAMES, CiteAs
 from tui.screens.note import NoteBox
 from tui.screens.search import Chosen, SearchScreen
 from tui.screens.votes import VotesScreen
@@ -74,7 +76,7 @@ _OPENING_BOXES = frozenset({"find", "search", "search_all"})
 # Commands that cannot act everywhere, and how their key says why where they cannot.
 _EXPLAINED = {
     key: name
-    for name in ("fetch", "votes", "copy_citation", "official_url")
+    for name in ("fetch", "votes", "copy_citation", "cite_as", "official_url")
     for key in command_named(READER, name).keys.split(",")
 }
 _KEY_OF = {name: key_display(command_named(READER, name).keys) for name in _EXPLAINED.values()}
@@ -82,6 +84,7 @@ _VERB = {
     "fetch": "fetch",
     "votes": "show the votes of",
     "copy_citation": "copy a citation of",
+    "cite_as": "cite",
     "official_url": "give the official address of",
 }
 
@@ -593,7 +596,7 @@ class ReaderScreen(Screen[None]):
             return self.reading is not None and self.reading.is_ghost
         if action == "cancel":  # in the box of /, Esc is the box's own
             return self._fetch_job is not None and not self.document_search.has_focus
-        if action in ("copy_citation", "official_url"):
+        if action in ("copy_citation", "cite_as", "official_url"):
             return self.reading is not None
         if action == "votes":
             return self.reading is not None and self.reading.outcome is not None
@@ -642,6 +645,22 @@ class ReaderScreen(Screen[None]):
             text = f"Verslag van het commissiedebat {document.title}, Tweede Kamer, {document.date}"
         self.app.copy_to_clipboard(text)
         self.notify(f"Copied: {text}", timeout=4)
+
+    def action_cite_as(self) -> None:
+        if self.reading is None:
+            return
+        document = self.reading.document
+
+        def copy(form: str | None) -> None:
+            if form is None:
+                return
+            text = cited([document], form)
+            self.app.copy_to_clipboard(text)
+            lines = text.count("\n") + 1
+            shown = text if lines == 1 else f"{FORMAT_NAMES[form]}, {lines} lines"
+            self.notify(f"Copied: {shown}", timeout=4)
+
+        self.app.push_screen(CiteAs(document), copy)
 
     def action_official_url(self) -> None:
         if self.reading is None:
