@@ -33,6 +33,7 @@ from tui.cli.library_commands import (
 )
 from tui.cli.notes import add_notes_commands, run_notes
 from tui.cli.printed import print_library_summary
+from tui.cli.versions import add_diff_command, command_diff
 
 if TYPE_CHECKING:
     from db.loading.files import LoadReport
@@ -124,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_following_commands(commands)
     add_notes_commands(commands)
     add_cite_command(commands)
+    add_diff_command(commands)
 
     refs = commands.add_parser(
         "refs",
@@ -144,7 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Arguments that are text a user typed (not paths, which are opened as given).
-_TYPED_TEXT = ("key", "query", "dossier", "targets", "what", "person", "text", "keys")
+_TYPED_TEXT = (
+    "key", "query", "dossier", "targets", "what", "person", "text", "keys", "old", "new"
+)  # fmt: skip
 
 
 def _decode_typed_text(args: argparse.Namespace) -> None:
@@ -197,6 +201,8 @@ def main(
             return run_notes(args)
         if args.command == "cite":
             return command_cite(args)
+        if args.command == "diff":
+            return command_diff(args)
         return command_default(args)
     except LibraryError as exc:
         complain(f"{exc}")

@@ -54,6 +54,11 @@ def counted(number: int, one: str, many: str = "") -> str:
     return f"{number} {one if number == 1 else (many or one + 's')}"
 
 
+def print_text(text: Text) -> None:
+    """Styled text as it is (a document's changes), to the terminal or a pipe."""
+    _console().print(text)
+
+
 def print_document(
     document: Document,
     cited_by: list[str],

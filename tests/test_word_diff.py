@@ -1,0 +1,68 @@
+"""What a new version changed, word by word: on a real gewijzigde motie, exactly the words
+changed; on any texts, the changes rebuild both versions."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from db.library import Library
+from loaders.word_diff import marked, pieces, word_changes
+from tui.cli.main import main
+
+
+def test_a_gewijzigde_motie_against_the_motie_it_replaces(samples_library, capsys) -> None:
+    with Library.open(samples_library, write=False) as library:
+        old = library.documents.get("kst-36471-7")
+        new = library.documents.get("kst-36471-16")
+    assert old is not None and new is not None
+    changes = word_changes(old.text, new.text)
+    assert [(old.text[slice(*c.old)], new.text[slice(*c.new)]) for c in changes] == [
+        ("staan;", "staan,"),
+        ("toe ", ""),
+        ("passen;\n\ndoet een beroep op het kabinet en", "gaan toepassen,\n\nSpreekt"),
+        ("Eerste Kamer om", "wens uit dat"),
+        ("te maken", "wordt gemaakt"),
+        ("het wetsvoorstel «spreidingswet»,\n\nen", "de spreidingswet\n\nEn"),
+        ("de ", ""),
+        ("dag.", "dag"),
+    ]
+    assert main(["--db", str(samples_library), "diff", "kst-36471-16"]) == 0  # what it replaces
+    out = capsys.readouterr().out
+    assert out.startswith("36 471, nr. 16 against 36 471, nr. 7: 8 changes\n")
+    assert "pas op de plaats [-te maken-] {+wordt gemaakt+} met" in out
+    assert "dwang [-toe-] te" in out
+    assert main(["--db", str(samples_library), "diff", "kst-36471-7", "kst-36471-16"]) == 0
+    assert capsys.readouterr().out == out
+
+
+def test_diff_says_what_it_cannot_compare(samples_library, capsys) -> None:
+    db = ["--db", str(samples_library)]
+    assert main([*db, "diff", "kst-29521-455"]) == 2
+    assert "replaces no document the library knows" in capsys.readouterr().err
+    assert main([*db, "diff", "kst-1-1", "kst-29521-455"]) == 1
+    assert "kst-1-1: not in this library" in capsys.readouterr().err
+    assert main([*db, "diff", "kst-27925-919", "kst-29521-455"]) == 1  # a ghost
+    assert "not loaded, only cited" in capsys.readouterr().err
+
+
+_TEXT = st.text(alphabet=st.sampled_from("ab c\n;,é"), max_size=40)
+
+
+@given(_TEXT, _TEXT)
+def test_the_changes_rebuild_both_versions(old: str, new: str) -> None:
+    changes = word_changes(old, new)
+    rebuilt, at = [], 0
+    for change in changes:
+        assert 0 <= change.old[0] <= change.old[1] <= len(old)
+        assert 0 <= change.new[0] <= change.new[1] <= len(new)
+        rebuilt.append(old[at : change.old[0]] + new[slice(*change.new)])
+        at = change.old[1]
+    assert "".join(rebuilt) + old[at:] == new
+    kept = "".join(text for text, kind in pieces(old, new, changes) if kind != "taken")
+    assert kept.split() == new.split()  # what is shown of the new text is all of its words
+    gone = "".join(t + " " for t, kind in pieces(old, new, changes) if kind != "put")
+    assert gone.split() == old.split()
+    assert marked(old, new).replace("[-", "").replace("-]", "").count("{+") == sum(
+        1 for _, kind in pieces(old, new, changes) if kind == "put"
+    )
