@@ -66,3 +66,36 @@ def test_the_changes_rebuild_both_versions(old: str, new: str) -> None:
     assert marked(old, new).replace("[-", "").replace("-]", "").count("{+") == sum(
         1 for _, kind in pieces(old, new, changes) if kind == "put"
     )
+
+
+async def test_d_shows_what_the_version_changed_and_d_again_its_text(samples_library) -> None:
+    from tests.tui.typed_keys import settle
+    from tui.app import KamerlezerApp
+
+    with Library.open(samples_library, write=False) as library:
+        await _read_the_changes(KamerlezerApp(library, start="kst-36471-16"), settle)
+
+
+async def _read_the_changes(app, settle) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        letter = app.reader.letter
+        text = letter.page.text
+        await pilot.press("d")
+        await settle(pilot)
+        page = letter.page
+        assert page is not None and page.text.startswith("8 changes against 36 471, nr. 7")
+        marks = [page.text[start:end] for start, end in letter.hits]
+        assert marks[:3] == ["[-staan;-]", "{+staan,+}", "[-toe-]"]
+        assert "[-te maken-]" in marks and "{+wordt gemaakt+}" in marks
+        assert letter.hit == 0
+        await pilot.press("n")
+        assert letter.hit == 1
+        await pilot.press("d")  # the text again
+        await settle(pilot)
+        assert letter.page is not None and letter.page.text == text
+        app.reader.open_document("kst-36471-7")  # the motie itself replaces nothing
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert "replaces none that the library holds" in app.reader.status.shown

@@ -90,6 +90,7 @@ READER = (
     ),
     Command("all_seen", "W", "All seen", "mark everything under New seen"),
     Command("welcome", "H", "Welcome page", "the library's newest documents and how to start"),
+    Command("changes", "d", "Changes", "what this version changed against the one it replaces"),
     Command("bookmark", "m", "Bookmark", "bookmark the place you read, with a name"),
     Command("bookmarks", "apostrophe", "Bookmarks", "your bookmarks: Enter goes to one"),
     Command("note", "a", "Note", "write a note on the line at the top (yours, in the margin)"),

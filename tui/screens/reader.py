@@ -43,6 +43,7 @@ from loaders.official.sources import OfficialSources
 from tui.commands import LETTER, READER, Command, bindings, command_named, key_display
 from tui.followed import Followed
 from tui.library_watch import EVERY_SECONDS, LibraryWatch
+from tui.pages.changes import CHANGES_HELP, changes_page
 from tui.pages.document import document_page, welcome_page
 from tui.pages.dossier import dossier_page
 from tui.pages.history import History, Position, Visit
@@ -117,6 +118,7 @@ class ReaderScreen(Screen[None]):
         self._search: SearchScreen | None = None
         self.library_watch = LibraryWatch(library)
         self.followed = Followed(library)  # what you follow, and what is new in it
+        self._changes_of = ""  # the document whose changes (d) the letter shows
         # One read connection for the workers of the finder pane and the search screen.
         self.worker_library = WorkerLibrary(library.path)
         self._stats: Stats | None = None  # of the library, for the welcome page
@@ -355,6 +357,40 @@ class ReaderScreen(Screen[None]):
         self.finder.clear()
         self.letter.focus()
 
+    def action_changes(self) -> None:
+        """``d``: the open version's text with what it changed against the one it replaces
+        marked; ``d`` again, its text."""
+        reading = self.reading
+        if reading is None:
+            self.status.say("d: open a gewijzigde motie or another new version first")
+            return
+        key = reading.key
+        if self._changes_of == key:
+            self.open_document(key, remember=False)
+            return
+        replaced = [
+            old
+            for old in self.library.relations.replaces(key)
+            if (document := self.library.documents.get(old)) is not None and not document.ghost
+        ]
+        if not replaced:
+            self.status.say("d: this document replaces none that the library holds")
+            return
+        old = self.library.documents.get(replaced[0])
+        assert old is not None
+        self.history.remember(self.letter.position)
+        page, spans, count = changes_page(old, reading.document)
+        self.query_one("#letter-head", Static).update(page.head)
+        self.letter.notes = frozenset()
+        self.letter.show(page)
+        self.letter.mark(spans)
+        self._changes_of = key
+        noun = "change" if count == 1 else "changes"
+        self.call_after_refresh(
+            self.status.say,
+            f"{count} {noun} against {reference_label(old.key)} · {CHANGES_HELP}",
+        )
+
     def action_welcome(self) -> None:
         self.history.remember(self.letter.position)
         self._welcome()
@@ -482,6 +518,7 @@ class ReaderScreen(Screen[None]):
 
     def _show(self, reading: Reading | None, position: Position | None = None) -> None:
         self.reading = reading
+        self._changes_of = ""
         if reading is not None:
             page = document_page(reading)
         else:  # counted after the first paint: the count grows with the library

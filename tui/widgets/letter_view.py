@@ -437,6 +437,16 @@ class LetterView(ScrollView, can_focus=True):
         self.post_message(self.SpeechMoved(index, len(speakers), who, step > 0, self.page.stop))
 
     # -- search -------------------------------------------------------------------------------
+    def mark(self, spans: list[tuple[int, int]]) -> None:
+        """Highlight ``spans`` of the page's text as hits (a version's changes), n and N going
+        from one to the next; the first is shown."""
+        self.hits = spans
+        self.hit = 0 if spans else None
+        if spans:
+            self._scroll_to_offset(spans[0][0])
+        self.refresh()
+        self.post_message(self.HitMoved(self.hit, len(self.hits)))
+
     def search(self, query: str) -> int:
         """Highlight every hit of ``query``; go to the first one after the top of the screen."""
         if self.page is None:
