@@ -37,3 +37,8 @@ def published_numbers(dossier: str) -> list[str]:
             numbers.append(split[1])
         at = text.find(prefix, end)
     return numbers
+
+
+def is_published(key: str) -> bool:
+    """Whether ``key`` is among the ids in the list (kst-, h-, ah- keys as KOOP spells them)."""
+    return f"\n{key}\n" in _published()

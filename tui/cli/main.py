@@ -20,6 +20,7 @@ from db.location import ENVIRONMENT_VARIABLE, library_path
 from db.search_orders import SORTS
 from loaders.ids import parse_dossier
 from loaders.pipeline.sources import count_sources, shown_name
+from tui.cli.checking import add_check_command, command_check
 from tui.cli.citing import add_cite_command, command_cite
 from tui.cli.fetch import add_fetch_command, command_fetch
 from tui.cli.following import add_following_commands, run_following
@@ -126,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_notes_commands(commands)
     add_cite_command(commands)
     add_diff_command(commands)
+    add_check_command(commands)
 
     refs = commands.add_parser(
         "refs",
@@ -203,6 +205,8 @@ def main(
             return command_cite(args)
         if args.command == "diff":
             return command_diff(args)
+        if args.command == "check":
+            return command_check(args)
         return command_default(args)
     except LibraryError as exc:
         complain(f"{exc}")

@@ -1,0 +1,74 @@
+"""Checking the citations in a text someone wrote, against real documents: one right and one
+wrong citation of each kind the check tells apart."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from db.citation_check import check_text, quote_in
+from db.library import Library
+from tui.cli.main import main
+
+MEMO = (
+    "In de motie (Kamerstuk 29 521, nr. 474) verzoekt de Kamer de regering “geen Nederlandse"
+    " militaire bijdrage te leveren aan Operatie Prosperity Guardian”.\n\n"
+    'De brief van 13 december 2022 (Kamerstuk 29 521, nr. 455) stelt dat "het kabinet de'
+    ' inzet in Mali voortzet".\n\n'
+    "Zie ook Kamerstuk 29 521, nr. 99999 en Kamerstuk 27 925, nr. 919.\n\n"
+    "Kamerstukken II 2022/23, 29 521, nr. 455 spreekt van «de NAVO-missie in Irak (NMI)»."
+)
+
+
+def test_each_verdict_with_its_evidence(samples_library) -> None:
+    with Library.open(samples_library, write=False) as library:
+        checked = check_text(library, MEMO)
+    assert [(c.target, c.verdict) for c in checked] == [
+        ("kst-29521-474", "ok"),
+        ("kst-29521-455", "quote not found"),
+        ("kst-29521-99999", "not found"),
+        ("kst-27925-919", "cannot tell: not in library"),  # published, not loaded
+        ("kst-29521-455", "ok"),
+    ]
+    right, wrong_quote, unknown, elsewhere, quoted = checked
+    assert str(right.evidence["quote"]).startswith("geen Nederlandse militaire bijdrage")
+    assert isinstance(right.evidence["quote_at"], int)
+    assert wrong_quote.evidence["quote"] == "het kabinet de inzet in Mali voortzet"
+    assert unknown.evidence == {"published": False, "published_list_to": "February 2025"}
+    assert elsewhere.evidence == {"published": True}
+    assert quoted.evidence["quote"] == "de NAVO-missie in Irak (NMI)"
+    for c in checked:
+        assert MEMO[c.start : c.end] == c.text
+
+
+def test_check_from_the_shell_exits_1_when_one_is_wrong(samples_library, tmp_path, capsys) -> None:
+    memo = tmp_path / "memo.md"
+    memo.write_text(MEMO)
+    assert main(["--db", str(samples_library), "check", str(memo), "--json"]) == 1
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["verdict"] for r in records][:2] == ["ok", "quote not found"]
+    assert set(records[0]) == {"text", "start", "end", "target", "verdict", "evidence"}
+    right = tmp_path / "right.txt"
+    right.write_text(MEMO.split("\n\n")[0])
+    assert main(["--db", str(samples_library), "check", str(right)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "1 citations, 0 wrong"
+    assert main(["--db", str(samples_library), "check", str(tmp_path / "none.txt")]) == 1
+    assert "none.txt: cannot read" in capsys.readouterr().err
+
+
+def test_a_quotation_is_found_across_hyphenation_quotes_and_left_out_words() -> None:
+    source = "het kabinet zet de inzet in Irak voort, met nadruk op de NAVO-mis-\nsie ter plaatse"
+    assert quote_in("zet de inzet in Irak voort", source) is not None
+    assert quote_in("Het kabinet zet … in Irak voort", source) is not None
+    assert quote_in("de NAVO-missie ter plaatse", source) is not None
+    assert quote_in("zet de inzet in Mali voort", source) is None
+    assert quote_in("in Irak … het kabinet", source) is None  # not in that order
+    assert quote_in("abinet zet", source) is None  # a word's end is no word
+
+
+@given(st.text(max_size=60), st.text(max_size=200))
+def test_finding_a_quotation_never_raises(quote: str, text: str) -> None:
+    at = quote_in(quote, text)
+    assert at is None or at >= 0
