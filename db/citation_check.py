@@ -16,8 +16,20 @@ from loaders.citations.find import find_citations
 from loaders.folding import fold
 from loaders.published import LIST_DATE, is_published
 
-Verdict = Literal["ok", "not found", "quote not found", "cannot tell: not in library"]
-WRONG: tuple[Verdict, ...] = ("not found", "quote not found")
+Verdict = Literal[
+    "ok",
+    "not found",
+    "quote not found",
+    "outcome differs",
+    "cannot tell: not in library",
+    "cannot tell: outcome not certain",
+    "cannot tell: outcome not known",
+]
+WRONG: tuple[Verdict, ...] = ("not found", "quote not found", "outcome differs")
+# What a text may claim of how a motie or amendement ended, as the decisions say it.
+_CLAIMED = re.compile(r"\b(aangenomen|verworpen|ingetrokken|aangehouden)(?:e)?\b", re.IGNORECASE)
+# A claim belongs to a citation up to this many characters before or after it, in its sentence.
+CLAIM_REACH = 80
 
 # A quotation: at least three words between quotation marks of any kind.
 _QUOTE = re.compile(r"[“\"«‘'‚„]([^“”\"«»‘’'\n]{12,600}?)[”\"»’']")
@@ -68,7 +80,21 @@ def check_text(library: Library, text: str) -> list[CheckedCitation]:
             checked.append(found)
             continue
         found.evidence["title"] = document.subject or document.title
-        if quote:
+        claimed = _claim_beside(text, citation.start, citation.end)
+        if claimed:
+            found.evidence["claimed_outcome"] = claimed
+            outcome = library.outcomes.outcome(document.key)
+            if outcome is None:
+                found.verdict = "cannot tell: outcome not known"
+                found.evidence["outcome"] = "not known in the library"
+            elif not outcome.certain:  # a reading of the open data: never a verdict of its own
+                found.verdict = "cannot tell: outcome not certain"
+                found.evidence["outcome"] = f"{outcome.decision}, not certain: {outcome.reason}"
+            else:
+                found.evidence["outcome"] = outcome.decision
+                if outcome.decision != claimed:
+                    found.verdict = "outcome differs"
+        if quote and found.verdict == "ok":
             at = quote_in(quote, document.text)
             if at is None:
                 found.verdict = "quote not found"
@@ -92,6 +118,18 @@ def _quote_beside(text: str, start: int, end: int) -> str:
         if distance is None or away < distance:
             best, distance = match[1], away
     return best
+
+
+def _claim_beside(text: str, start: int, end: int) -> str:
+    """The outcome the text claims of the citation ("de aangenomen motie", "werd verworpen"),
+    in its sentence and within reach, or ""."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    ends = [at for at in (text.find(". ", end), text.find("\n", end)) if at >= 0]
+    sentence_end = min(ends) if ends else len(text)
+    low = max(sentence_start, start - CLAIM_REACH)
+    high = min(sentence_end, end + CLAIM_REACH)
+    claims = [m[1].lower() for m in _CLAIMED.finditer(text, low, high)]
+    return claims[0] if len(set(claims)) == 1 else ""  # two different claims: none certain
 
 
 def _words(text: str) -> str:

@@ -72,3 +72,23 @@ def test_a_quotation_is_found_across_hyphenation_quotes_and_left_out_words() -> 
 def test_finding_a_quotation_never_raises(quote: str, text: str) -> None:
     at = quote_in(quote, text)
     assert at is None or at >= 0
+
+
+def test_a_claimed_outcome_is_checked_only_where_the_outcome_is_certain(samples_library) -> None:
+    memo = (
+        "De aangenomen motie (Kamerstuk 36 471, nr. 16) vraagt een pas op de plaats.\n\n"
+        "De motie-Boswijk (Kamerstuk 29 521, nr. 485) werd verworpen.\n\n"
+        "De motie-Van Baarle (Kamerstuk 29 521, nr. 474) werd aangenomen.\n\n"
+        "De brief (Kamerstuk 29 521, nr. 455) werd verworpen."
+    )
+    with Library.open(samples_library, write=False) as library:
+        checked = check_text(library, memo)
+    assert [(c.target, c.verdict) for c in checked] == [
+        ("kst-36471-16", "ok"),
+        ("kst-29521-485", "outcome differs"),  # adopted, with the votes linked by its zaak
+        ("kst-29521-474", "cannot tell: outcome not certain"),  # linked by agenda order only
+        ("kst-29521-455", "cannot tell: outcome not known"),  # a letter: no vote
+    ]
+    assert checked[1].evidence["claimed_outcome"] == "verworpen"
+    assert checked[1].evidence["outcome"] == "aangenomen"
+    assert "not certain" in str(checked[2].evidence["outcome"])

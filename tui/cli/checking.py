@@ -17,9 +17,9 @@ def add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
         "check",
         help="check the citations in a text: do they exist, do quotations beside them occur",
         description="FILE (or - for standard input) is plain text, Markdown or a document's "
-        "PDF text. Each citation gets a verdict: ok, not found, quote not found, or cannot "
-        "tell: not in library (it exists; fetch it to check what it says). Exit 1 when one "
-        "is wrong.",
+        "PDF text. Each citation gets a verdict: ok, not found, quote not found, outcome "
+        "differs, or cannot tell (not in library: it exists, fetch it to check what it says; "
+        "outcome not certain or not known). Exit 1 when one is wrong.",
     )
     check.add_argument("file", metavar="FILE", help="a file, or - for standard input")
     check.add_argument("--json", action="store_true", help="one JSON object per citation")
@@ -46,7 +46,10 @@ def command_check(args: argparse.Namespace) -> int:
             why = f" (not among the ids published to {citation.evidence['published_list_to']})"
         elif citation.verdict == "quote not found":
             why = f": “{citation.evidence['quote']}”"
-        say(f"{citation.verdict:<28} {surface} → {citation.target}{why}")
+        elif citation.verdict.startswith(("outcome", "cannot tell: outcome")):
+            claimed, decided = citation.evidence["claimed_outcome"], citation.evidence["outcome"]
+            why = f": the text says {claimed}; the library: {decided}"
+        say(f"{citation.verdict:<32} {surface} → {citation.target}{why}")
     if not args.json:
         wrong = sum(c.verdict in WRONG for c in checked)
         say(f"{len(checked)} citations, {wrong} wrong")
