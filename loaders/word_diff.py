@@ -56,7 +56,8 @@ def pieces(old: str, new: str, changes: list[Change] | None = None) -> list[Piec
                 found.append((was[: len(was) - len(was.lstrip())], "same"))
             found.append((was.strip(), "taken"))
         if put.strip():
-            found.append((" " if was.strip() else "", "same"))
+            lead = put[: len(put) - len(put.lstrip())]  # put in after a space: it stays
+            found.append((lead or (" " if was.strip() else ""), "same"))
             found.append((put.strip(), "put"))
             found.append((put[len(put.rstrip()) :], "same"))
         else:  # taken out: the space that followed it stays

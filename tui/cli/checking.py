@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
 from db.citation_check import WRONG, check_text
 from db.library import Library
 from db.location import library_path
-from tui.cli.terminal_output import complain, json_text, say
+from tui.cli.library_commands import read_text_argument
+from tui.cli.terminal_output import json_text, say
 
 
 def add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,14 +25,9 @@ def add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
 
 
 def command_check(args: argparse.Namespace) -> int:
-    from loaders.formats.detect import decode_text
-
-    try:
-        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
-    except OSError as exc:
-        complain(f"{args.file}: cannot read: {exc.strerror}")
+    text = read_text_argument(args.file)
+    if text is None:
         return 1
-    text = decode_text(data)
     with Library.open(library_path(args.db), write=False) as library:
         checked = check_text(library, text)
     for citation in checked:

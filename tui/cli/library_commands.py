@@ -166,15 +166,23 @@ def command_search(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     return 1 if failed else 0
 
 
-def command_refs(args: argparse.Namespace) -> int:
+def read_text_argument(file: str) -> str | None:
+    """The text of FILE, or of standard input for "-" (UTF-8, else Windows-1252); None, said
+    as one line, when it cannot be read."""
     from loaders.formats.detect import decode_text  # the loaders only where a file is read
 
     try:
-        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
     except OSError as exc:
-        complain(f"{args.file}: cannot read: {exc.strerror}")
+        complain(f"{file}: cannot read: {exc.strerror}")
+        return None
+    return decode_text(data)
+
+
+def command_refs(args: argparse.Namespace) -> int:
+    text = read_text_argument(args.file)
+    if text is None:
         return 1
-    text = decode_text(data)
     for citation in find_citations(text, _citing_context(text)):
         if args.json:
             record = {k: v for k, v in asdict(citation).items() if v != "" or k == "text"}

@@ -25,10 +25,10 @@ from textual.worker import get_current_worker
 from db.library import Library, LibraryError, Stats
 from db.loading.fetch import Fetched, FetchJob
 from db.reading import Reading, read_document
-from db.user_state import StateError, UserState
+from db.user_state import UserState
 from db.user_state.bookmarks import Bookmark, add_bookmark, bookmarks, remove_bookmark
 from db.user_state.notes import Note, add_note, draft_of, drop_draft, keep_draft, notes_of
-from db.user_state.places import save_places, saved_places
+from db.user_state.places import Place, save_places, saved_places
 from loaders.bibliography import cited
 from loaders.ids import parse_dossier
 from loaders.kinds import is_voted_on
@@ -41,8 +41,8 @@ from loaders.labels import (
 )
 from loaders.official.sources import OfficialSources
 from tui.commands import LETTER, READER, Command, bindings, command_named, key_display
-from tui.followed import Followed
 from tui.library_watch import EVERY_SECONDS, LibraryWatch
+from tui.own_state import OwnState
 from tui.pages.changes import CHANGES_HELP, changes_page
 from tui.pages.document import document_page, welcome_page
 from tui.pages.dossier import dossier_page
@@ -117,7 +117,7 @@ class ReaderScreen(Screen[None]):
         self.widths = SideWidths.remembered()
         self._search: SearchScreen | None = None
         self.library_watch = LibraryWatch(library)
-        self.followed = Followed(library)  # what you follow, and what is new in it
+        self.own = OwnState(library)  # what you follow, and what is new in it
         self._changes_of = ""  # the document whose changes (d) the letter shows
         # One read connection for the workers of the finder pane and the search screen.
         self.worker_library = WorkerLibrary(library.path)
@@ -127,7 +127,7 @@ class ReaderScreen(Screen[None]):
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
-            yield DossierTree(self.library, self.followed, id="tree")
+            yield DossierTree(self.library, self.own, id="tree")
             with Vertical(id="letter-pane"):
                 yield Static("", id="letter-head", markup=False)
                 yield LetterView(id="letter")
@@ -185,20 +185,13 @@ class ReaderScreen(Screen[None]):
         if self.is_mounted and self.query(LetterView):
             self.history.remember(self.letter.position)
         places, current = self.history.saved()
-        try:
-            with UserState.open(self.library) as state:
-                save_places(state, places, current)
-        except StateError:
-            return
+        self.own.use(lambda state: save_places(state, places, current), None)
 
     def _reopen(self) -> bool:
         """The page and line the last session left, with its history; False when there is
         none, or its document is no longer in the library."""
-        try:
-            with UserState.open(self.library) as state:
-                places, current = saved_places(state)
-        except StateError:
-            return False
+        nothing: tuple[list[Place], int] = ([], -1)
+        places, current = self.own.use(saved_places, nothing)
         history = History.restored(places, current)
         visit = history.current
         if visit is None or visit.place != "document":
@@ -233,31 +226,24 @@ class ReaderScreen(Screen[None]):
         def keep(name: str | None) -> None:
             if name is None:
                 return
-            try:
-                with UserState.open(self.library) as state:
-                    add_bookmark(state, key, offset, name)
-            except StateError as exc:
-                self.status.say(f"Cannot bookmark: {exc}")
+            if self.own.use(lambda state: add_bookmark(state, key, offset, name), None) is None:
+                self.status.say(f"Cannot bookmark: {self.own.problem}")
                 return
             self.status.say(f"Bookmarked: {name} · ' lists your bookmarks")
 
         self.app.push_screen(BookmarkName(f"{reference_label(key)} at line {line}", offered), keep)
 
     def action_bookmarks(self) -> None:
-        try:
-            with UserState.open(self.library) as state:
-                marks = bookmarks(state)
-        except StateError as exc:
-            self.status.say(f"Cannot read your bookmarks: {exc}")
+        marks = self.own.use(bookmarks, None)
+        if marks is None:
+            self.status.say(f"Cannot read your bookmarks: {self.own.problem}")
             return
 
         def remove(mark: Bookmark) -> bool:
-            try:
-                with UserState.open(self.library) as state:
-                    return remove_bookmark(state, mark.id)
-            except StateError as exc:
-                self.status.say(f"Cannot remove it: {exc}")
-                return False
+            removed = self.own.use(lambda state: remove_bookmark(state, mark.id), False)
+            if self.own.problem:
+                self.status.say(f"Cannot remove it: {self.own.problem}")
+            return removed
 
         def go(mark: Bookmark | None) -> None:
             if mark is not None and self.open_document(mark.key):
@@ -292,30 +278,27 @@ class ReaderScreen(Screen[None]):
         at = link.start if link is not None else self.letter.offset_at_top()
         offset = self._in_text(at)
         line = int(self.letter.scroll_y) + 1
-        try:
-            with UserState.open(self.library) as state:
-                draft = draft_of(state, key)
-        except StateError as exc:
-            self.status.say(f"Cannot write a note: {exc}")
+        draft = self.own.use(lambda state: draft_of(state, key), None)
+        if self.own.problem:
+            self.status.say(f"Cannot write a note: {self.own.problem}")
             return
         if draft is not None:
             offset = draft.offset  # the draft's own place
 
         def keep(text: str) -> None:
-            try:
-                with UserState.open(self.library) as state:
-                    keep_draft(state, key, offset, text)
-            except StateError as exc:
-                self.status.say(f"Your draft cannot be kept: {exc}")
+            self.own.use(lambda state: keep_draft(state, key, offset, text), None)
+            if self.own.problem:
+                self.status.say(f"Your draft cannot be kept: {self.own.problem}")
+
+        def kept(state: UserState, text: str | None) -> None:
+            if text:
+                add_note(state, key, offset, text)
+            drop_draft(state, key)
 
         def done(text: str | None) -> None:
-            try:
-                with UserState.open(self.library) as state:
-                    if text:
-                        add_note(state, key, offset, text)
-                    drop_draft(state, key)
-            except StateError as exc:
-                self.status.say(f"Cannot keep the note: {exc}")
+            self.own.use(lambda state: kept(state, text), None)
+            if self.own.problem:
+                self.status.say(f"Cannot keep the note: {self.own.problem}")
                 return
             page, reading = self.letter.page, self.reading
             if text and page is not None and reading is not None and page.key == key:
@@ -331,11 +314,7 @@ class ReaderScreen(Screen[None]):
         """Your notes on the open document (none where your state cannot be read)."""
         if reading is None:
             return []
-        try:
-            with UserState.open(self.library) as state:
-                return notes_of(state, reading.key)
-        except StateError:
-            return []
+        return self.own.use(lambda state: notes_of(state, reading.key), [])
 
     @staticmethod
     def _note_marks(reading: Reading | None, page: Page, notes: list[Note]) -> frozenset[int]:
@@ -498,7 +477,7 @@ class ReaderScreen(Screen[None]):
         self._show(reading, position)
         if reveal:
             self.dossier_tree.reveal(reading.key, tree_place(reading.document))
-        seen = self.followed.mark_seen([reading.key])
+        seen = self.own.mark_seen([reading.key])
         if seen:
             self.dossier_tree.seen(seen)
         self.keep_place()
@@ -727,10 +706,10 @@ class ReaderScreen(Screen[None]):
                 "w: nothing open to follow here; open a dossier, or a document of one, first"
             )
             return
-        now = self.followed.toggle("dossier", dossier)
+        now = self.own.toggle("dossier", dossier)
         shown = format_dossier(dossier)
         if now is None:
-            self.status.say(f"Cannot follow: {self.followed.problem}")
+            self.status.say(f"Cannot follow: {self.own.problem}")
             return
         self.dossier_tree.reload()
         if now:
@@ -742,9 +721,9 @@ class ReaderScreen(Screen[None]):
             self.status.say(f"No longer following dossier {shown}")
 
     def action_all_seen(self) -> None:
-        seen = self.followed.mark_seen(self.followed.now.unseen)
-        if self.followed.problem:
-            self.status.say(f"Cannot mark seen: {self.followed.problem}")
+        seen = self.own.mark_seen(self.own.now.unseen)
+        if self.own.problem:
+            self.status.say(f"Cannot mark seen: {self.own.problem}")
             return
         self.dossier_tree.seen(seen)
         self.status.say(f"{len(seen)} marked seen" if seen else "Nothing new to mark seen")
@@ -803,7 +782,7 @@ class ReaderScreen(Screen[None]):
         """One search screen for the session, installed so that leaving it keeps its query,
         results and selection."""
         if self._search is None:
-            self._search = SearchScreen(self.library, self.worker_library, self.followed)
+            self._search = SearchScreen(self.library, self.worker_library, self.own)
             self.app.install_screen(self._search, name="search")
         return self._search
 

@@ -27,7 +27,7 @@ from db.search_orders import SORT_NAMES, SORTS, Sort
 from loaders.labels import format_dossier, reference_label
 from loaders.sanitize import terminal_safe
 from tui.commands import SEARCH, Command, bindings
-from tui.followed import Followed
+from tui.own_state import OwnState
 from tui.text.labels import short_date
 from tui.worker_library import WorkerLibrary
 
@@ -62,11 +62,11 @@ class SearchScreen(Screen[Chosen | None]):
     """
 
     def __init__(
-        self, library: Library, worker_library: WorkerLibrary, followed: Followed | None = None
+        self, library: Library, worker_library: WorkerLibrary, followed: OwnState | None = None
     ) -> None:
         super().__init__()
         self.library = library
-        self.followed = followed or Followed(library)
+        self.followed = followed or OwnState(library)
         self.follows_changed = False  # the reader's tree shows New anew when this closes
         self.worker_library = worker_library  # searches run in a worker, on its connection
         self.sort: Sort = "rank"

@@ -26,7 +26,7 @@ from loaders.model import Document
 from loaders.sanitize import terminal_safe
 from loaders.subject import short_subject
 from tui.commands import TREE, bindings
-from tui.followed import Followed
+from tui.own_state import OwnState
 from tui.text.labels import GHOST_MARK, short_date
 from tui.text.outcome import list_mark
 
@@ -268,14 +268,14 @@ class DossierTree(Tree[NodeData]):
     def __init__(
         self,
         library: Library,
-        followed: Followed | None = None,
+        followed: OwnState | None = None,
         *,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__("Dossiers", id=id, classes=classes)
         self.library = library
-        self.followed = followed or Followed(library)
+        self.followed = followed or OwnState(library)
         self._dossier_rows: dict[str, DossierRow] = {}  # to label a dossier again
         self.show_root = False
         self.guide_depth = 2
