@@ -200,10 +200,10 @@ def _distinctive(
 
 def _one_misspelt(words: list[str], rng: random.Random) -> list[str]:
     typo = rng.randrange(len(words))
-    return [_misspelt(w, rng) if i == typo else w for i, w in enumerate(words)]
+    return [misspelt(w, rng) if i == typo else w for i, w in enumerate(words)]
 
 
-def _misspelt(word: str, rng: random.Random) -> str:
+def misspelt(word: str, rng: random.Random) -> str:
     """One edit a hurried typist makes: two letters swapped, one dropped, doubled or hit
     next to the right key; never the first letter."""
     keyboard = "qwertyuiop asdfghjkl zxcvbnm"
@@ -302,7 +302,7 @@ def _draw_f(conn: sqlite3.Connection, rng: random.Random, motie: Motie) -> Remem
     picked = _distinctive(conn, rng, list(others), 2, name)
     if picked is None:
         return None
-    typed = [_misspelt(name.lower(), rng), *(others[w] for w in picked)]
+    typed = [misspelt(name.lower(), rng), *(others[w] for w in picked)]
     return Remembered("f", _typed(typed), motie.key)
 
 

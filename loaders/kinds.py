@@ -63,6 +63,30 @@ _PATTERNS = [(phrase, kind) for pattern, kind in _KINDS for phrase in _phrases(p
 VOTED_ON = ("motie", "amendement")
 
 
+# The words people use for a kind ("kamerbrief", "moties"), longest first, each with the
+# kinds it names, the best match first: the finder's queries and a checked text's claims.
+_MOTIES = ("motie", "gewijzigde motie", "nader gewijzigde motie")
+_AMENDEMENTEN = ("amendement", "gewijzigd amendement")
+KIND_WORDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
+    (("nader", "gewijzigde", "motie"), ("nader gewijzigde motie", "gewijzigde motie")),
+    (("gewijzigde", "motie"), ("gewijzigde motie", "nader gewijzigde motie")),
+    (("gewijzigd", "amendement"), ("gewijzigd amendement",)),
+    (("memorie", "van", "toelichting"), ("memorie van toelichting",)),
+    (("nota", "van", "wijziging"), ("nota van wijziging",)),
+    (("motie",), _MOTIES),
+    (("moties",), _MOTIES),
+    (("brief",), ("brief",)),
+    (("brieven",), ("brief",)),
+    (("kamerbrief",), ("brief",)),
+    (("amendement",), _AMENDEMENTEN),
+    (("amendementen",), _AMENDEMENTEN),
+    (("nota",), ("nota", "nota van wijziging", "nota naar aanleiding van het verslag")),
+    (("mvt",), ("memorie van toelichting",)),
+    (("verslag",), ("verslag",)),
+    (("wetsvoorstel",), ("voorstel van wet",)),
+]
+
+
 def is_voted_on(kind: str) -> bool:
     return any(voted in kind for voted in VOTED_ON)
 

@@ -4,8 +4,9 @@ wrong citation of each kind the check tells apart."""
 from __future__ import annotations
 
 import json
+from typing import cast
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db.citation_check import check_text, quote_in
@@ -92,3 +93,54 @@ def test_a_claimed_outcome_is_checked_only_where_the_outcome_is_certain(samples_
     assert checked[1].evidence["claimed_outcome"] == "verworpen"
     assert checked[1].evidence["outcome"] == "aangenomen"
     assert "not certain" in str(checked[2].evidence["outcome"])
+
+
+def test_the_words_beside_a_citation_against_the_document(samples_library) -> None:
+    """One right and one wrong of each: signer, date, kind and subject, on the real motie
+    29 521, nr. 474 (Van Baarle, 26 March 2024) and letter nr. 455 (13 December 2022)."""
+    memo = [
+        "De motie-Van Baarle van 26 maart over Operatie Aspides (Kamerstuk 29 521, nr. 474).",
+        "De motie-Omtzigt over Operatie Aspides (Kamerstuk 29 521, nr. 474).",
+        "De motie van het lid Van Barle (Kamerstuk 29 521, nr. 474).",  # misspelt: still him
+        "De motie van 12 april 2024 (Kamerstuk 29 521, nr. 474).",
+        "De Kamerbrief van 13 december 2022 over Irak (Kamerstuk 29 521, nr. 455).",
+        "De motie (Kamerstuk 29 521, nr. 455).",
+        "De Kamerbrief over de stikstofuitstoot van melkveehouders (Kamerstuk 29 521, nr. 455).",
+        "De motie over een brief over Irak (Kamerstuk 29 521, nr. 474).",  # a motie is cited
+    ]
+    with Library.open(samples_library, write=False) as library:
+        checked = check_text(library, "\n\n".join(memo))
+    assert [c.verdict for c in checked] == [
+        "ok",
+        "mismatch: signer",
+        "ok",
+        "mismatch: date",
+        "ok",
+        "mismatch: kind",
+        "mismatch: subject",
+        "mismatch: subject",
+    ]
+    mismatches = [cast(dict[str, str], c.evidence.get("mismatches", {})) for c in checked]
+    assert mismatches[1] == {"signer": "the text says Omtzigt; signed by Van Baarle"}
+    assert "26 maart 2024" in mismatches[3]["date"]
+    assert mismatches[5] == {"kind": "the text says motie; it is a brief"}
+    assert "stikstofuitstoot" in mismatches[6]["subject"]
+    assert checked[0].evidence["claimed"] == {
+        "kind": "motie",
+        "signers": ["Van Baarle"],
+        "date": "26 maart",
+        "subject": "Operatie Aspides",
+    }
+
+
+_PIECES = [*"ab .,()«»\"'\n", "motie-Van Baarle ", "Kamerstuk 29 521, nr. 474", "nr. 455"]
+_PIECES += [" van 26 maart", " over Irak", "aangenomen", "De brief", "het lid "]
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_checking_never_raises_and_points_into_the_text(samples_library, pieces: list[str]) -> None:
+    text = "".join(pieces)
+    with Library.open(samples_library, write=False) as library:
+        for checked in check_text(library, text):
+            assert text[checked.start : checked.end] == checked.text

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from db.library import Library
 from loaders.official.sources import OfficialSources
 from tests.conftest import MOTIE_FILE, MOTIE_METADATA
 from tui.cli.main import main
@@ -280,3 +281,30 @@ def test_an_item_of_the_handelingen_is_fetched_and_read_as_a_debate(
     _, out, _ = run(capsys, "--db", db, "show", key)
     assert "handelingen" in out and "Stemmingen moties Informele Milieuraad" in out
     assert "kst-21501-08-726" in out and "kst-21501-08-719" in out
+
+
+def test_check_fetch_gets_what_the_text_cites_and_then_checks_it(
+    motie_service, capsys, tmp_path
+) -> None:
+    """The real motie 35 786, nr. 7 (Van der Graaf c.s., 30 March 2022) is not in the
+    library: without --fetch nothing can be told of it; with it, the wrong mover is found."""
+    motie_service.expect_request(MOTIE_FILE).respond_with_data(MOTIE)
+    motie_service.expect_request(MOTIE_METADATA).respond_with_data("not found", status=404)
+    memo = tmp_path / "memo.txt"
+    memo.write_text(
+        "De motie-Van der Graaf van 30 maart 2022 (Kamerstuk 35 786, nr. 7) en de"
+        " motie-Omtzigt (Kamerstuk 35 786, nr. 7)."
+    )
+    db = str(tmp_path / "l.db")
+    Library.open(tmp_path / "l.db").close()  # a library, empty
+    code, out, _ = run(capsys, "--db", db, "check", str(memo))
+    assert code == 0
+    assert out.count("cannot tell: not in library") == 2
+    code, out, err = run(capsys, "--db", db, "check", str(memo), "--fetch")
+    assert code == 1
+    first, second, summary = out.splitlines()
+    assert first.startswith("ok ")
+    assert second.startswith("mismatch: signer")
+    assert "the text says Omtzigt; signed by Van der Graaf" in second
+    assert summary == "2 citations, 1 wrong"
+    assert "fetched for checking: 1 lacking; 1 loaded" in err

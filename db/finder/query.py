@@ -18,6 +18,7 @@ from loaders.citations.find import CitingDocument, find_citations
 from loaders.dates import MONTH_NAMES, MONTHS
 from loaders.folding import fold
 from loaders.ids import canonical_key, dossier_key, kst_key, parse_dossier, parse_reference
+from loaders.kinds import KIND_WORDS
 from loaders.publications import KEY_START
 
 _DOCUMENT_NUMBER = re.compile(r"\d{4}[DZ]\d{5}", re.I)
@@ -189,28 +190,6 @@ STOPWORDS = frozenset(
     " over te ten ter tot uit van voor zijn".split()
 )
 
-# Kind words, longest first: what each names, the best match first.
-_MOTIES = ("motie", "gewijzigde motie", "nader gewijzigde motie")
-_AMENDEMENTEN = ("amendement", "gewijzigd amendement")
-_KIND_WORDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
-    (("nader", "gewijzigde", "motie"), ("nader gewijzigde motie", "gewijzigde motie")),
-    (("gewijzigde", "motie"), ("gewijzigde motie", "nader gewijzigde motie")),
-    (("gewijzigd", "amendement"), ("gewijzigd amendement",)),
-    (("memorie", "van", "toelichting"), ("memorie van toelichting",)),
-    (("nota", "van", "wijziging"), ("nota van wijziging",)),
-    (("motie",), _MOTIES),
-    (("moties",), _MOTIES),
-    (("brief",), ("brief",)),
-    (("brieven",), ("brief",)),
-    (("kamerbrief",), ("brief",)),
-    (("amendement",), _AMENDEMENTEN),
-    (("amendementen",), _AMENDEMENTEN),
-    (("nota",), ("nota", "nota van wijziging", "nota naar aanleiding van het verslag")),
-    (("mvt",), ("memorie van toelichting",)),
-    (("verslag",), ("verslag",)),
-    (("wetsvoorstel",), ("voorstel van wet",)),
-]
-
 
 def read_words(text: str) -> WordQuery:
     """The words of a query, with its period, kind and dossier read apart."""
@@ -224,7 +203,7 @@ def read_words(text: str) -> WordQuery:
     words = _WORD.findall(folded)
     kinds: tuple[str, ...] = ()
     kind_label = ""
-    for phrase, named in _KIND_WORDS:
+    for phrase, named in KIND_WORDS:
         at = _find_phrase(words, phrase)
         if at is not None:
             kinds, kind_label = named, " ".join(phrase)

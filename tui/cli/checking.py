@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from db.citation_check import WRONG, check_text
 from db.library import Library
 from db.location import library_path
+from loaders.citations.find import find_citations
+from loaders.errors import LoadError
 from tui.cli.library_commands import read_text_argument
-from tui.cli.terminal_output import json_text, say
+from tui.cli.terminal_output import complain, json_text, say
+
+if TYPE_CHECKING:
+    from loaders.official.sources import OfficialSources
 
 
 def add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,17 +26,28 @@ def add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
         help="check the citations in a text: do they exist, do quotations beside them occur",
         description="FILE (or - for standard input) is plain text, Markdown or a document's "
         "PDF text. Each citation gets a verdict: ok, not found, quote not found, outcome "
-        "differs, or cannot tell (not in library: it exists, fetch it to check what it says; "
-        "outcome not certain or not known). Exit 1 when one is wrong.",
+        "differs, mismatch (signer, date, kind or subject: what the words beside it say is "
+        "not so of the document), or cannot tell (not in library: it exists, fetch it to "
+        "check what it says; outcome not certain or not known). Exit 1 when one is wrong.",
     )
     check.add_argument("file", metavar="FILE", help="a file, or - for standard input")
     check.add_argument("--json", action="store_true", help="one JSON object per citation")
+    check.add_argument(
+        "--fetch",
+        action="store_true",
+        help="first fetch the cited documents the library lacks from the official sources",
+    )
 
 
-def command_check(args: argparse.Namespace) -> int:
+def command_check(
+    args: argparse.Namespace, sources: Callable[..., OfficialSources] | None = None
+) -> int:
+    """``sources`` makes the client for ``--fetch`` (``OfficialSources.from_environment``)."""
     text = read_text_argument(args.file)
     if text is None:
         return 1
+    if args.fetch:
+        _fetch_lacking(library_path(args.db), text, sources)
     with Library.open(library_path(args.db), write=False) as library:
         checked = check_text(library, text)
     for citation in checked:
@@ -40,6 +60,9 @@ def command_check(args: argparse.Namespace) -> int:
             why = f" (not among the ids published to {citation.evidence['published_list_to']})"
         elif citation.verdict == "quote not found":
             why = f": “{citation.evidence['quote']}”"
+        elif citation.verdict.startswith("mismatch: "):
+            mismatches = cast(dict[str, str], citation.evidence["mismatches"])
+            why = f": {mismatches[citation.verdict.removeprefix('mismatch: ')]}"
         elif citation.verdict.startswith(("outcome", "cannot tell: outcome")):
             claimed, decided = citation.evidence["claimed_outcome"], citation.evidence["outcome"]
             why = f": the text says {claimed}; the library: {decided}"
@@ -48,3 +71,34 @@ def command_check(args: argparse.Namespace) -> int:
         wrong = sum(c.verdict in WRONG for c in checked)
         say(f"{len(checked)} citations, {wrong} wrong")
     return 1 if any(c.verdict in WRONG for c in checked) else 0
+
+
+def _fetch_lacking(path: Path, text: str, sources: Callable[..., OfficialSources] | None) -> None:
+    """Fetch and load what the text cites and the library lacks, saying on standard error
+    what arrived and what could not be fetched; what fails stays "cannot tell" (or "not
+    found", where the official sources do not list it either)."""
+    from db.loading.fetch import fetch_and_load
+    from loaders.official.downloads import parse_targets
+    from loaders.official.sources import OfficialSources
+
+    targets = list(dict.fromkeys(c.target for c in find_citations(text)))
+    with Library.open(path) as library:  # made where there is none yet, to load into
+        lacking = [
+            key
+            for key in targets
+            if (document := library.documents.get(key)) is None or document.ghost
+        ]
+    if not lacking:
+        return
+    try:
+        _, identifiers = parse_targets(lacking)
+        make = sources or OfficialSources.from_environment
+        with make() as client:
+            fetched = fetch_and_load(path, client, [], identifiers)
+    except LoadError as exc:
+        complain(f"--fetch: {exc}")
+        return
+    for problem in fetched.problems:
+        complain(f"--fetch: {problem}")
+    loaded = fetched.loaded.summary() if fetched.loaded else "nothing loaded"
+    say(f"fetched for checking: {len(lacking)} lacking; {loaded}", file=sys.stderr)

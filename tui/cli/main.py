@@ -206,7 +206,7 @@ def main(
         if args.command == "diff":
             return command_diff(args)
         if args.command == "check":
-            return command_check(args)
+            return command_check(args, sources)
         return command_default(args)
     except LibraryError as exc:
         complain(f"{exc}")
