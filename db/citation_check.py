@@ -75,6 +75,24 @@ class CheckedCitation:
     verdict: Verdict
     evidence: dict[str, object] = field(default_factory=dict)
 
+    def reason(self) -> str:
+        """Why the verdict, in a line: "the text says Omtzigt; signed by Van Baarle"."""
+        evidence = self.evidence
+        if self.verdict == "not found":
+            return f"not among the ids published to {evidence['published_list_to']}"
+        if self.verdict == "quote not found":
+            return f"“{evidence['quote']}” is not in it"
+        if self.verdict.startswith("mismatch: "):
+            mismatches = cast(dict[str, str], evidence["mismatches"])
+            return mismatches[self.verdict.removeprefix("mismatch: ")]
+        if self.verdict.startswith(("outcome", "cannot tell: outcome")):
+            return (
+                f"the text says {evidence['claimed_outcome']}; the library: {evidence['outcome']}"
+            )
+        if self.verdict == "cannot tell: not in library":
+            return "it is published; fetch it to check what it says"
+        return ""
+
     def to_dict(self) -> dict[str, object]:
         return {
             "text": self.text,

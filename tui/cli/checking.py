@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from db.citation_check import WRONG, check_text
 from db.library import Library
@@ -55,18 +55,8 @@ def command_check(
             say(json_text(citation.to_dict()))
             continue
         surface = " ".join(citation.text.split())
-        why = ""
-        if citation.verdict == "not found":
-            why = f" (not among the ids published to {citation.evidence['published_list_to']})"
-        elif citation.verdict == "quote not found":
-            why = f": “{citation.evidence['quote']}”"
-        elif citation.verdict.startswith("mismatch: "):
-            mismatches = cast(dict[str, str], citation.evidence["mismatches"])
-            why = f": {mismatches[citation.verdict.removeprefix('mismatch: ')]}"
-        elif citation.verdict.startswith(("outcome", "cannot tell: outcome")):
-            claimed, decided = citation.evidence["claimed_outcome"], citation.evidence["outcome"]
-            why = f": the text says {claimed}; the library: {decided}"
-        say(f"{citation.verdict:<32} {surface} → {citation.target}{why}")
+        why = citation.reason()
+        say(f"{citation.verdict:<32} {surface} → {citation.target}{': ' + why if why else ''}")
     if not args.json:
         wrong = sum(c.verdict in WRONG for c in checked)
         say(f"{len(checked)} citations, {wrong} wrong")

@@ -57,8 +57,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="reader theme, e.g. ansi-dark or ansi-light (the terminal's own colours)",
     )
-    open_ = commands.add_parser("open", help="open the reader on a document")
-    open_.add_argument("key", metavar="KEY", help="kst-29521-455, '29 521 nr. 455', ...")
+    open_ = commands.add_parser(
+        "open",
+        help="open the reader on a document, or on a text with its citations checked",
+        description="KEY is a document or dossier; a FILE (a memo, an article: .txt, .md) "
+        "opens as a page whose citations are marked by their verdict, as `check` gives them.",
+    )
+    open_.add_argument(
+        "key", metavar="KEY|FILE", help="kst-29521-455, '29 521 nr. 455', memo.md, ..."
+    )
 
     load = commands.add_parser(
         "load",
@@ -365,6 +372,22 @@ def command_default(args: argparse.Namespace) -> int:
 
 def command_open(args: argparse.Namespace) -> int:
     path = library_path(args.db)
+    text = Path(args.key)
+    if text.is_file():  # a text to check, read in the reader
+        try:
+            with text.open("rb"):
+                pass
+        except OSError as exc:
+            complain(f"{text}: cannot read: {exc.strerror}")
+            return 1
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            complain(f"{NEEDS_A_TERMINAL}; `kamerlezer check {text}` prints the verdicts")
+            return 2
+        from tui.app import run_reader
+        from tui.pages.checked_text import TEXT_KEY
+
+        _open_with_demo(path).close()
+        return run_reader(path, start=f"{TEXT_KEY}{text.resolve()}", theme=args.theme)
     with _open_with_demo(path) as library:
         key = library.documents.resolve(args.key)
         if key is None and (dossier := parse_dossier(args.key)):  # a dossier: its page

@@ -16,7 +16,8 @@ class Position:
     cursor: int | None
 
 
-Place = Literal["welcome", "document", "search"]
+# A "text" is a file opened with its citations checked: its key is its path.
+Place = Literal["welcome", "document", "search", "text"]
 
 
 @dataclass
@@ -75,11 +76,11 @@ class History:
 
     def saved(self) -> tuple[list[SavedPlace], int]:
         """What to keep of it for the next session: its pages (not the search screen, whose
-        query is not kept), and which is read now."""
+        query is not kept, nor a checked text, which is opened anew), and which is read now."""
         kept: list[SavedPlace] = []
         current = -1
         for n, visit in enumerate(self.visits):
-            if visit.place != "search":
+            if visit.place not in ("search", "text"):
                 position = visit.position
                 kept.append(SavedPlace(visit.place, visit.key, position.scroll_y, position.cursor))
             if n == self.index:

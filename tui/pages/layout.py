@@ -61,6 +61,9 @@ class Link:
     # there (a mark: its note's text; a note's number: "", back to the text).
     to: int = -1
     note: str = ""
+    # In a text that was checked (kamerlezer open FILE): the citation's verdict and why.
+    verdict: str = ""
+    reason: str = ""
 
     @classmethod
     def of(cls, citation: Citation) -> Link:

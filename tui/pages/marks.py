@@ -11,7 +11,8 @@ from typing import NamedTuple
 from rich.segment import Segment
 from rich.style import Style
 
-from tui.pages.layout import Page
+from db.citation_check import WRONG
+from tui.pages.layout import Link, Page
 
 Mark = tuple[int, int, Style]  # start, end (offsets into the page text) and the style added
 
@@ -41,10 +42,7 @@ def marks_on(
             break
         if link.end <= start:
             continue
-        ghost = link.target in page.ghost_targets
-        marks.append(
-            (link.start, link.end, style("letter--ghost-citation" if ghost else "letter--citation"))
-        )
+        marks.append((link.start, link.end, style(_citation_style(page, link))))
         if index == shown.cursor:
             marks.append((link.start, link.end, style("letter--cursor")))
     for index, (hit_start, hit_end) in enumerate(shown.hits):
@@ -52,6 +50,16 @@ def marks_on(
             name = "letter--current-hit" if index == shown.hit else "letter--hit"
             marks.append((hit_start, hit_end, style(name)))
     return marks
+
+
+def _citation_style(page: Page, link: Link) -> str:
+    """A checked citation by its verdict (wrong, or cannot tell); else a citation of what
+    the library holds, or of a ghost."""
+    if link.verdict in WRONG:
+        return "letter--wrong-citation"
+    if link.verdict.startswith("cannot tell"):
+        return "letter--unsure-citation"
+    return "letter--ghost-citation" if link.target in page.ghost_targets else "letter--citation"
 
 
 def cut_into_segments(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -30,6 +31,7 @@ from db.user_state.bookmarks import Bookmark, add_bookmark, bookmarks, remove_bo
 from db.user_state.notes import Note, add_note, draft_of, drop_draft, keep_draft, notes_of
 from db.user_state.places import Place, save_places, saved_places
 from loaders.bibliography import cited
+from loaders.formats.detect import decode_text
 from loaders.ids import parse_dossier
 from loaders.kinds import is_voted_on
 from loaders.labels import (
@@ -44,6 +46,7 @@ from tui.commands import LETTER, READER, Command, bindings, command_named, key_d
 from tui.library_watch import EVERY_SECONDS, LibraryWatch
 from tui.own_state import OwnState
 from tui.pages.changes import CHANGES_HELP, changes_page
+from tui.pages.checked_text import TEXT_KEY, checked_page
 from tui.pages.document import document_page, welcome_page
 from tui.pages.dossier import dossier_page
 from tui.pages.history import History, Position, Visit
@@ -161,6 +164,10 @@ class ReaderScreen(Screen[None]):
         # within a few seconds, and as soon as the reader acts.
         self.set_interval(EVERY_SECONDS, self.check_library)
         self._fit(self.app.size.width)
+        if self.start and self.start.startswith(TEXT_KEY):
+            self.open_text(Path(self.start.removeprefix(TEXT_KEY)))
+            self.letter.focus()
+            return
         if self.start:
             self.open_document(self.start)
             self.letter.focus()
@@ -416,6 +423,9 @@ class ReaderScreen(Screen[None]):
         elif current is not None and current.place == "welcome":
             self._stats = None
             self._show(None, self.letter.position)
+        elif current is not None and current.place == "text":  # its verdicts as they are now
+            self.history.remember(self.letter.position)
+            self.open_text(Path(current.key), remember=False)
         return True
 
     def on_key(self, event: events.Key) -> None:
@@ -482,6 +492,27 @@ class ReaderScreen(Screen[None]):
             self.dossier_tree.seen(seen)
         self.keep_place()
         return True
+
+    def open_text(self, path: Path, *, remember: bool = True) -> None:
+        """A text someone wrote, its citations checked and marked by verdict; Enter follows
+        one, Backspace comes back to it."""
+        try:
+            text = decode_text(path.read_bytes())
+        except OSError as exc:
+            self.notify(f"{path}: cannot read it ({exc.strerror})", severity="error")
+            return
+        if remember:
+            self.history.remember(self.letter.position)
+            self.history.open("text", str(path))
+        current = self.history.current
+        position = current.position if not remember and current else None
+        self.reading = None
+        self._changes_of = ""
+        page = checked_page(self.library, path, text)
+        self.query_one("#letter-head", Static).update(page.head)
+        self.letter.notes = frozenset()
+        self.letter.show(page, position)
+        self.finder.show_context(None)
 
     def _meeting_of(self, key: str) -> Reading | None:
         """The report of the whole meeting, for an item of the Handelingen not loaded."""
@@ -648,6 +679,8 @@ class ReaderScreen(Screen[None]):
             return
         if visit.place == "welcome":
             self._show(None, visit.position)
+        elif visit.place == "text":
+            self.open_text(Path(visit.key), remember=False)
         else:
             self.open_document(visit.key, remember=False)
         self.letter.focus()

@@ -58,6 +58,8 @@ class LetterView(ScrollView, can_focus=True):
         "letter--outcome",
         "letter--citation",
         "letter--ghost-citation",
+        "letter--wrong-citation",
+        "letter--unsure-citation",
         "letter--speaker",
         "letter--cursor",
         "letter--hit",
@@ -82,6 +84,8 @@ class LetterView(ScrollView, can_focus=True):
     LetterView > .letter--citation { color: $accent; text-style: underline; }
     LetterView > .letter--speaker { color: $text-primary; text-style: bold; }
     LetterView > .letter--ghost-citation { color: $accent; text-style: underline italic; }
+    LetterView > .letter--wrong-citation { color: $error; text-style: bold underline; }
+    LetterView > .letter--unsure-citation { color: $warning; text-style: underline italic; }
     LetterView > .letter--cursor { background: $accent; color: $background; text-style: bold; }
     LetterView > .letter--hit { background: $warning 40%; }
     LetterView > .letter--current-hit { background: $warning; color: $background; }

@@ -58,6 +58,14 @@ class StatusBar(Static):
             self._set(" · ".join(parts))
             return
         parts = [f"{number}/{count} → {reference_label(link.target)}"]
+        if link.verdict and link.verdict != "ok":  # in a checked text: why, before all else
+            # ✗ wrong, ? cannot tell: the mark's colour said which; the words say why.
+            unsure = link.verdict.startswith("cannot tell")
+            said = f"{'?' if unsure else '✗'} {link.verdict.removeprefix('mismatch: ')}"
+            said += f": {link.reason}" if link.reason else ""
+            parts = [f"{number}/{count} {said}", f"→ {reference_label(link.target)}"]
+        elif link.verdict:
+            parts.append("checked: ok")
         if link.citation is None:  # an entry of a list
             parts.append("Enter opens")
         elif parse_dossier(link.target) == link.target:
