@@ -3,6 +3,8 @@ changed; on any texts, the changes rebuild both versions."""
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -99,3 +101,56 @@ async def _read_the_changes(app, settle) -> None:
         await pilot.press("d")
         await settle(pilot)
         assert "replaces none that the library holds" in app.reader.status.shown
+
+
+def test_an_amendements_versions_step_one_at_a_time(tmp_path, capsys) -> None:
+    """A chain of three versions of an amendement, each "ter vervanging van" the one before.
+    The titles are the real open-data subjects of the amendement-Claassen en De Korte (nrs.
+    16, 34 and 37); the shared data holds no amendement's text, nor the records' dossier, so
+    the texts and the dossier here stand in for theirs."""
+    about = "over een opt-out voor de verwerking van medische gegevens van patiënten"
+    body = (
+        "I\n\nIn artikel I, onderdeel B, wordt na het tweede lid een lid ingevoegd, luidende:"
+        "\n\n3. De patiënt kan {when} bezwaar maken tegen de verwerking van {what}."
+        "\n\nToelichting\n\nDit amendement regelt een opt-out {how}."
+    )
+    versions = [
+        ("16", "GEWIJZIGD AMENDEMENT VAN DE LEDEN CLAASSEN EN DE KORTE TER VERVANGING VAN"
+         " DIE GEDRUKT ONDER NR. 13", ("te allen tijde", "zijn gegevens", "voor iedereen")),
+        ("34", "NADER GEWIJZIGD AMENDEMENT VAN DE LEDEN CLAASSEN EN DE KORTE TER VERVANGING"
+         " VAN DIE GEDRUKT ONDER NR. 16", ("te allen tijde", "zijn medische gegevens",
+         "voor iedereen")),
+        ("37", "TWEEDE NADER GEWIJZIGD AMENDEMENT VAN DE LEDEN CLAASSEN EN DE KORTE TER"
+         " VERVANGING VAN DIE GEDRUKT ONDER NR. 34", ("kosteloos", "zijn medische gegevens",
+         "voor iedere patiënt")),
+    ]  # fmt: skip
+    records = tmp_path / "amendementen.jsonl"
+    records.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "key": f"kst-36725-{number}",
+                    "dossier": "36725",
+                    "ondernummer": number,
+                    "title": title,
+                    "subject": f"Amendement Claassen en De Korte {about}",
+                    "text": body.format(when=when, what=what, how=how),
+                    "citations": [],
+                }
+            )
+            + "\n"
+            for number, title, (when, what, how) in versions
+        )
+    )
+    db = ["--db", str(tmp_path / "l.db")]
+    assert main([*db, "load", str(records)]) == 0
+    capsys.readouterr()
+    assert main([*db, "diff", "kst-36725-37"]) == 0  # against nr. 34, not the first version
+    out = capsys.readouterr().out
+    assert out.startswith("36 725, nr. 37 against 36 725, nr. 34: 2 changes\n")
+    assert "kan [-te allen tijde-] {+kosteloos+} bezwaar" in out
+    assert "voor [-iedereen.-] {+iedere patiënt.+}" in out
+    assert main([*db, "diff", "kst-36725-34"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("36 725, nr. 34 against 36 725, nr. 16: 1 change\n")
+    assert "van zijn {+medische+} gegevens" in out
