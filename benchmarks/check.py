@@ -322,10 +322,10 @@ def main() -> None:
             line += f"  ({bare[how]} missed with no words beside the citation but its kind)"
         print(line)
     total, known = tried.total(), tried.total() - unknown.total()
-    print(f"  all        {caught.total():>4} / {total} = {caught.total() / total:.1%}", end="")
-    print(f"; of those the library can tell: {caught.total() / known:.1%}")
+    print(f"  all        {caught.total():>4} / {total} = {caught.total() / total:.2%}", end="")
+    print(f"; of those the library can tell: {caught.total() / known:.2%}")
     flagged = len(right_flagged)
-    print(f"right citations flagged: {flagged} / {right_total} = {flagged / right_total:.1%}")
+    print(f"right citations flagged: {flagged} / {right_total} = {flagged / right_total:.2%}")
     for line in right_flagged[:8]:
         print("  flagged:", line[:400])
     for line in missed[:12]:

@@ -127,7 +127,7 @@ def check_text(library: Library, text: str) -> list[CheckedCitation]:
             continue
         found.evidence["title"] = document.subject or document.title
         _check_outcome(library, document, claims, found)
-        if claims.quote and found.verdict == "ok":
+        if claims.quote and found.verdict not in WRONG:  # certain, where an outcome is not
             at = quote_in(claims.quote, document.text)
             if at is not None:
                 found.evidence["quote_at"] = at

@@ -110,3 +110,23 @@ def test_claims_of_citation_like_text_never_raise(parts: list[str]) -> None:
     text = "".join(parts)
     citations = find_citations(text)
     assert len(claims_beside(text, citations)) == len(citations)
+
+
+def test_an_outcome_in_what_a_motie_is_about_is_no_claim() -> None:
+    (claims,) = _claims(
+        "De motie-Beckerman over de uitvoering van aangenomen moties (Kamerstuk 36 410, nr. 9)."
+    )
+    assert claims.subject == "de uitvoering van aangenomen moties"
+    assert claims.outcome == ""
+    (claimed,) = _claims("De motie-Beckerman (Kamerstuk 36 410, nr. 9) werd aangenomen.")
+    assert claimed.outcome == "aangenomen"
+
+
+def test_what_a_quotation_says_is_not_the_texts_claim() -> None:
+    citing, quoted = _claims(
+        "De motie (Kamerstuk 36 471, nr. 94) verzoekt de regering “de aangenomen"
+        " motie-Bruins (31 066, nr. 558) uit te voeren” en werd verworpen."
+    )
+    assert citing.outcome == "verworpen"
+    assert citing.quote.startswith("de aangenomen motie-Bruins")
+    assert quoted.quote == ""  # the quotation it stands in is the citing one's

@@ -101,37 +101,75 @@ class Claims:
 def claims_beside(text: str, citations: list[Citation]) -> list[Claims]:
     """What the words beside each of ``citations`` (found in ``text``, in order) claim."""
     quotes = _quotes_of(text, citations)
+    quoted = _Quoted(text)
+    # A citation within quotation marks is the quoted text's: another in its sentence is
+    # still alone there.
+    own = [c for c in citations if not quoted.holds(c.start)]
     found = []
     for index, citation in enumerate(citations):
         previous_end = citations[index - 1].end if index else 0
         next_start = citations[index + 1].start if index + 1 < len(citations) else len(text)
-        claims = _claims(text, citation.start, citation.end, previous_end, next_start)
+        at = bisect.bisect_left([c.start for c in own], citation.start)
+        before = own[at - 1].end if at > 0 else 0
+        after = next((c.start for c in own[at:] if c.start > citation.start), len(text))
+        claims = _claims(
+            text, citation.start, citation.end, previous_end, next_start, (before, after), quoted
+        )
         if (quote := quotes.get(index, "")) and quote != claims.subject:
             claims = replace(claims, quote=quote)
         found.append(claims)
     return found
 
 
-def _claims(text: str, start: int, end: int, previous_end: int, next_start: int) -> Claims:
+class _Quoted:
+    """Where a text quotes: its spans between quotation marks."""
+
+    def __init__(self, text: str) -> None:
+        spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+        self._starts = [start for start, _ in spans]
+        self._ends = [end for _, end in spans]
+
+    def holds(self, at: int) -> bool:
+        index = bisect.bisect_right(self._starts, at) - 1
+        return index >= 0 and at < self._ends[index]
+
+
+def _claims(
+    text: str,
+    start: int,
+    end: int,
+    previous_end: int,
+    next_start: int,
+    neighbours: tuple[int, int],
+    quoted: _Quoted,
+) -> Claims:
     sentence_start = _sentence_start(text, start)
     lead_start = max(sentence_start, previous_end, start - LEAD_REACH)
     lead = text[lead_start:start]
     tail_end = min(_sentence_end(text, end), next_start, end + TAIL_REACH)
     tail = text[end:tail_end]
     kind, phrase = _kind_phrase(lead)
+    phrase_start = start - len(phrase)
     title = _TITLE.search(phrase) if phrase else _TITLE.search(lead[-120:])
-    subject = title["title"] if title else ""
+    subject, about = (title["title"], (0, 0)) if title else ("", (0, 0))
     if not subject and (over := _SUBJECT.search(phrase)):
         subject = over["subject"]
+        about = (phrase_start + over.start("subject"), phrase_start + over.end("subject"))
     if not subject and (phrase or kind) and (after := _TAIL_SUBJECT.match(tail)):
         subject = after["subject"]
+        about = (end + after.start("subject"), end + after.end("subject"))
     return Claims(
         kind=kind,
         signers=_signers(phrase, kind),
         date=_date(phrase, tail),
         subject=" ".join(subject.split()).strip(" ,.;:"),
         outcome=_claimed_outcome(
-            text, start, end, sentence_start, _sentence_end(text, end), previous_end, next_start
+            text,
+            (start, end),
+            (sentence_start, _sentence_end(text, end)),
+            neighbours,
+            about,
+            quoted,
         ),
     )
 
@@ -209,14 +247,14 @@ def _quotes_of(text: str, citations: list[Citation]) -> dict[int, str]:
         quoted = match["quoted"]
         if len(quoted.split()) < 3:
             continue
-        after = bisect.bisect_left(starts, match.start())  # the first citation after it
-        if after < len(citations) and citations[after].start < match.end():
-            continue  # a citation inside the quotation marks: a title with its number
+        # The citations before and after it; one within it is the quoted text's own.
+        before = bisect.bisect_left(starts, match.start()) - 1
+        after = bisect.bisect_left(starts, match.end())
         candidates = []
-        if after > 0:
-            cited = citations[after - 1]
+        if before >= 0:
+            cited = citations[before]
             if cited.end <= match.start() and _near_after(text, cited.end, match.start()):
-                candidates.append((match.start() - cited.end, after - 1))
+                candidates.append((match.start() - cited.end, before))
         if after < len(citations):
             cited = citations[after]
             if _near_before(text, match.end(), cited.start):
@@ -251,18 +289,24 @@ def _near_before(text: str, at: int, start: int) -> bool:
 
 def _claimed_outcome(
     text: str,
-    start: int,
-    end: int,
-    sentence_start: int,
-    sentence_end: int,
-    previous_end: int,
-    next_start: int,
+    cited: tuple[int, int],
+    sentence: tuple[int, int],
+    neighbours: tuple[int, int],
+    about: tuple[int, int],
+    quoted: _Quoted,
 ) -> str:
     """The outcome the text claims of the citation ("de aangenomen motie", "werd
     verworpen"), in its sentence: anywhere in it where the citation is its only one, else
-    within reach ("de moties 1 en 2 werden aangenomen" claims it of both); or ""."""
-    alone = previous_end <= sentence_start and next_start >= sentence_end
+    within reach ("de moties 1 en 2 werden aangenomen" claims it of both); or "". A word of
+    what it is about is no claim ("de motie over de uitvoering van aangenomen moties"), nor
+    one it quotes."""
+    (start, end), (sentence_start, sentence_end) = cited, sentence
+    alone = neighbours[0] <= sentence_start and neighbours[1] >= sentence_end
     low = sentence_start if alone else max(sentence_start, start - CLAIM_REACH)
     high = sentence_end if alone else min(sentence_end, end + CLAIM_REACH)
-    claims = [fold(m[1]) for m in _CLAIMED.finditer(text, low, high)]
+    claims = [
+        fold(m[1])
+        for m in _CLAIMED.finditer(text, low, high)
+        if not about[0] <= m.start() < about[1] and not quoted.holds(m.start())
+    ]
     return claims[0] if len(set(claims)) == 1 else ""  # two different claims: none certain
