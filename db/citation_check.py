@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Literal, cast
+from typing import Literal, cast, get_args
 
 from rapidfuzz import fuzz
 
@@ -37,14 +37,9 @@ Verdict = Literal[
     "cannot tell: outcome not certain",
     "cannot tell: outcome not known",
 ]
-WRONG: tuple[Verdict, ...] = (
-    "not found",
-    "quote not found",
-    "outcome differs",
-    "mismatch: kind",
-    "mismatch: signer",
-    "mismatch: date",
-    "mismatch: subject",
+# What says a citation is wrong: all but ok and what cannot be told.
+WRONG: tuple[Verdict, ...] = tuple(
+    v for v in get_args(Verdict) if v != "ok" and not v.startswith("cannot tell")
 )
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*")
 _NOT_WORDS = re.compile(r"[^\w]+")

@@ -73,4 +73,4 @@ def test_a_wrong_citation_is_drawn_otherwise_than_a_right_one(demo_path, memo) -
 def test_open_names_a_file_it_cannot_read_and_needs_a_terminal(tmp_path, memo, capsys) -> None:
     db = str(tmp_path / "l.db")
     assert main(["--db", db, "open", str(memo)]) == 2  # under pytest: no terminal
-    assert f"`kamerlezer check {memo}` prints the verdicts" in capsys.readouterr().err
+    assert f"`kamerlezer check {memo}` prints it" in capsys.readouterr().err

@@ -7,6 +7,7 @@ and work in scripts.
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -374,33 +375,28 @@ def command_open(args: argparse.Namespace) -> int:
     path = library_path(args.db)
     text = Path(args.key)
     if text.is_file():  # a text to check, read in the reader
-        try:
-            with text.open("rb"):
-                pass
-        except OSError as exc:
-            complain(f"{text}: cannot read: {exc.strerror}")
+        if not os.access(text, os.R_OK):
+            complain(f"{text}: cannot read: permission denied")
             return 1
-        if not (sys.stdin.isatty() and sys.stdout.isatty()):
-            complain(f"{NEEDS_A_TERMINAL}; `kamerlezer check {text}` prints the verdicts")
-            return 2
-        from tui.app import run_reader
         from tui.pages.checked_text import TEXT_KEY
 
+        start, hint = f"{TEXT_KEY}{text.resolve()}", f"; `kamerlezer check {text}` prints it"
         _open_with_demo(path).close()
-        return run_reader(path, start=f"{TEXT_KEY}{text.resolve()}", theme=args.theme)
-    with _open_with_demo(path) as library:
-        key = library.documents.resolve(args.key)
-        if key is None and (dossier := parse_dossier(args.key)):  # a dossier: its page
-            key = dossier if summarise_dossier(library, dossier).exists else None
-    if key is None:
-        complain(f"{args.key}: no such document or dossier in {path}")
-        return 1
+    else:
+        with _open_with_demo(path) as library:
+            key = library.documents.resolve(args.key)
+            if key is None and (dossier := parse_dossier(args.key)):  # a dossier: its page
+                key = dossier if summarise_dossier(library, dossier).exists else None
+        if key is None:
+            complain(f"{args.key}: no such document or dossier in {path}")
+            return 1
+        start, hint = key, ""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        complain(f"{NEEDS_A_TERMINAL}")
+        complain(f"{NEEDS_A_TERMINAL}{hint}")
         return 2
     from tui.app import run_reader
 
-    return run_reader(path, start=key, theme=args.theme)
+    return run_reader(path, start=start, theme=args.theme)
 
 
 if __name__ == "__main__":
