@@ -7,15 +7,18 @@ import io
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
 import platformdirs
 from rich.console import RenderableType
+from rich.segment import Segment
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.color import Color
 from textual.dom import DOMNode
+from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -26,6 +29,19 @@ from tui.cli.terminal_output import SafeConsole, complain
 from tui.commands import APP, SECTIONS, Command, bindings, key_display, palette_commands
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
+
+
+class WithoutColour(LineFilter):
+    """Every segment's style without its colours (not even the default colour's codes)."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return [
+            Segment(text, None if style is None else style.without_color, control)
+            for text, style, control in segments
+        ]
+
+
+WITHOUT_COLOUR = WithoutColour()
 
 
 class KamerlezerApp(App[None]):
@@ -87,6 +103,13 @@ class KamerlezerApp(App[None]):
             timeout=timeout,
             markup=False,
         )
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Under NO_COLOR no colour codes at all: Textual's own filter sends shades of grey,
+        this one only bold, italic, underline and reverse."""
+        if self.no_color:
+            return [WITHOUT_COLOUR]
+        return super().get_line_filters()
 
     def on_mount(self) -> None:
         if self._initial_theme:

@@ -89,6 +89,10 @@ class LetterView(ScrollView, can_focus=True):
     LetterView > .letter--cursor { background: $accent; color: $background; text-style: bold; }
     LetterView > .letter--hit { background: $warning 40%; }
     LetterView > .letter--current-hit { background: $warning; color: $background; }
+    /* Under NO_COLOR only text styles tell them apart. */
+    LetterView:nocolor > .letter--cursor { text-style: reverse bold; }
+    LetterView:nocolor > .letter--hit { text-style: underline; }
+    LetterView:nocolor > .letter--current-hit { text-style: reverse; }
     """
 
     class LinkFocused(Message):
