@@ -228,3 +228,14 @@ def test_load_verbose_names_the_skipped_files(capsys, db, fixtures, tmp_path) ->
     code, out, err = run(capsys, "--db", db, "load", "-v", str(folder))
     assert code == 0 and "(1 other file skipped; -v names them)" in out
     assert f"skipped {folder / 'README.md'}: unknown format" in err
+
+
+def test_a_command_on_a_library_not_yet_made_reads_the_demo_library(tmp_path, capsys) -> None:
+    """As the reader does: on a fresh install every command of the README works."""
+    db = str(tmp_path / "new" / "library.db")
+    assert main(["--db", db, "show", "kst-29521-455", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["title"].startswith("BRIEF VAN DE MINISTERS")
+    assert err == f"{db}: a new library, with the demo documents (kamerlezer load adds yours)\n"
+    assert main(["--db", db, "show", "kst-29521-455"]) == 0
+    assert capsys.readouterr().err == ""  # made once

@@ -311,6 +311,7 @@ def test_a_record_of_the_wrong_shape_costs_itself_named_with_file_and_line(
 
 
 def test_text_that_is_not_utf8_in_an_argument_is_one_line(tmp_path) -> None:
+    Library.open(tmp_path / "l.db").close()  # a library there: its notice is no line here
     done = subprocess.run(
         [sys.executable, "-m", "tui.cli", "--db", str(tmp_path / "l.db"), "show", b"kst-\xff"],
         capture_output=True,

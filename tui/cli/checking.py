@@ -13,7 +13,7 @@ from db.library import Library
 from db.location import library_path
 from loaders.citations.find import find_citations
 from loaders.errors import LoadError
-from tui.cli.library_commands import read_text_argument
+from tui.cli.library_commands import open_for_reading, read_text_argument
 from tui.cli.terminal_output import complain, json_text, say
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def command_check(
         return 1
     if args.fetch:
         _fetch_lacking(library_path(args.db), text, sources)
-    with Library.open(library_path(args.db), write=False) as library:
+    with open_for_reading(args.db) as library:
         checked = check_text(library, text)
     for citation in checked:
         if args.json:

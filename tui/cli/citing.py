@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import argparse
 
-from db.library import Library
-from db.location import library_path
 from loaders.bibliography import FORMATS, cited
 from loaders.model import Document
+from tui.cli.library_commands import open_for_reading
 from tui.cli.terminal_output import complain, say
 
 
@@ -27,7 +26,7 @@ def add_cite_command(commands: argparse._SubParsersAction[argparse.ArgumentParse
 def command_cite(args: argparse.Namespace) -> int:
     documents: list[Document] = []
     unknown: list[str] = []
-    with Library.open(library_path(args.db), write=False) as library:
+    with open_for_reading(args.db) as library:
         for typed in args.keys:
             key = library.documents.resolve(typed)
             document = library.documents.get(key) if key else None

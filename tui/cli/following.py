@@ -28,6 +28,7 @@ from db.user_state.follows import (
 )
 from loaders.errors import LoadError
 from loaders.labels import format_dossier, reference_label
+from tui.cli.library_commands import open_for_reading
 from tui.cli.terminal_output import complain, json_text, say
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def command_follow(args: argparse.Namespace) -> int:
         complain(str(exc))
         return 2
     with (
-        Library.open(library_path(args.db), write=False) as library,
+        open_for_reading(args.db) as library,
         UserState.open(library) as state,
     ):
         if args.command == "unfollow":
@@ -109,7 +110,7 @@ def command_follow(args: argparse.Namespace) -> int:
 
 def command_following(args: argparse.Namespace) -> int:
     with (
-        Library.open(library_path(args.db), write=False) as library,
+        open_for_reading(args.db) as library,
         UserState.open(library) as state,
     ):
         followed = follows(state)
@@ -139,7 +140,7 @@ def command_new(args: argparse.Namespace) -> int:
             complain(f"--since {args.since}: give a date as 2025-01-31")
             return 2
     with (
-        Library.open(library_path(args.db), write=False) as library,
+        open_for_reading(args.db) as library,
         UserState.open(library) as state,
     ):
         new = what_is_new(state, library, since_date=since)

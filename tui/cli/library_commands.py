@@ -28,14 +28,23 @@ from tui.cli.printed import (
 from tui.cli.terminal_output import complain, json_text, say
 
 
-def _open_for_reading(db: str | None) -> Library:
+def open_for_reading(db: str | None) -> Library:
+    """The library, to read; where there is none yet, a new one with the demo documents, as
+    the reader starts one, so that every command works on a fresh install."""
     path = library_path(db)
+    if not path.exists():
+        from db.loading.demo import ensure_demo_library  # the loaders only where they load
+
+        with Library.open(path) as library:
+            ensure_demo_library(library)
+        say(f"{path}: a new library, with the demo documents (kamerlezer load adds yours)",
+            file=sys.stderr)  # fmt: skip
     return Library.open(path, write=False)
 
 
 def command_open_questions(args: argparse.Namespace) -> int:
     """The kamervragen of which the library holds no answer, longest waiting first."""
-    with _open_for_reading(args.db) as library:
+    with open_for_reading(args.db) as library:
         questions = library.kamervragen.open_questions()
     if args.json:
         say(
@@ -53,7 +62,7 @@ def command_open_questions(args: argparse.Namespace) -> int:
 
 
 def command_show(args: argparse.Namespace) -> int:
-    with _open_for_reading(args.db) as library:
+    with open_for_reading(args.db) as library:
         key = library.documents.resolve(args.key)
         document = library.documents.get(key) if key else None
         if document is None:
@@ -83,7 +92,7 @@ def command_show(args: argparse.Namespace) -> int:
 
 
 def command_export(args: argparse.Namespace) -> int:
-    with _open_for_reading(args.db) as library:
+    with open_for_reading(args.db) as library:
         dossier = parse_dossier(args.dossier) if args.dossier else None
         if args.dossier and dossier is None:
             complain(f"{args.dossier}: not a dossier number")
@@ -104,7 +113,7 @@ def command_find(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         parser.error("find needs a QUERY (or --stdin, one query a line)")
     from db.finder import Finder
 
-    with _open_for_reading(args.db) as library:
+    with open_for_reading(args.db) as library:
         finder = Finder(library)
         if args.stdin:
             finder.warm()
@@ -132,7 +141,7 @@ def command_search(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     if not args.stdin and not args.query:
         parser.error("search needs a QUERY (or --stdin, one query a line)")
     failed = False
-    with _open_for_reading(args.db) as library:
+    with open_for_reading(args.db) as library:
         searcher = Searcher(library, notes=notes_holding(library))
         queries = (
             (line.rstrip("\n") for line in sys.stdin) if args.stdin else [" ".join(args.query)]

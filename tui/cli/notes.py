@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import argparse
 
-from db.library import Library
-from db.location import library_path
 from db.user_state import StateError, UserState
 from db.user_state.notes import CitedNote, add_note, cited_notes
 from loaders.ids import parse_dossier
 from loaders.labels import reference_label
+from tui.cli.library_commands import open_for_reading
 from tui.cli.terminal_output import complain, json_text, say
 
 
@@ -52,7 +51,7 @@ def _command_note(args: argparse.Namespace) -> int:
     if not text:
         complain("note needs a TEXT; an empty note says nothing")
         return 2
-    with Library.open(library_path(args.db), write=False) as library:
+    with open_for_reading(args.db) as library:
         key = library.documents.resolve(args.key)
         document = library.documents.get(key) if key else None
         if document is None or document.ghost:
@@ -80,7 +79,7 @@ def _command_notes(args: argparse.Namespace) -> int:
             complain(f"--dossier {args.dossier}: not a dossier number (29521, '36 410 XVI')")
             return 2
     with (
-        Library.open(library_path(args.db), write=False) as library,
+        open_for_reading(args.db) as library,
         UserState.open(library) as state,
     ):
         cited = cited_notes(state, library, dossier)

@@ -7,10 +7,9 @@ import sys
 
 from rich.text import Text
 
-from db.library import Library
-from db.location import library_path
 from loaders.labels import reference_label
 from loaders.word_diff import MARKS, marked, pieces, word_changes
+from tui.cli.library_commands import open_for_reading
 from tui.cli.printed import print_text
 from tui.cli.terminal_output import complain, say
 
@@ -28,7 +27,7 @@ def add_diff_command(commands: argparse._SubParsersAction[argparse.ArgumentParse
 
 
 def command_diff(args: argparse.Namespace) -> int:
-    with Library.open(library_path(args.db), write=False) as library:
+    with open_for_reading(args.db) as library:
         keys = [library.documents.resolve(typed) for typed in (args.old, args.new) if typed]
         if not all(keys):
             typed = args.old if not keys[0] else args.new
