@@ -21,12 +21,22 @@ from textual.dom import DOMNode
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import Theme
 
 from db.library import Library
 from loaders.official.sources import OfficialSources
 from loaders.sanitize import visible
 from tui.cli.terminal_output import SafeConsole, complain
-from tui.commands import APP, SECTIONS, Command, bindings, key_display, palette_commands
+from tui.commands import (
+    APP,
+    SECTIONS,
+    Command,
+    bindings,
+    key_display,
+    palette_commands,
+    use_keymap,
+)
+from tui.config import Config, remember_theme
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
 
@@ -57,15 +67,20 @@ class KamerlezerApp(App[None]):
         start: str | None = None,
         theme: str | None = None,
         sources: Callable[[], OfficialSources] = OfficialSources.from_environment,
+        config: Config | None = None,
     ) -> None:
         super().__init__()
         self.library = library
         self.start = start
         self.sources = sources
-        self._initial_theme = theme
+        self.config = config or Config()
+        self._initial_theme = theme or self.config.theme
+        self._theme_started = False
+        use_keymap(self.config.keys)  # for help and the palette
+        self.set_keymap(self.config.keys)  # for the bindings and the footer
 
     def get_default_screen(self) -> Screen[None]:
-        return ReaderScreen(self.library, self.start, self.sources)
+        return ReaderScreen(self.library, self.start, self.sources, self.config)
 
     def exit(
         self,
@@ -114,6 +129,14 @@ class KamerlezerApp(App[None]):
     def on_mount(self) -> None:
         if self._initial_theme:
             self.theme = self._initial_theme
+        # A theme picked from here on (Ctrl+P) is the one the next session starts with.
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name == self._initial_theme and not self._theme_started:
+            self._theme_started = True  # the one it started with, set a moment ago
+            return
+        remember_theme(theme.name)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -133,11 +156,16 @@ class KamerlezerApp(App[None]):
         return ((command, self) for command in APP)
 
 
-def run_reader(library_path: Path, start: str | None = None, theme: str | None = None) -> int:
+def run_reader(
+    library_path: Path,
+    start: str | None = None,
+    theme: str | None = None,
+    config: Config | None = None,
+) -> int:
     """Open the reader on the library at ``library_path``; its exit status. Whatever stops
     it is one line on standard error; a crash's traceback goes to a log file it names."""
     library = Library.open(library_path, write=False)
-    app = KamerlezerApp(library, start=start, theme=theme)
+    app = KamerlezerApp(library, start=start, theme=theme, config=config)
     said = io.StringIO()
     app.error_console = SafeConsole(file=said, width=120)
     try:

@@ -27,7 +27,31 @@ class Command:
     in_palette: bool = True
 
     def binding(self) -> Binding:
-        return Binding(self.keys, self.action, self.title, show=self.footer, priority=self.priority)
+        """Its binding, by its name: the user's config can give it other keys (a keymap)."""
+        return Binding(
+            self.keys,
+            self.action,
+            self.title,
+            show=self.footer,
+            priority=self.priority,
+            id=self.action,
+        )
+
+    @property
+    def bound_keys(self) -> str:
+        """Its keys: the user's, where their config gives it others."""
+        return _keymap.get(self.action, self.keys)
+
+
+# The keys the user's config gives commands, by name (see use_keymap).
+_keymap: dict[str, str] = {}
+
+
+def use_keymap(keymap: dict[str, str]) -> None:
+    """The user's keys, for help and the palette to show; the app applies them to the
+    bindings themselves (Textual's keymap)."""
+    _keymap.clear()
+    _keymap.update(keymap)
 
 
 def bindings(commands: tuple[Command, ...]) -> list[Binding]:
@@ -246,6 +270,14 @@ def command_named(commands: tuple[Command, ...], action: str) -> Command:
     return next(command for command in commands if command.action == action)
 
 
+def key_for(action: str) -> str:
+    """The key that runs the command named ``action`` now (the user's, where their config
+    gives it one), as shown: for the hints in what the reader says ("w again stops")."""
+    command = next(c for _, commands in SECTIONS for c in commands if c.action == action)
+    key = command.bound_keys.split(",")[0]
+    return "Backspace" if key == "backspace" else key_display(key)  # in words, not ⌫
+
+
 def key_display(keys: str) -> str:
     """How kamerlezer shows a key or keys, everywhere: "backspace,alt+left" -> "⌫ / Alt+←"."""
     return " / ".join(_one_key(key.strip()) for key in keys.split(",") if key.strip())
@@ -270,6 +302,6 @@ def palette_commands(screen: object) -> Iterator[SystemCommand]:
             continue
         yield SystemCommand(
             command.title,
-            f"{command.help} · {key_display(command.keys)}",
+            f"{command.help} · {key_display(command.bound_keys)}",
             functools.partial(node.run_action, command.action),
         )

@@ -5,11 +5,10 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
+from tui.config import config_folder
 
 STEP = 4  # columns a key press adds or takes
 MOST = 40  # columns added at most
@@ -19,10 +18,7 @@ LETTER_LEAST = 40  # columns the open document keeps, whatever the side panes as
 
 
 def settings_file() -> Path:
-    folder = os.environ.get("KAMERLEZER_CONFIG") or platformdirs.user_config_dir(
-        "kamerlezer", appauthor=False
-    )
-    return Path(folder) / "reader.json"
+    return config_folder() / "reader.json"
 
 
 @dataclass(frozen=True)

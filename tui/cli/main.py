@@ -23,6 +23,7 @@ from loaders.ids import parse_dossier
 from loaders.pipeline.sources import count_sources, shown_name
 from tui.cli.checking import add_check_command, command_check
 from tui.cli.citing import add_cite_command, command_cite
+from tui.cli.configuring import add_config_command, command_config
 from tui.cli.fetch import add_fetch_command, command_fetch
 from tui.cli.following import add_following_commands, run_following
 from tui.cli.library_commands import (
@@ -36,6 +37,7 @@ from tui.cli.library_commands import (
 from tui.cli.notes import add_notes_commands, run_notes
 from tui.cli.printed import print_library_summary
 from tui.cli.versions import add_diff_command, command_diff
+from tui.config import ConfigError, read_config
 
 if TYPE_CHECKING:
     from db.loading.files import LoadReport
@@ -136,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_cite_command(commands)
     add_diff_command(commands)
     add_check_command(commands)
+    add_config_command(commands)
 
     refs = commands.add_parser(
         "refs",
@@ -184,6 +187,15 @@ def main(
     if problem:
         complain(f"{problem}")
         return 2
+    if args.command == "config":  # also, and above all, when the config cannot be used
+        return command_config(args)
+    try:
+        args.config = read_config()
+    except ConfigError as exc:
+        complain(f"{exc}")
+        return 2
+    if args.config.library and not args.db and not os.environ.get(ENVIRONMENT_VARIABLE):
+        args.db = str(args.config.library)
     try:
         if args.command == "load":
             return command_load(args)
@@ -368,7 +380,7 @@ def command_default(args: argparse.Namespace) -> int:
         return 2
     from tui.app import run_reader
 
-    return run_reader(path, theme=args.theme)
+    return run_reader(path, theme=args.theme, config=args.config)
 
 
 def command_open(args: argparse.Namespace) -> int:
@@ -396,7 +408,7 @@ def command_open(args: argparse.Namespace) -> int:
         return 2
     from tui.app import run_reader
 
-    return run_reader(path, start=start, theme=args.theme)
+    return run_reader(path, start=start, theme=args.theme, config=args.config)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from loaders.debates import DEBATE_KINDS, SPEECH_START
 from loaders.kinds import is_voted_on
 from loaders.labels import format_dossier, official_url, reference_label, standard_citation
 from loaders.model import Document
+from tui.commands import key_for
 from tui.pages.footnotes import footnote_spans
 from tui.pages.layout import Link, Page
 from tui.text.labels import row_label
@@ -92,7 +93,7 @@ def _add_story(page: Paragraphs, reading: Reading) -> None:
     outcome = reading.outcome
     document = reading.document
     if outcome is not None:
-        hint = " · v shows the votes" if outcome.votes else ""
+        hint = f" · {key_for('votes')} shows the votes" if outcome.votes else ""
         page.add(outcome_summary(outcome) + hint, style="outcome")
     elif not reading.is_ghost and is_voted_on(document.kind):
         dossier = document.dossier_key or "DOSSIER"
@@ -189,7 +190,7 @@ def ghost_page(reading: Reading) -> Page:
     if document.key.startswith("kst-"):
         cited_as = standard_citation(document.key, document.vergaderjaar, document.chamber)
         page.add(f"Cite it as: {cited_as}")
-    page.add("Press F to fetch it from the official sources and read it here.")
+    page.add(f"Press {key_for('fetch')} to fetch it from the official sources and read it here.")
     if official_url(document.key):
         page.add("Or read it at its official address (o shows and copies it), or load its file:")
         page.add(f"  {official_url(document.key)}")
@@ -216,11 +217,13 @@ def welcome_page(library: Library, stats: Stats | None = None) -> Page:
             f"This library holds {stats.documents} documents in {stats.dossiers} dossiers,"
             f" and knows of {stats.ghosts} more that they cite."
         )
+    nxt, follow = key_for("next_citation"), key_for("follow")
     page.add(
-        "Open a document from the tree (Tab to it, then Enter) or from the list below (] to "
-        "it, then Enter), or press f and type a number (27925 919, 29 521 nr. 455) or a few "
-        "words. In a document, ] and [ go from citation to citation and Enter follows one; "
-        "Backspace goes back. Press ? for every key."
+        f"Open a document from the tree (Tab to it, then Enter) or from the list below ({nxt} to"
+        f" it, then {follow}), or press {key_for('find')} and type a number (27925 919, 29 521"
+        f" nr. 455) or a few words. In a document, {nxt} and {key_for('previous_citation')} go"
+        f" from citation to citation and {follow} follows one; {key_for('go_back')} goes back."
+        f" Press {key_for('help')} for every key."
     )
     page.add("Newest documents:")
     for row in library.rows.newest_documents(12):

@@ -34,7 +34,7 @@ def commands_table(sections: tuple[tuple[str, tuple[Command, ...]], ...]) -> Tab
     for title, commands in sections:
         table.add_row(Text(title, style="bold underline"), "")
         for command in commands:
-            table.add_row(key_display(command.keys), f"{command.title}: {command.help}")
+            table.add_row(key_display(command.bound_keys), f"{command.title}: {command.help}")
         table.add_row("", "")
     return table
 

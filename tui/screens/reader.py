@@ -42,7 +42,16 @@ from loaders.labels import (
     standard_citation,
 )
 from loaders.official.sources import OfficialSources
-from tui.commands import LETTER, READER, Command, bindings, command_named, key_display
+from tui.commands import (
+    LETTER,
+    READER,
+    Command,
+    bindings,
+    command_named,
+    key_display,
+    key_for,
+)
+from tui.config import Config
 from tui.library_watch import EVERY_SECONDS, LibraryWatch
 from tui.own_state import OwnState
 from tui.pages.changes import CHANGES_HELP, changes_page
@@ -77,13 +86,7 @@ from tui.worker_library import WorkerLibrary
 _OPENING_BOXES = frozenset({"find", "search", "search_all"})
 
 
-# Commands that cannot act everywhere, and how their key says why where they cannot.
-_EXPLAINED = {
-    key: name
-    for name in ("fetch", "votes", "copy_citation", "cite_as", "official_url")
-    for key in command_named(READER, name).keys.split(",")
-}
-_KEY_OF = {name: key_display(command_named(READER, name).keys) for name in _EXPLAINED.values()}
+# Commands that cannot act everywhere: their key says why where they cannot.
 _VERB = {
     "fetch": "fetch",
     "votes": "show the votes of",
@@ -91,6 +94,14 @@ _VERB = {
     "cite_as": "cite",
     "official_url": "give the official address of",
 }
+
+
+def _explained(key: str) -> str:
+    """The command, of those that say why they cannot act, that ``key`` runs (as bound)."""
+    return next(
+        (name for name in _VERB if key in command_named(READER, name).bound_keys.split(",")),
+        "",
+    )
 
 
 class ReaderScreen(Screen[None]):
@@ -110,14 +121,17 @@ class ReaderScreen(Screen[None]):
         library: Library,
         start: str | None = None,
         sources: Callable[[], OfficialSources] = OfficialSources.from_environment,
+        config: Config | None = None,
     ) -> None:
         super().__init__()
         self.library = library
         self.start = start
         self.sources = sources
+        self.config = config or Config()
         self.history = History()
         self.reading: Reading | None = None  # of the open document
-        self.widths = SideWidths.remembered()
+        widths = self.config.side_panes
+        self.widths = SideWidths(widths) if widths is not None else SideWidths.remembered()
         self._search: SearchScreen | None = None
         self.library_watch = LibraryWatch(library)
         self.own = OwnState(library)  # what you follow, and what is new in it
@@ -172,7 +186,7 @@ class ReaderScreen(Screen[None]):
             self.open_document(self.start)
             self.letter.focus()
             return
-        if self._reopen():
+        if self.config.start == "last place" and self._reopen():
             self.letter.focus()
             return
         # Nothing is open yet: the welcome page says to pick a document from the tree, so
@@ -215,7 +229,9 @@ class ReaderScreen(Screen[None]):
             self.open_document(visit.key, remember=False)
         # After the page's first paint, which says where its first citation points.
         self.call_after_refresh(
-            self.status.say, "Where you left off · H: the welcome page · Backspace: the page before"
+            self.status.say,
+            f"Where you left off · {key_for('welcome')}: the welcome page"
+            f" · {key_for('go_back')}: the page before",
         )
         return True
 
@@ -434,7 +450,7 @@ class ReaderScreen(Screen[None]):
         why, on the status line, rather than nothing."""
         if self.library_watch.due():
             self.check_library()
-        action = _EXPLAINED.get(event.key)
+        action = _explained(event.key)
         if action and not isinstance(self.focused, Input) and not self.check_action(action, ()):
             self.status.say(self._why_not(action))
 
@@ -442,12 +458,13 @@ class ReaderScreen(Screen[None]):
         reading = self.reading
         if reading is None:
             where = "on a dossier's page" if self._on_dossier_page() else "here"
-            return f"{_KEY_OF[action]}: nothing {where} to {_VERB[action]}; open a document first"
+            keys = key_display(command_named(READER, action).bound_keys)
+            return f"{keys}: nothing {where} to {_VERB[action]}; open a document first"
         document = reading.document
         if action == "fetch":
             return (
                 f"{document.key} is in the library already;"
-                " F fetches a document known only from citations"
+                f" {key_for('fetch')} fetches a document known only from citations"
             )
         if not is_voted_on(document.kind):
             kind = document.kind or "document"
@@ -586,7 +603,7 @@ class ReaderScreen(Screen[None]):
         elif link is not None:
             self.open_document(link.target)
         elif self.letter.page is not None and self.letter.page.links:
-            self.notify("Choose a citation with ] first.", timeout=2)
+            self.notify(f"Choose a citation with {key_for('next_citation')} first.", timeout=2)
 
     @on(FinderPane.Open)
     def _open_from_finder(self, event: FinderPane.Open) -> None:
@@ -748,7 +765,7 @@ class ReaderScreen(Screen[None]):
         if now:
             self.status.say(
                 f"Following dossier {shown}: what is loaded into it from now on shows under"
-                " New (w again stops)"
+                f" New ({key_for('follow_dossier')} again stops)"
             )
         else:
             self.status.say(f"No longer following dossier {shown}")

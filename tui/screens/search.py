@@ -26,7 +26,7 @@ from db.search import Hit, SearchError, SearchResult
 from db.search_orders import SORT_NAMES, SORTS, Sort
 from loaders.labels import format_dossier, reference_label
 from loaders.sanitize import terminal_safe
-from tui.commands import SEARCH, Command, bindings
+from tui.commands import SEARCH, Command, bindings, key_for
 from tui.own_state import OwnState
 from tui.text.labels import short_date
 from tui.worker_library import WorkerLibrary
@@ -213,7 +213,8 @@ class SearchScreen(Screen[Chosen | None]):
         summary = self.query_one("#search-summary", Static)
         text = " ".join(self.query_one("#search-input", Input).value.split())
         if not text:
-            summary.update(Text("w: type a search first, then w on its hits follows it"))
+            key = key_for("follow_search")
+            summary.update(Text(f"{key}: type a search first, then {key} on its hits follows it"))
             return
         now = self.followed.toggle("search", text)
         if now is None:
@@ -221,8 +222,8 @@ class SearchScreen(Screen[Chosen | None]):
             return
         self.followed.read()
         said = (
-            f"Following the search {text}: what it finds from now on shows under New (w again"
-            " stops)"
+            f"Following the search {text}: what it finds from now on shows under New"
+            f" ({key_for('follow_search')} again stops)"
             if now
             else f"No longer following the search {text}"
         )
