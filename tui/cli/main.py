@@ -36,6 +36,7 @@ from tui.cli.library_commands import (
 )
 from tui.cli.notes import add_notes_commands, run_notes
 from tui.cli.printed import print_library_summary
+from tui.cli.serving import add_serve_command, command_serve
 from tui.cli.versions import add_diff_command, command_diff
 from tui.config import ConfigError, read_config
 
@@ -139,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_diff_command(commands)
     add_check_command(commands)
     add_config_command(commands)
+    add_serve_command(commands)
 
     refs = commands.add_parser(
         "refs",
@@ -227,6 +229,8 @@ def main(
             return command_diff(args)
         if args.command == "check":
             return command_check(args, sources)
+        if args.command == "serve":
+            return command_serve(args)
         return command_default(args)
     except LibraryError as exc:
         complain(f"{exc}")
@@ -254,7 +258,7 @@ def _usage_problem(args: argparse.Namespace) -> str:
     limit = getattr(args, "limit", None)
     if limit is not None and limit < 1:
         return f"--limit {limit}: give at least 1"
-    if args.theme is not None and args.command in (None, "open"):
+    if args.theme is not None and args.command in (None, "open", "serve"):
         from tui.themes import theme_problem
 
         return theme_problem(args.theme)
@@ -364,6 +368,8 @@ def _index_up_to_date(library: Library) -> None:
         return
 
 
+# Set by textual-serve for the reader it runs for a browser tab: its terminal is the tab.
+SERVED = "TEXTUAL_DRIVER"
 NEEDS_A_TERMINAL = "kamerlezer needs a terminal; use `kamerlezer show` or `search` in scripts"
 
 
@@ -371,11 +377,12 @@ def command_default(args: argparse.Namespace) -> int:
     """The reader on the library (the demo library when the user's is empty); a summary
     when its output goes to a file or pipe."""
     path = library_path(args.db)
+    served = bool(os.environ.get(SERVED))  # in a browser tab, by kamerlezer serve
     with _open_with_demo(path) as library:
-        if not sys.stdout.isatty():
+        if not sys.stdout.isatty() and not served:
             print_library_summary(library)
             return 0
-    if not sys.stdin.isatty():
+    if not sys.stdin.isatty() and not served:
         complain(f"{NEEDS_A_TERMINAL}")
         return 2
     from tui.app import run_reader
