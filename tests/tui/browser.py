@@ -91,6 +91,25 @@ class Browser:
     async def go(self, url: str) -> None:
         await self.call("Page.navigate", url=url)
 
+    async def allow_clipboard(self, origin: str) -> None:
+        await self.call(
+            "Browser.grantPermissions",
+            origin=origin,
+            permissions=["clipboardReadWrite", "clipboardSanitizedWrite"],
+        )
+
+    async def type(self, text: str) -> None:
+        """Keys, as a reader types them, into what has the focus."""
+        for char in text:
+            await self.call("Input.dispatchKeyEvent", type="keyDown", text=char, key=char)
+            await self.call("Input.dispatchKeyEvent", type="keyUp", key=char)
+
+    async def clipboard(self) -> str:
+        result = await self.call(
+            "Runtime.evaluate", expression="navigator.clipboard.readText()", awaitPromise=True
+        )
+        return str(result.get("result", {}).get("value", ""))
+
     async def evaluate(self, expression: str) -> Any:
         result = await self.call("Runtime.evaluate", expression=expression)
         return result.get("result", {}).get("value")

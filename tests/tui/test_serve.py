@@ -81,6 +81,22 @@ async def test_the_reader_in_a_browser_shows_the_welcome_page(demo_path, tmp_pat
                 await asyncio.sleep(0.25)
                 shown = await browser.evaluate(_TERMINAL_TEXT) or ""
             assert "f Find" in shown and "? Help" in shown  # the same keys
+            # y copies the open document's citation: into the browser's clipboard.
+            await browser.allow_clipboard(f"http://127.0.0.1:{port}")
+            await browser.type("]")
+            await browser.type("\r")
+            for _ in range(40):
+                await asyncio.sleep(0.25)
+                if "Newest documents:" not in (await browser.evaluate(_TERMINAL_TEXT) or ""):
+                    break
+            await browser.type("y")
+            copied = ""
+            for _ in range(40):
+                await asyncio.sleep(0.25)
+                copied = await browser.clipboard()
+                if copied:
+                    break
+            assert copied.startswith("Kamerstukken II")
             (tmp_path / "served.png").write_bytes(await browser.screenshot())
     finally:
         _stop(server)
