@@ -270,10 +270,12 @@ def command_named(commands: tuple[Command, ...], action: str) -> Command:
     return next(command for command in commands if command.action == action)
 
 
-def key_for(action: str) -> str:
+def key_for(action: str, among: tuple[Command, ...] | None = None) -> str:
     """The key that runs the command named ``action`` now (the user's, where their config
-    gives it one), as shown: for the hints in what the reader says ("w again stops")."""
-    command = next(c for _, commands in SECTIONS for c in commands if c.action == action)
+    gives it one), as shown: for the hints in what the reader says ("w again stops").
+    ``among``: the screen's commands, where several screens have one of that name."""
+    every = among or tuple(c for _, commands in SECTIONS for c in commands)
+    command = next(c for c in every if c.action == action)
     key = command.bound_keys.split(",")[0]
     return "Backspace" if key == "backspace" else key_display(key)  # in words, not ⌫
 

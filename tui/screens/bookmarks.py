@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from db.user_state.bookmarks import Bookmark
 from loaders.labels import reference_label
 from loaders.sanitize import terminal_safe
-from tui.commands import BOOKMARKS, bindings
+from tui.commands import BOOKMARKS, bindings, key_for
 from tui.text.labels import short_date
 
 _CSS = """
@@ -92,7 +92,8 @@ class BookmarksList(ModalScreen[Bookmark | None]):
     def _note(self) -> Text:
         if not self.marks:
             return Text("No bookmarks yet: m bookmarks the place you read.")
-        return Text("Enter goes to it · d removes it · Esc closes")
+        remove, close = key_for("remove", BOOKMARKS), key_for("dismiss_list", BOOKMARKS)
+        return Text(f"Enter goes to it · {remove} removes it · {close} closes")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

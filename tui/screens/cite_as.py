@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from loaders.bibliography import FORMATS, cited
 from loaders.model import Document
 from loaders.sanitize import terminal_safe
-from tui.commands import CITE_AS, bindings
+from tui.commands import CITE_AS, bindings, key_for
 
 FORMAT_NAMES = {
     "text": "Text, as the Leidraad gives it",
@@ -49,7 +49,9 @@ class CiteAs(ModalScreen[str | None]):
         with Vertical():
             yield Static(Text("Cite as", style="bold"))
             yield OptionList(*(self._option(form) for form in FORMATS), id="cite-formats")
-            yield Static(Text("Enter copies it · Esc closes"), classes="cite--note")
+            yield Static(
+                Text(f"Enter copies it · {key_for('close', CITE_AS)} closes"), classes="cite--note"
+            )
         yield Footer()
 
     def _option(self, form: str) -> Option:

@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.commands import HELP, Command, bindings, key_display
+from tui.commands import HELP, Command, bindings, key_display, key_for
 
 WIDE_INTRO = (
     "kamerlezer reads parliamentary dossiers. The tree (left) lists dossiers and their "
@@ -63,7 +63,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll():
             yield Static(Text((NARROW_INTRO if self.narrow else WIDE_INTRO) + "\n"))
             yield Static(commands_table(self.sections))
-            yield Static(Text("Esc closes this help.", style="dim"))
+            yield Static(Text(f"{key_for('dismiss', HELP)} closes this help.", style="dim"))
 
     @property
     def _scroll(self) -> VerticalScroll:

@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 
-from tui.commands import NOTE, bindings
+from tui.commands import NOTE, bindings, key_for
 
 
 class NoteBox(ModalScreen[str | None]):
@@ -42,7 +42,9 @@ class NoteBox(ModalScreen[str | None]):
         with Vertical():
             yield Static(Text(f"Note on {self.where}", style="bold"))
             yield TextArea(self.text, soft_wrap=True, show_line_numbers=False, id="note-text")
-            help_text = "Ctrl+S keeps it · Esc closes without it"
+            help_text = (
+                f"{key_for('keep', NOTE)} keeps it · {key_for('drop', NOTE)} closes without it"
+            )
             if self.text:
                 help_text = "Your draft from before · " + help_text
             yield Static(Text(help_text), classes="note--help")

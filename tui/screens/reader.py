@@ -239,7 +239,9 @@ class ReaderScreen(Screen[None]):
     def action_bookmark(self) -> None:
         page, current = self.letter.page, self.history.current
         if page is None or current is None or current.place != "document" or not current.key:
-            self.status.say("m: nothing to bookmark here; open a document first")
+            self.status.say(
+                f"{key_for('bookmark')}: nothing to bookmark here; open a document first"
+            )
             return
         key = current.key
         offset = self._in_text(self.letter.offset_at_top())
@@ -252,7 +254,7 @@ class ReaderScreen(Screen[None]):
             if self.own.use(lambda state: add_bookmark(state, key, offset, name), None) is None:
                 self.status.say(f"Cannot bookmark: {self.own.problem}")
                 return
-            self.status.say(f"Bookmarked: {name} · ' lists your bookmarks")
+            self.status.say(f"Bookmarked: {name} · {key_for('bookmarks')} lists your bookmarks")
 
         self.app.push_screen(BookmarkName(f"{reference_label(key)} at line {line}", offered), keep)
 
@@ -294,7 +296,7 @@ class ReaderScreen(Screen[None]):
     def action_note(self) -> None:
         """A note on the citation under the cursor, or else on the line at the top."""
         if self.reading is None:
-            self.status.say("a: open a document to write a note on it")
+            self.status.say(f"{key_for('note')}: open a document to write a note on it")
             return
         key = self.reading.key
         link = self.letter.link
@@ -364,7 +366,9 @@ class ReaderScreen(Screen[None]):
         marked; ``d`` again, its text."""
         reading = self.reading
         if reading is None:
-            self.status.say("d: open a gewijzigde motie or another new version first")
+            self.status.say(
+                f"{key_for('changes')}: open a gewijzigde motie or another new version first"
+            )
             return
         key = reading.key
         if self._changes_of == key:
@@ -376,7 +380,9 @@ class ReaderScreen(Screen[None]):
             if (document := self.library.documents.get(old)) is not None and not document.ghost
         ]
         if not replaced:
-            self.status.say("d: this document replaces none that the library holds")
+            self.status.say(
+                f"{key_for('changes')}: this document replaces none that the library holds"
+            )
             return
         old = self.library.documents.get(replaced[0])
         assert old is not None
@@ -753,7 +759,8 @@ class ReaderScreen(Screen[None]):
         dossier = self._open_dossier_key()
         if not dossier:
             self.status.say(
-                "w: nothing open to follow here; open a dossier, or a document of one, first"
+                f"{key_for('follow_dossier')}: nothing open to follow here; open a dossier,"
+                " or a document of one, first"
             )
             return
         now = self.own.toggle("dossier", dossier)
@@ -863,7 +870,7 @@ class ReaderScreen(Screen[None]):
 
     def _fetch_step(self, message: str) -> None:
         """From the fetch's thread: what it is doing now."""
-        self.app.call_from_thread(self.status.activity, f"{message} (Esc cancels)")
+        self.app.call_from_thread(self.status.activity, f"{message} ({key_for('cancel')} cancels)")
 
     @work(thread=True, group="fetch", exclusive=True)
     def _wait_for(self, job: FetchJob) -> None:

@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from db.outcomes.outcome import Outcome
 from loaders.sanitize import terminal_safe
-from tui.commands import VOTES, bindings
+from tui.commands import VOTES, bindings, key_for
 from tui.text.outcome import legend, majority_ruler, outcome_summary, seat_bar
 
 VOLGORDE_NOTE = (
@@ -79,7 +79,7 @@ class VotesScreen(ModalScreen[None]):
             if not outcome.certain:
                 yield Static(Text(f"Not certain: {outcome.reason}."), classes="votes--note")
                 yield Static(Text(VOLGORDE_NOTE), classes="votes--note")
-            yield Static(Text("Esc closes.", style="dim"))
+            yield Static(Text(f"{key_for('dismiss', VOTES)} closes.", style="dim"))
 
     def action_scroll_down(self) -> None:
         self.query_one(VerticalScroll).scroll_down()

@@ -14,6 +14,7 @@ from db.rows import DocumentRow
 from loaders.ids import parse_dossier
 from loaders.labels import reference_label
 from loaders.sanitize import terminal_safe
+from tui.commands import key_for
 from tui.pages.layout import Link
 from tui.text.labels import row_label
 
@@ -52,9 +53,13 @@ class StatusBar(Static):
             return
         if link.to >= 0:  # a footnote's mark, or a note's number
             if link.note:
-                parts = [f"{number}/{count} → footnote", "Enter goes to it", link.note]
+                parts = [
+                    f"{number}/{count} → footnote",
+                    f"{key_for('follow')} goes to it",
+                    link.note,
+                ]
             else:
-                parts = [f"{number}/{count} → back to the text", "Enter goes there"]
+                parts = [f"{number}/{count} → back to the text", f"{key_for('follow')} goes there"]
             self._set(" · ".join(parts))
             return
         parts = [f"{number}/{count} → {reference_label(link.target)}"]
@@ -67,16 +72,19 @@ class StatusBar(Static):
         elif link.verdict:
             parts.append("checked: ok")
         if link.citation is None:  # an entry of a list
-            parts.append("Enter opens")
+            parts.append(f"{key_for('follow')} opens")
         elif parse_dossier(link.target) == link.target:
-            parts += ["dossier", "Enter opens it"]
+            parts += ["dossier", f"{key_for('follow')} opens it"]
         elif is_ghost:
-            parts += ["not in the library", "Enter follows"]
+            parts += ["not in the library", f"{key_for('follow')} follows"]
             if link.citation.title:
                 parts.append(f"«{link.citation.title}»")
         else:
             row = rows.get(link.target)
-            parts += [row_label(link.target, row).partition(" · ")[2], "Enter follows"]
+            parts += [
+                row_label(link.target, row).partition(" · ")[2],
+                f"{key_for('follow')} follows",
+            ]
         self._set(" · ".join(p for p in parts if p))
 
     def hits(self, found: int, current: int | None, then: str = "n/N next/previous") -> None:
