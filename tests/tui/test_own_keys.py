@@ -16,7 +16,7 @@ from tui.screens.help import HelpScreen
 
 
 async def test_a_rebound_key_acts_and_help_footer_and_palette_show_it(library) -> None:
-    config = Config(keys={"find": "ctrl+k", "follow_dossier": "ctrl+g"})
+    config = Config(keys={"find": "ctrl+k", "follow_dossier": "ctrl+g", "note": "ctrl+n"})
     app = KamerlezerApp(library, start="kst-29521-455", config=config)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -46,4 +46,6 @@ async def test_a_rebound_key_acts_and_help_footer_and_palette_show_it(library) -
         rows = {line.split("  ")[0].strip(): line for line in shown.export_text().splitlines()}
         assert "Follow dossier" in rows["Ctrl+G"] and "Find" in rows["Ctrl+K"]
         assert "Follow dossier" not in rows.get("w", "")  # the old key no longer said to
-        await pilot.press("escape")
+        await pilot.press("escape", "H", "ctrl+n")  # the welcome page: no note there
+        await settle(pilot)
+        assert app.reader.status.shown == "Ctrl+N: open a document to write a note on it"
