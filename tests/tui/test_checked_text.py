@@ -74,3 +74,14 @@ def test_open_names_a_file_it_cannot_read_and_needs_a_terminal(tmp_path, memo, c
     db = str(tmp_path / "l.db")
     assert main(["--db", db, "open", str(memo)]) == 2  # under pytest: no terminal
     assert f"`kamerlezer check {memo}` prints it" in capsys.readouterr().err
+
+
+def test_a_file_that_is_no_text_is_named_and_nothing_opens(tmp_path, capsys) -> None:
+    archive = tmp_path / "memo.docx"
+    archive.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)  # a Word file is a zip
+    db = str(tmp_path / "l.db")
+    assert main(["--db", db, "open", str(archive)]) == 1
+    assert main(["--db", db, "check", str(archive)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"kamerlezer: {archive}: not text (a binary file or an archive); give a"
+                   " text, or a PDF's text"] * 2  # fmt: skip

@@ -179,11 +179,15 @@ def read_text_argument(file: str) -> str | None:
     """The text of FILE, or of standard input for "-" (UTF-8, else Windows-1252); None, said
     as one line, when it cannot be read."""
     from loaders.formats.detect import decode_text  # the loaders only where a file is read
+    from loaders.pipeline.sources import looks_binary
 
     try:
         data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
     except OSError as exc:
         complain(f"{file}: cannot read: {exc.strerror}")
+        return None
+    if looks_binary(data):
+        complain(f"{file}: not text (a binary file or an archive); give a text, or a PDF's text")
         return None
     return decode_text(data)
 

@@ -33,6 +33,7 @@ from tui.cli.library_commands import (
     command_refs,
     command_search,
     command_show,
+    read_text_argument,
 )
 from tui.cli.notes import add_notes_commands, run_notes
 from tui.cli.printed import print_library_summary
@@ -394,8 +395,7 @@ def command_open(args: argparse.Namespace) -> int:
     path = library_path(args.db)
     text = Path(args.key)
     if text.is_file():  # a text to check, read in the reader
-        if not os.access(text, os.R_OK):
-            complain(f"{text}: cannot read: permission denied")
+        if read_text_argument(str(text)) is None:  # unreadable or no text: said as one line
             return 1
         from tui.pages.checked_text import TEXT_KEY
 

@@ -42,5 +42,10 @@ def checked_page(library: Library, path: Path, text: str) -> Page:
         for c in checked
     )
     said = ", ".join(f"{counts[kind]} {kind}" for kind in ("wrong", "cannot tell") if counts[kind])
-    head = f"{path.name} · {len(checked)} citations checked" + (f": {said}" if said else ": all ok")
+    if not checked:
+        head = f"{path.name} · no citations found in it"
+    else:
+        head = f"{path.name} · {len(checked)} citations checked" + (
+            f": {said}" if said else ": all ok"
+        )
     return Page(f"{TEXT_KEY}{path}", [], text, links, ghosts, head=head)
