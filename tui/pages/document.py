@@ -61,6 +61,7 @@ def document_page(reading: Reading) -> Page:
         speakers=[(start + shift, end + shift) for start, end in speaker_spans(document)],
         stop="question" if document.questions else "speech",
         tables=[replace(t, start=t.start + shift, end=t.end + shift) for t in document.tables],
+        text_start=shift,
     )
 
 

@@ -89,6 +89,18 @@ class Page:
     speakers: list[tuple[int, int]] = field(default_factory=list)
     stop: str = "speech"  # what a reader calls them: "speech", "question"
     tables: list[Table] = field(default_factory=list)  # spans of ``text``
+    # Where the document's own text starts in ``text`` (after what kamerlezer says above it):
+    # a place kept as an offset of the document's text (a bookmark, a note) is the same at
+    # any width and whatever is said above it.
+    text_start: int = 0
+
+    def in_text(self, offset: int) -> int:
+        """An offset of this page as one of the document's own text."""
+        return max(0, offset - self.text_start)
+
+    def in_page(self, offset: int) -> int:
+        """An offset of the document's own text as one of this page."""
+        return offset + self.text_start
 
     def __post_init__(self) -> None:
         # Documents are data: control characters become U+FFFD, the same length, so spans hold.

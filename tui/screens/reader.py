@@ -244,7 +244,7 @@ class ReaderScreen(Screen[None]):
             )
             return
         key = current.key
-        offset = self._in_text(self.letter.offset_at_top())
+        offset = page.in_text(self.letter.offset_at_top())
         line = int(self.letter.scroll_y) + 1
         offered = f"{reference_label(key)}, line {line}"
 
@@ -271,37 +271,23 @@ class ReaderScreen(Screen[None]):
             return removed
 
         def go(mark: Bookmark | None) -> None:
-            if mark is not None and self.open_document(mark.key):
-                self.letter.go_to(self._in_page(mark.offset), above=0)
+            if mark is not None and self.open_document(mark.key) and self.letter.page:
+                self.letter.go_to(self.letter.page.in_page(mark.offset), above=0)
                 self.keep_place()
 
         self.app.push_screen(BookmarksList(marks, remove), go)
 
-    def _shift(self) -> int:
-        """How far the open document's text is into its page (what kamerlezer says above
-        it): a place kept as an offset of the document's text is the same at any width and
-        whatever is said above it."""
-        page = self.letter.page
-        if page is None or self.reading is None:
-            return 0
-        return max(0, len(page.text) - len(self.reading.document.text))
-
-    def _in_text(self, offset: int) -> int:
-        return max(0, offset - self._shift())
-
-    def _in_page(self, offset: int) -> int:
-        return offset + self._shift()
-
     # -- notes ----------------------------------------------------------------------------------
     def action_note(self) -> None:
         """A note on the citation under the cursor, or else on the line at the top."""
-        if self.reading is None:
+        page = self.letter.page
+        if self.reading is None or page is None:
             self.status.say(f"{key_for('note')}: open a document to write a note on it")
             return
         key = self.reading.key
         link = self.letter.link
         at = link.start if link is not None else self.letter.offset_at_top()
-        offset = self._in_text(at)
+        offset = page.in_text(at)
         line = int(self.letter.scroll_y) + 1
         draft = self.own.use(lambda state: draft_of(state, key), None)
         if self.own.problem:
@@ -346,18 +332,17 @@ class ReaderScreen(Screen[None]):
         """Where ``notes`` are in the page's text."""
         if reading is None:
             return frozenset()
-        shift = max(0, len(page.text) - len(reading.document.text))
-        return frozenset(note.offset + shift for note in notes)
+        return frozenset(page.in_page(note.offset) for note in notes)
 
     @on(FinderPane.OpenNote)
     def _open_note(self, event: FinderPane.OpenNote) -> None:
         """To one of your notes: in the open document, a step within it (Back returns)."""
         if self.reading is None or self.reading.key != event.key:
-            if not self.open_document(event.key):
+            if not self.open_document(event.key) or self.letter.page is None:
                 return
-            self.letter.go_to(self._in_page(event.offset))
-        else:
-            self._go_within(self._in_page(event.offset))
+            self.letter.go_to(self.letter.page.in_page(event.offset))
+        elif self.letter.page is not None:
+            self._go_within(self.letter.page.in_page(event.offset))
         self.finder.clear()
         self.letter.focus()
 
