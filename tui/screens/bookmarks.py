@@ -8,17 +8,18 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from db.user_state.bookmarks import Bookmark
+from db.user_state.bookmarks import Bookmark, add_bookmark, bookmarks, remove_bookmark
 from loaders.labels import reference_label
 from loaders.sanitize import terminal_safe
 from tui.commands import BOOKMARKS, bindings, key_for
+from tui.own_state import OwnState
 from tui.text.labels import short_date
 
 _CSS = """
@@ -91,7 +92,7 @@ class BookmarksList(ModalScreen[Bookmark | None]):
 
     def _note(self) -> Text:
         if not self.marks:
-            return Text("No bookmarks yet: m bookmarks the place you read.")
+            return Text(f"No bookmarks yet: {key_for('bookmark')} bookmarks the place you read.")
         remove, close = key_for("remove", BOOKMARKS), key_for("dismiss_list", BOOKMARKS)
         return Text(f"Enter goes to it · {remove} removes it · {close} closes")
 
@@ -114,3 +115,43 @@ class BookmarksList(ModalScreen[Bookmark | None]):
 
     def action_dismiss_list(self) -> None:
         self.dismiss(None)
+
+
+def bookmark_here(
+    app: App[None], own: OwnState, key: str, offset: int, line: int, say: Callable[[str], None]
+) -> None:
+    """Ask a name for the place ``offset`` into ``key``'s text (at ``line`` on screen) and
+    keep it in your own state; ``say`` tells how it went."""
+    offered = f"{reference_label(key)}, line {line}"
+
+    def keep(name: str | None) -> None:
+        if name is None:
+            return
+        if own.use(lambda state: add_bookmark(state, key, offset, name), None) is None:
+            say(f"Cannot bookmark: {own.problem}")
+            return
+        say(f"Bookmarked: {name} · {key_for('bookmarks')} lists your bookmarks")
+
+    app.push_screen(BookmarkName(f"{reference_label(key)} at line {line}", offered), keep)
+
+
+def choose_bookmark(
+    app: App[None], own: OwnState, say: Callable[[str], None], go: Callable[[Bookmark], None]
+) -> None:
+    """Your bookmarks to choose one from (``go`` goes there) or remove one."""
+    marks = own.use(bookmarks, None)
+    if marks is None:
+        say(f"Cannot read your bookmarks: {own.problem}")
+        return
+
+    def remove(mark: Bookmark) -> bool:
+        removed = own.use(lambda state: remove_bookmark(state, mark.id), False)
+        if own.problem:
+            say(f"Cannot remove it: {own.problem}")
+        return removed
+
+    def chosen(mark: Bookmark | None) -> None:
+        if mark is not None:
+            go(mark)
+
+    app.push_screen(BookmarksList(marks, remove), chosen)

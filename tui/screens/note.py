@@ -9,13 +9,16 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 
+from db.user_state import UserState
+from db.user_state.notes import add_note, draft_of, drop_draft, keep_draft
 from tui.commands import NOTE, bindings, key_for
+from tui.own_state import OwnState
 
 
 class NoteBox(ModalScreen[str | None]):
@@ -65,3 +68,42 @@ class NoteBox(ModalScreen[str | None]):
 
     def action_drop(self) -> None:
         self.dismiss(None)
+
+
+def write_note(
+    app: App[None],
+    own: OwnState,
+    key: str,
+    offset: int,
+    where: str,
+    say: Callable[[str], None],
+    kept: Callable[[], None],
+) -> None:
+    """The box for a note at ``offset`` into ``key``'s text, or at its draft's place where
+    one was left: the draft kept at every change, the note kept (``kept`` then shows it) or
+    dropped at the end; ``say`` tells what could not be done."""
+    draft = own.use(lambda state: draft_of(state, key), None)
+    if own.problem:
+        say(f"Cannot write a note: {own.problem}")
+        return
+    if draft is not None:
+        offset = draft.offset  # the draft's own place
+
+    def keep(text: str) -> None:
+        own.use(lambda state: keep_draft(state, key, offset, text), None)
+        if own.problem:
+            say(f"Your draft cannot be kept: {own.problem}")
+
+    def finish(state: UserState, text: str | None) -> None:
+        if text:
+            add_note(state, key, offset, text)
+        drop_draft(state, key)
+
+    def done(text: str | None) -> None:
+        own.use(lambda state: finish(state, text), None)
+        if own.problem:
+            say(f"Cannot keep the note: {own.problem}")
+        elif text:
+            kept()
+
+    app.push_screen(NoteBox(where, draft.text if draft else "", keep), done)

@@ -26,9 +26,8 @@ from textual.worker import get_current_worker
 from db.library import Library, LibraryError, Stats
 from db.loading.fetch import Fetched, FetchJob
 from db.reading import Reading, read_document
-from db.user_state import UserState
-from db.user_state.bookmarks import Bookmark, add_bookmark, bookmarks, remove_bookmark
-from db.user_state.notes import Note, add_note, draft_of, drop_draft, keep_draft, notes_of
+from db.user_state.bookmarks import Bookmark
+from db.user_state.notes import Note, notes_of
 from db.user_state.places import Place, save_places, saved_places
 from loaders.bibliography import cited
 from loaders.formats.detect import decode_text
@@ -60,9 +59,9 @@ from tui.pages.document import document_page, welcome_page
 from tui.pages.dossier import dossier_page
 from tui.pages.history import History, Position, Visit
 from tui.pages.layout import Page
-from tui.screens.bookmarks import BookmarkName, BookmarksList
+from tui.screens.bookmarks import bookmark_here, choose_bookmark
 from tui.screens.cite_as import FORMAT_NAMES, CiteAs
-from tui.screens.note import NoteBox
+from tui.screens.note import write_note
 from tui.screens.search import Chosen, SearchScreen
 from tui.screens.votes import VotesScreen
 from tui.side_widths import NARROW, WIDE, SideWidths
@@ -235,7 +234,7 @@ class ReaderScreen(Screen[None]):
         )
         return True
 
-    # -- bookmarks ------------------------------------------------------------------------------
+    # -- bookmarks and notes --------------------------------------------------------------------
     def action_bookmark(self) -> None:
         page, current = self.letter.page, self.history.current
         if page is None or current is None or current.place != "document" or not current.key:
@@ -243,83 +242,37 @@ class ReaderScreen(Screen[None]):
                 f"{key_for('bookmark')}: nothing to bookmark here; open a document first"
             )
             return
-        key = current.key
         offset = page.in_text(self.letter.offset_at_top())
         line = int(self.letter.scroll_y) + 1
-        offered = f"{reference_label(key)}, line {line}"
-
-        def keep(name: str | None) -> None:
-            if name is None:
-                return
-            if self.own.use(lambda state: add_bookmark(state, key, offset, name), None) is None:
-                self.status.say(f"Cannot bookmark: {self.own.problem}")
-                return
-            self.status.say(f"Bookmarked: {name} · {key_for('bookmarks')} lists your bookmarks")
-
-        self.app.push_screen(BookmarkName(f"{reference_label(key)} at line {line}", offered), keep)
+        bookmark_here(self.app, self.own, current.key, offset, line, self.status.say)
 
     def action_bookmarks(self) -> None:
-        marks = self.own.use(bookmarks, None)
-        if marks is None:
-            self.status.say(f"Cannot read your bookmarks: {self.own.problem}")
-            return
-
-        def remove(mark: Bookmark) -> bool:
-            removed = self.own.use(lambda state: remove_bookmark(state, mark.id), False)
-            if self.own.problem:
-                self.status.say(f"Cannot remove it: {self.own.problem}")
-            return removed
-
-        def go(mark: Bookmark | None) -> None:
-            if mark is not None and self.open_document(mark.key) and self.letter.page:
+        def go(mark: Bookmark) -> None:
+            if self.open_document(mark.key) and self.letter.page:
                 self.letter.go_to(self.letter.page.in_page(mark.offset), above=0)
                 self.keep_place()
 
-        self.app.push_screen(BookmarksList(marks, remove), go)
+        choose_bookmark(self.app, self.own, self.status.say, go)
 
-    # -- notes ----------------------------------------------------------------------------------
     def action_note(self) -> None:
         """A note on the citation under the cursor, or else on the line at the top."""
-        page = self.letter.page
-        if self.reading is None or page is None:
+        page, reading = self.letter.page, self.reading
+        if reading is None or page is None:
             self.status.say(f"{key_for('note')}: open a document to write a note on it")
             return
-        key = self.reading.key
         link = self.letter.link
         at = link.start if link is not None else self.letter.offset_at_top()
-        offset = page.in_text(at)
-        line = int(self.letter.scroll_y) + 1
-        draft = self.own.use(lambda state: draft_of(state, key), None)
-        if self.own.problem:
-            self.status.say(f"Cannot write a note: {self.own.problem}")
-            return
-        if draft is not None:
-            offset = draft.offset  # the draft's own place
+        where = f"{reference_label(reading.key)}, line {int(self.letter.scroll_y) + 1}"
 
-        def keep(text: str) -> None:
-            self.own.use(lambda state: keep_draft(state, key, offset, text), None)
-            if self.own.problem:
-                self.status.say(f"Your draft cannot be kept: {self.own.problem}")
-
-        def kept(state: UserState, text: str | None) -> None:
-            if text:
-                add_note(state, key, offset, text)
-            drop_draft(state, key)
-
-        def done(text: str | None) -> None:
-            self.own.use(lambda state: kept(state, text), None)
-            if self.own.problem:
-                self.status.say(f"Cannot keep the note: {self.own.problem}")
-                return
-            page, reading = self.letter.page, self.reading
-            if text and page is not None and reading is not None and page.key == key:
-                notes = self._notes_on(reading)
-                self.letter.mark_notes(self._note_marks(reading, page, notes))
-                self.finder.show_context(reading, notes)
+        def kept() -> None:
+            page = self.letter.page
+            if page is not None and self.reading is not None and page.key == reading.key:
+                notes = self._notes_on(self.reading)
+                self.letter.mark_notes(self._note_marks(self.reading, page, notes))
+                self.finder.show_context(self.reading, notes)
                 self.status.say("Note kept · kamerlezer notes exports your notes")
 
-        where = f"{reference_label(key)}, line {line}"
-        self.app.push_screen(NoteBox(where, draft.text if draft else "", keep), done)
+        write_note(self.app, self.own, reading.key, page.in_text(at), where, self.status.say, kept)
 
     def _notes_on(self, reading: Reading | None) -> list[Note]:
         """Your notes on the open document (none where your state cannot be read)."""
