@@ -37,6 +37,14 @@ async def test_the_wrong_citation_says_why_and_enter_follows_it(demo_path, memo)
             reader = app.reader
             head = str(reader.query_one("#letter-head").render())
             assert head == "memo.md · 3 citations checked: 2 wrong"
+            listed = reader.finder.results
+            rows = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+            assert rows == [
+                "Checked (3) · 2 wrong",
+                "✓ 29 521, nr. 474",
+                "✗ 29 521, nr. 474\n  the text says Omtzigt; signed by Van Baarle",
+                "✗ 29 521, nr. 99999\n  not among the ids published to February 2025",
+            ]
             await pilot.press("right_square_bracket")
             await settle(pilot)
             assert "checked: ok" in reader.status.shown

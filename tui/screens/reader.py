@@ -473,7 +473,7 @@ class ReaderScreen(Screen[None]):
         self.query_one("#letter-head", Static).update(page.head)
         self.letter.notes = frozenset()
         self.letter.show(page, position)
-        self.finder.show_context(None)
+        self.finder.show_checked(page.links)
 
     def _meeting_of(self, key: str) -> Reading | None:
         """The report of the whole meeting, for an item of the Handelingen not loaded."""

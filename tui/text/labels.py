@@ -4,6 +4,7 @@ pages and the command line, so that a document reads the same wherever it is lis
 
 from __future__ import annotations
 
+from db.citation_check import WRONG
 from db.finder import Answer
 from db.rows import DocumentRow
 from loaders.dates import format_dutch_date
@@ -14,6 +15,14 @@ from loaders.sanitize import terminal_safe
 GHOST_MARK = "◌"
 # Before a line your note is on (the letter's margin), and before a note of yours in a list.
 NOTE_MARK = "✎"
+# A checked citation's verdict, at a glance (the words say why): wrong, cannot tell, ok.
+WRONG_MARK, UNSURE_MARK, OK_MARK = "✗", "?", "✓"
+
+
+def checked_mark(verdict: str) -> str:
+    if verdict in WRONG:
+        return WRONG_MARK
+    return UNSURE_MARK if verdict.startswith("cannot tell") else OK_MARK
 
 
 def short_date(iso: str) -> str:

@@ -28,7 +28,16 @@ from loaders.labels import reference_label
 from loaders.model import Citation
 from loaders.sanitize import terminal_safe
 from tui.commands import FINDER, bindings
-from tui.text.labels import GHOST_MARK, NOTE_MARK, finder_notes, short_date
+from tui.pages.layout import Link
+from tui.text.labels import (
+    GHOST_MARK,
+    NOTE_MARK,
+    OK_MARK,
+    WRONG_MARK,
+    checked_mark,
+    finder_notes,
+    short_date,
+)
 from tui.worker_library import WorkerLibrary
 
 
@@ -222,6 +231,7 @@ class FinderPane(Vertical):
         self.worker_library = worker_library
         self._shown_context: Reading | None = None
         self._context_notes: list[Note] = []  # yours, on the open document
+        self._checked: list[Link] = []  # of a checked text: its citations, with verdicts
         self._listed_query = ""  # the query whose results the list shows ("" for the context)
         self._open_when_listed = False  # Enter came before the results of what was typed
 
@@ -252,6 +262,13 @@ class FinderPane(Vertical):
         document is open)."""
         self._shown_context = reading
         self._context_notes = notes or []
+        self._checked = []
+        if not self.input.value.strip():
+            self._show_context()
+
+    def show_checked(self, links: list[Link]) -> None:
+        """A checked text's citations, the wrong ones marked, each with why."""
+        self._shown_context, self._context_notes, self._checked = None, [], links
         if not self.input.value.strip():
             self._show_context()
 
@@ -261,6 +278,9 @@ class FinderPane(Vertical):
         results = self.results
         results.clear_options()
         if reading is None:
+            if self._checked:
+                results.add_options(self._checked_options())
+                results.highlighted = _first_enabled(results)
             return
         citations = [] if reading.is_ghost else reading.document.citations
         cited_by = reading.cited_by
@@ -289,6 +309,24 @@ class FinderPane(Vertical):
                 options.append(Row(note_prompt(note, False, width), note.key, note=note.offset))
         results.add_options(options)
         results.highlighted = _first_enabled(results)
+
+    def _checked_options(self) -> list[Option]:
+        """ "Checked (5) · 2 wrong", then each citation: ✗ wrong, ? cannot tell, ✓ ok, and
+        why; Enter opens what it cites, as in "Cited here"."""
+        links = self._checked
+        wrong = sum(checked_mark(link.verdict) == WRONG_MARK for link in links)
+        heading = f"Checked ({len(links)})" + (f" · {wrong} wrong" if wrong else "")
+        options: list[Option] = [Option(Text(heading, style="bold"), disabled=True)]
+        for index, link in enumerate(links[:LISTED]):  # the list cuts each line to its width
+            mark = checked_mark(link.verdict)
+            prompt = Text(f"{mark} ", style="bold")
+            prompt.append(reference_label(link.target), style="" if mark == OK_MARK else "bold")
+            if link.reason:
+                prompt.append(f"\n  {terminal_safe(link.reason)}", style="dim")
+            options.append(Row(prompt, link.target, index))
+        if len(links) > LISTED:
+            options.append(_more(len(links) - LISTED, "] in the letter goes to every one"))
+        return options
 
     def _row_prompt(self, key: str, row: DocumentRow | None, citation: Citation | None) -> Text:
         ghost = row is None or row.ghost

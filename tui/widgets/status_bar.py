@@ -16,7 +16,7 @@ from loaders.labels import reference_label
 from loaders.sanitize import terminal_safe
 from tui.commands import key_for
 from tui.pages.layout import Link
-from tui.text.labels import row_label
+from tui.text.labels import checked_mark, row_label
 
 
 class StatusBar(Static):
@@ -65,8 +65,7 @@ class StatusBar(Static):
         parts = [f"{number}/{count} → {reference_label(link.target)}"]
         if link.verdict and link.verdict != "ok":  # in a checked text: why, before all else
             # ✗ wrong, ? cannot tell: the mark's colour said which; the words say why.
-            unsure = link.verdict.startswith("cannot tell")
-            said = f"{'?' if unsure else '✗'} {link.verdict.removeprefix('mismatch: ')}"
+            said = f"{checked_mark(link.verdict)} {link.verdict.removeprefix('mismatch: ')}"
             said += f": {link.reason}" if link.reason else ""
             parts = [f"{number}/{count} {said}", f"→ {reference_label(link.target)}"]
         elif link.verdict:
