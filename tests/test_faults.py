@@ -130,7 +130,8 @@ def test_a_damaged_index_page_is_named_in_one_line(tmp_path) -> None:
 def test_a_read_only_library_is_read_but_not_loaded_into(tmp_path, capsys) -> None:
     path = _library(tmp_path)
     path.chmod(0o444)
-    from tui.cli.main import _open_with_demo, main
+    from tui.cli.library_commands import open_with_demo
+    from tui.cli.main import main
 
     assert main(["--db", str(path), "show", "kst-19637-3237"]) == 0
     assert main(["--db", str(path), "find", "keijzer"]) == 0
@@ -138,7 +139,7 @@ def test_a_read_only_library_is_read_but_not_loaded_into(tmp_path, capsys) -> No
     capsys.readouterr()
     assert main(["--db", str(path), "load", str(MOTIES)]) == 1
     assert "read-only" in capsys.readouterr().err
-    with _open_with_demo(path) as library:  # what the reader opens
+    with open_with_demo(path) as library:  # what the reader opens
         assert library.documents.get("kst-19637-3237") is not None
 
 

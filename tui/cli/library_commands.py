@@ -14,6 +14,7 @@ from db.contract import document_record
 from db.dossier_summary import summarise_dossier
 from db.kamervragen import NORM_DAYS
 from db.library import Library
+from db.library_file import is_writable
 from db.location import library_path
 from db.user_state.notes import notes_holding
 from loaders.citations.find import CitingDocument, find_citations
@@ -25,7 +26,7 @@ from tui.cli.printed import (
     print_open_questions,
     print_results,
 )
-from tui.cli.terminal_output import complain, json_text, say
+from tui.cli.terminal_output import SafeConsole, complain, json_text, say
 
 
 def open_for_reading(db: str | None) -> Library:
@@ -33,13 +34,53 @@ def open_for_reading(db: str | None) -> Library:
     the reader starts one, so that every command works on a fresh install."""
     path = library_path(db)
     if not path.exists():
-        from db.loading.demo import ensure_demo_library  # the loaders only where they load
-
-        with Library.open(path) as library:
-            ensure_demo_library(library)
+        open_with_demo(path).close()
         say(f"{path}: a new library, with the demo documents (kamerlezer load adds yours)",
             file=sys.stderr)  # fmt: skip
     return Library.open(path, write=False)
+
+
+def open_with_demo(path: Path) -> Library:
+    """The library, filled with the demo documents when it is new or empty; a library that
+    cannot be written (a shared one on a read-only mount) is read as it is."""
+    if path.exists() and not is_writable(path):
+        return Library.open(path, write=False)
+    from db.loading.demo import ensure_demo_library
+
+    library = Library.open(path)
+    ensure_demo_library(library)
+    _index_up_to_date(library)
+    return library
+
+
+def _index_up_to_date(library: Library) -> None:
+    """Before the reader starts: the search index caught up when behind, built whole (with a
+    progress bar on a terminal) when missing or not this library's, so that searches answer
+    from it. Where it cannot be written now, FTS5 answers, as ever."""
+    from db.search_index.schema import index_path
+    from db.search_index.writing import IndexBusy, is_current, library_count, sync_index
+
+    path = index_path(library.path)
+    try:
+        library.ensure_id()
+        if is_current(library.conn, path):
+            return
+        if not sys.stderr.isatty():
+            sync_index(library.conn, path, wait=0)
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        with Progress(
+            TextColumn("Building the search index"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            transient=True,
+            console=SafeConsole(stderr=True),
+        ) as progress:
+            task = progress.add_task("index", total=library_count(library.conn))
+            sync_index(library.conn, path, 0, lambda done: progress.update(task, completed=done))
+    except (IndexBusy, OSError, ValueError):
+        return
 
 
 def command_open_questions(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from db.dossier_summary import summarise_dossier
 from db.library import Library, LibraryError
-from db.library_file import is_writable, library_problem
+from db.library_file import library_problem
 from db.location import ENVIRONMENT_VARIABLE, library_path
 from db.search_orders import SORTS
 from loaders.ids import parse_dossier
@@ -33,6 +33,7 @@ from tui.cli.library_commands import (
     command_refs,
     command_search,
     command_show,
+    open_with_demo,
     read_text_argument,
 )
 from tui.cli.notes import add_notes_commands, run_notes
@@ -44,7 +45,7 @@ from tui.config import ConfigError, read_config
 if TYPE_CHECKING:
     from db.loading.files import LoadReport
     from loaders.official.sources import OfficialSources
-from tui.cli.terminal_output import PROG, SafeConsole, complain, json_text, say
+from tui.cli.terminal_output import PROG, complain, json_text, say
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -326,49 +327,6 @@ def _load_with_progress(
         )
 
 
-def _open_with_demo(path: Path) -> Library:
-    """The library, filled with the demo documents when it is new or empty; a library that
-    cannot be written (a shared one on a read-only mount) is read as it is."""
-    if path.exists() and not is_writable(path):
-        return Library.open(path, write=False)
-    from db.loading.demo import ensure_demo_library
-
-    library = Library.open(path)
-    ensure_demo_library(library)
-    _index_up_to_date(library)
-    return library
-
-
-def _index_up_to_date(library: Library) -> None:
-    """Before the reader starts: the search index caught up when behind, built whole (with a
-    progress bar on a terminal) when missing or not this library's, so that searches answer
-    from it. Where it cannot be written now, FTS5 answers, as ever."""
-    from db.search_index.schema import index_path
-    from db.search_index.writing import IndexBusy, is_current, library_count, sync_index
-
-    path = index_path(library.path)
-    try:
-        library.ensure_id()
-        if is_current(library.conn, path):
-            return
-        if not sys.stderr.isatty():
-            sync_index(library.conn, path, wait=0)
-            return
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-        with Progress(
-            TextColumn("Building the search index"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            transient=True,
-            console=SafeConsole(stderr=True),
-        ) as progress:
-            task = progress.add_task("index", total=library_count(library.conn))
-            sync_index(library.conn, path, 0, lambda done: progress.update(task, completed=done))
-    except (IndexBusy, OSError, ValueError):
-        return
-
-
 # Set by textual-serve for the reader it runs for a browser tab: its terminal is the tab.
 SERVED = "TEXTUAL_DRIVER"
 NEEDS_A_TERMINAL = "kamerlezer needs a terminal; use `kamerlezer show` or `search` in scripts"
@@ -379,7 +337,7 @@ def command_default(args: argparse.Namespace) -> int:
     when its output goes to a file or pipe."""
     path = library_path(args.db)
     served = bool(os.environ.get(SERVED))  # in a browser tab, by kamerlezer serve
-    with _open_with_demo(path) as library:
+    with open_with_demo(path) as library:
         if not sys.stdout.isatty() and not served:
             print_library_summary(library)
             return 0
@@ -400,9 +358,9 @@ def command_open(args: argparse.Namespace) -> int:
         from tui.pages.checked_text import TEXT_KEY
 
         start, hint = f"{TEXT_KEY}{text.resolve()}", f"; `kamerlezer check {text}` prints it"
-        _open_with_demo(path).close()
+        open_with_demo(path).close()
     else:
-        with _open_with_demo(path) as library:
+        with open_with_demo(path) as library:
             key = library.documents.resolve(args.key)
             if key is None and (dossier := parse_dossier(args.key)):  # a dossier: its page
                 key = dossier if summarise_dossier(library, dossier).exists else None
