@@ -93,6 +93,9 @@ async def _read_the_changes(app, settle) -> None:
         assert letter.hit == 0
         await pilot.press("n")
         assert letter.hit == 1
+        await pilot.press("m")  # a place on the changes' page is none of the text's
+        await settle(pilot)
+        assert app.reader.status.shown == "d again shows the text; bookmark it there"
         await pilot.press("d")  # the text again
         await settle(pilot)
         assert letter.page is not None and letter.page.text == text

@@ -242,6 +242,9 @@ class ReaderScreen(Screen[None]):
                 f"{key_for('bookmark')}: nothing to bookmark here; open a document first"
             )
             return
+        if self._changes_of:  # the changes' page: its places are not the text's
+            self.status.say(f"{key_for('changes')} again shows the text; bookmark it there")
+            return
         offset = page.in_text(self.letter.offset_at_top())
         line = int(self.letter.scroll_y) + 1
         bookmark_here(self.app, self.own, current.key, offset, line, self.status.say)
@@ -259,6 +262,9 @@ class ReaderScreen(Screen[None]):
         page, reading = self.letter.page, self.reading
         if reading is None or page is None:
             self.status.say(f"{key_for('note')}: open a document to write a note on it")
+            return
+        if self._changes_of:  # the changes' page: its places are not the text's
+            self.status.say(f"{key_for('changes')} again shows the text; write the note there")
             return
         link = self.letter.link
         at = link.start if link is not None else self.letter.offset_at_top()
