@@ -21,7 +21,7 @@ from loaders.citations.find import find_citations
 from loaders.dates import format_dutch_date, parse_dutch_date
 from loaders.folding import fold
 from loaders.kinds import KIND_WORDS
-from loaders.model import Document
+from loaders.model import Citation, Document
 from loaders.published import LIST_DATE, is_published
 
 Verdict = Literal[
@@ -63,12 +63,26 @@ _COMMON = frozenset(
 
 @dataclass
 class CheckedCitation:
-    text: str
-    start: int
-    end: int
-    target: str
+    citation: Citation  # as found in the text: its span, its target, what it says
     verdict: Verdict
     evidence: dict[str, object] = field(default_factory=dict)
+    in_library: bool = False  # the cited document's text is in the library
+
+    @property
+    def text(self) -> str:
+        return self.citation.text
+
+    @property
+    def start(self) -> int:
+        return self.citation.start
+
+    @property
+    def end(self) -> int:
+        return self.citation.end
+
+    @property
+    def target(self) -> str:
+        return self.citation.target
 
     def reason(self) -> str:
         """Why the verdict, in a line: "the text says Omtzigt; signed by Van Baarle"."""
@@ -103,13 +117,17 @@ def check_text(library: Library, text: str) -> list[CheckedCitation]:
     """Every citation in ``text`` with its verdict and the evidence for it."""
     citations = find_citations(text)
     checked = []
+    documents: dict[str, Document | None] = {}  # each read once, however often it is cited
     for citation, claims in zip(citations, claims_beside(text, citations), strict=True):
-        found = CheckedCitation(citation.text, citation.start, citation.end, citation.target, "ok")
+        found = CheckedCitation(citation, "ok")
         if said := claims.said():
             found.evidence["claimed"] = said
         if claims.quote:
             found.evidence["quote"] = claims.quote
-        document = library.documents.get(citation.target)
+        if citation.target not in documents:
+            documents[citation.target] = library.documents.get(citation.target)
+        document = documents[citation.target]
+        found.in_library = document is not None and not document.ghost
         if document is None or document.ghost:
             if is_published(citation.target):
                 found.verdict = "cannot tell: not in library"

@@ -100,18 +100,20 @@ class Claims:
 
 def claims_beside(text: str, citations: list[Citation]) -> list[Claims]:
     """What the words beside each of ``citations`` (found in ``text``, in order) claim."""
-    quotes = _quotes_of(text, citations)
     quoted = _Quoted(text)
+    quotes = _quotes_of(citations, quoted)
     # A citation within quotation marks is the quoted text's: another in its sentence is
     # still alone there.
     own = [c for c in citations if not quoted.holds(c.start)]
+    own_starts = [c.start for c in own]
     found = []
     for index, citation in enumerate(citations):
         previous_end = citations[index - 1].end if index else 0
         next_start = citations[index + 1].start if index + 1 < len(citations) else len(text)
-        at = bisect.bisect_left([c.start for c in own], citation.start)
+        at = bisect.bisect_left(own_starts, citation.start)
         before = own[at - 1].end if at > 0 else 0
-        after = next((c.start for c in own[at:] if c.start > citation.start), len(text))
+        later = bisect.bisect_right(own_starts, citation.start)
+        after = own_starts[later] if later < len(own) else len(text)
         claims = _claims(
             text, citation.start, citation.end, previous_end, next_start, (before, after), quoted
         )
@@ -125,9 +127,10 @@ class _Quoted:
     """Where a text quotes: its spans between quotation marks."""
 
     def __init__(self, text: str) -> None:
-        spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
-        self._starts = [start for start, _ in spans]
-        self._ends = [end for _, end in spans]
+        self.text = text
+        self.matches = list(_QUOTE.finditer(text))
+        self._starts = [m.start() for m in self.matches]
+        self._ends = [m.end() for m in self.matches]
 
     def holds(self, at: int) -> bool:
         index = bisect.bisect_right(self._starts, at) - 1
@@ -237,15 +240,16 @@ def _date(phrase: str, tail: str) -> ClaimedDate | None:
     )
 
 
-def _quotes_of(text: str, citations: list[Citation]) -> dict[int, str]:
+def _quotes_of(citations: list[Citation], quoted: _Quoted) -> dict[int, str]:
     """Each citation's quotation: the nearest one to it, in its paragraph and within reach;
     one before a citation stands in its sentence, one after it in its sentence or the next.
     A quotation between two citations is the nearer one's."""
+    text = quoted.text
     starts = [c.start for c in citations]
     best: dict[int, tuple[int, str]] = {}
-    for match in _QUOTE.finditer(text):
-        quoted = match["quoted"]
-        if len(quoted.split()) < 3:
+    for match in quoted.matches:
+        words = match["quoted"]
+        if len(words.split()) < 3:
             continue
         # The citations before and after it; one within it is the quoted text's own.
         before = bisect.bisect_left(starts, match.start()) - 1
@@ -263,8 +267,8 @@ def _quotes_of(text: str, citations: list[Citation]) -> dict[int, str]:
             continue
         distance, index = min(candidates)
         if index not in best or distance < best[index][0]:
-            best[index] = (distance, quoted)
-    return {index: quoted for index, (_, quoted) in best.items()}
+            best[index] = (distance, words)
+    return {index: words for index, (_, words) in best.items()}
 
 
 def _near_after(text: str, end: int, at: int) -> bool:

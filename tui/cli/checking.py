@@ -73,11 +73,8 @@ def _fetch_lacking(path: Path, text: str, sources: Callable[..., OfficialSources
 
     targets = list(dict.fromkeys(c.target for c in find_citations(text)))
     with Library.open(path) as library:  # made where there is none yet, to load into
-        lacking = [
-            key
-            for key in targets
-            if (document := library.documents.get(key)) is None or document.ghost
-        ]
+        rows = library.rows.get_rows(targets)  # one query, not a document read for each
+    lacking = [key for key in targets if (row := rows.get(key)) is None or row.ghost]
     if not lacking:
         return
     try:

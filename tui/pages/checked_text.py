@@ -9,7 +9,6 @@ from pathlib import Path
 
 from db.citation_check import WRONG, check_text
 from db.library import Library
-from loaders.citations.find import find_citations
 from tui.pages.layout import Link, Page
 
 # Where a checked text stands in the reader's history: the file it was read from.
@@ -20,23 +19,11 @@ def checked_page(library: Library, path: Path, text: str) -> Page:
     """The text with each citation a link carrying its verdict, under a line that counts
     them: "memo.md · 12 citations checked: 2 wrong, 3 cannot tell"."""
     checked = check_text(library, text)
-    citations = {(c.start, c.end): c for c in find_citations(text)}
     links = [
-        Link(
-            c.start,
-            c.end,
-            c.target,
-            citations.get((c.start, c.end)),
-            verdict=c.verdict,
-            reason=c.reason(),
-        )
+        Link(c.start, c.end, c.target, c.citation, verdict=c.verdict, reason=c.reason())
         for c in checked
     ]
-    ghosts = frozenset(
-        c.target
-        for c in checked
-        if (document := library.documents.get(c.target)) is None or document.ghost
-    )
+    ghosts = frozenset(c.target for c in checked if not c.in_library)
     counts = Counter(
         "wrong" if c.verdict in WRONG else "cannot tell" if c.verdict.startswith("cannot") else "ok"
         for c in checked
