@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -15,6 +15,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from loaders.bibliography import FORMATS, cited
+from loaders.labels import standard_citation
 from loaders.model import Document
 from loaders.sanitize import terminal_safe
 from tui.commands import CITE_AS, bindings, key_for
@@ -69,3 +70,27 @@ class CiteAs(ModalScreen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def copy_citation(app: App[None], document: Document) -> None:
+    """``y``: the document's citation, as the Leidraad gives it, to the clipboard."""
+    text = standard_citation(document.key, document.vergaderjaar, document.chamber)
+    if document.key.startswith("vlos-"):  # no citation form of its own: what it is
+        text = f"Verslag van het commissiedebat {document.title}, Tweede Kamer, {document.date}"
+    app.copy_to_clipboard(text)
+    app.notify(f"Copied: {text}", timeout=4)
+
+
+def choose_citation_form(app: App[None], document: Document) -> None:
+    """``Y``: the forms to choose from; the one chosen to the clipboard."""
+
+    def copy(form: str | None) -> None:
+        if form is None:
+            return
+        text = cited([document], form)
+        app.copy_to_clipboard(text)
+        lines = text.count("\n") + 1
+        shown = text if lines == 1 else f"{FORMAT_NAMES[form]}, {lines} lines"
+        app.notify(f"Copied: {shown}", timeout=4)
+
+    app.push_screen(CiteAs(document), copy)

@@ -14,31 +14,27 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
-from textual.worker import get_current_worker
 
 from db.library import Library, LibraryError, Stats
-from db.loading.fetch import Fetched, FetchJob
+from db.loading.fetch import Fetched
 from db.reading import Reading, read_document
 from db.user_state.bookmarks import Bookmark
 from db.user_state.notes import Note, notes_of
 from db.user_state.places import Place, save_places, saved_places
-from loaders.bibliography import cited
 from loaders.formats.detect import decode_text
 from loaders.ids import parse_dossier
-from loaders.kinds import is_voted_on
 from loaders.labels import (
     format_dossier,
     no_official_page,
     official_url,
     reference_label,
-    standard_citation,
 )
 from loaders.official.sources import OfficialSources
 from tui.commands import (
@@ -46,11 +42,10 @@ from tui.commands import (
     READER,
     Command,
     bindings,
-    command_named,
-    key_display,
     key_for,
 )
 from tui.config import Config
+from tui.ghost_fetch import GhostFetch
 from tui.library_watch import EVERY_SECONDS, LibraryWatch
 from tui.own_state import OwnState
 from tui.pages.changes import CHANGES_HELP, changes_page
@@ -60,11 +55,12 @@ from tui.pages.dossier import dossier_page
 from tui.pages.history import History, Position, Visit
 from tui.pages.layout import Page
 from tui.screens.bookmarks import bookmark_here, choose_bookmark
-from tui.screens.cite_as import FORMAT_NAMES, CiteAs
+from tui.screens.cite_as import choose_citation_form, copy_citation
 from tui.screens.note import write_note
 from tui.screens.search import Chosen, SearchScreen
 from tui.screens.votes import VotesScreen
 from tui.side_widths import NARROW, WIDE, SideWidths
+from tui.text.refusals import refused_by, why_not
 from tui.widgets.document_search import DocumentSearch
 from tui.widgets.dossier_tree import (
     DEBATES,
@@ -83,24 +79,6 @@ from tui.worker_library import WorkerLibrary
 
 # The actions that open a box: in a text box their keys are letters.
 _OPENING_BOXES = frozenset({"find", "search", "search_all"})
-
-
-# Commands that cannot act everywhere: their key says why where they cannot.
-_VERB = {
-    "fetch": "fetch",
-    "votes": "show the votes of",
-    "copy_citation": "copy a citation of",
-    "cite_as": "cite",
-    "official_url": "give the official address of",
-}
-
-
-def _explained(key: str) -> str:
-    """The command, of those that say why they cannot act, that ``key`` runs (as bound)."""
-    return next(
-        (name for name in _VERB if key in command_named(READER, name).bound_keys.split(",")),
-        "",
-    )
 
 
 class ReaderScreen(Screen[None]):
@@ -125,7 +103,6 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.library = library
         self.start = start
-        self.sources = sources
         self.config = config or Config()
         self.history = History()
         self.reading: Reading | None = None  # of the open document
@@ -138,7 +115,13 @@ class ReaderScreen(Screen[None]):
         # One read connection for the workers of the finder pane and the search screen.
         self.worker_library = WorkerLibrary(library.path)
         self._stats: Stats | None = None  # of the library, for the welcome page
-        self._fetch_job: FetchJob | None = None  # the fetch running, if one is
+        self.fetching = GhostFetch(
+            self,
+            library.path,
+            sources,
+            step=lambda message: self.status.activity(f"{message} ({key_for('cancel')} cancels)"),
+            ended=self._fetch_ended,
+        )
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -400,30 +383,9 @@ class ReaderScreen(Screen[None]):
         why, on the status line, rather than nothing."""
         if self.library_watch.due():
             self.check_library()
-        action = _explained(event.key)
+        action = refused_by(event.key)
         if action and not isinstance(self.focused, Input) and not self.check_action(action, ()):
-            self.status.say(self._why_not(action))
-
-    def _why_not(self, action: str) -> str:
-        reading = self.reading
-        if reading is None:
-            where = "on a dossier's page" if self._on_dossier_page() else "here"
-            keys = key_display(command_named(READER, action).bound_keys)
-            return f"{keys}: nothing {where} to {_VERB[action]}; open a document first"
-        document = reading.document
-        if action == "fetch":
-            return (
-                f"{document.key} is in the library already;"
-                f" {key_for('fetch')} fetches a document known only from citations"
-            )
-        if not is_voted_on(document.kind):
-            kind = document.kind or "document"
-            return f"No vote: this is a {kind}; the Kamer votes on moties and amendementen"
-        dossier = document.dossier_key or "DOSSIER"
-        return (
-            f"No vote known in this library · kamerlezer fetch {dossier}"
-            " gets the dossier's decisions"
-        )
+            self.status.say(why_not(action, self.reading, self._on_dossier_page()))
 
     def _on_dossier_page(self) -> bool:
         current = self.history.current
@@ -609,7 +571,7 @@ class ReaderScreen(Screen[None]):
         if action == "fetch":
             return self.reading is not None and self.reading.is_ghost
         if action == "cancel":  # in the box of /, Esc is the box's own
-            return self._fetch_job is not None and not self.document_search.has_focus
+            return self.fetching.running and not self.document_search.has_focus
         if action in ("copy_citation", "cite_as", "official_url"):
             return self.reading is not None
         if action == "votes":
@@ -624,10 +586,8 @@ class ReaderScreen(Screen[None]):
     def action_cancel(self) -> None:
         """At once, whatever the download is waiting for: the reader stops waiting, says so,
         and the fetch's late answer (if one comes) is dropped unloaded."""
-        job, self._fetch_job = self._fetch_job, None
-        if job is not None:
-            job.cancel()
-            self.status.activity(f"Fetching {job.key} cancelled")
+        if key := self.fetching.cancel():
+            self.status.activity(f"Fetching {key} cancelled")
 
     def action_go_back(self) -> None:
         self.history.remember(self.letter.position)
@@ -653,30 +613,12 @@ class ReaderScreen(Screen[None]):
         self.letter.focus()
 
     def action_copy_citation(self) -> None:
-        if self.reading is None:
-            return
-        document = self.reading.document
-        text = standard_citation(document.key, document.vergaderjaar, document.chamber)
-        if document.key.startswith("vlos-"):  # no citation form of its own: what it is
-            text = f"Verslag van het commissiedebat {document.title}, Tweede Kamer, {document.date}"
-        self.app.copy_to_clipboard(text)
-        self.notify(f"Copied: {text}", timeout=4)
+        if self.reading is not None:
+            copy_citation(self.app, self.reading.document)
 
     def action_cite_as(self) -> None:
-        if self.reading is None:
-            return
-        document = self.reading.document
-
-        def copy(form: str | None) -> None:
-            if form is None:
-                return
-            text = cited([document], form)
-            self.app.copy_to_clipboard(text)
-            lines = text.count("\n") + 1
-            shown = text if lines == 1 else f"{FORMAT_NAMES[form]}, {lines} lines"
-            self.notify(f"Copied: {shown}", timeout=4)
-
-        self.app.push_screen(CiteAs(document), copy)
+        if self.reading is not None:
+            choose_citation_form(self.app, self.reading.document)
 
     def action_official_url(self) -> None:
         if self.reading is None:
@@ -808,31 +750,15 @@ class ReaderScreen(Screen[None]):
         Esc cancels."""
         if self.reading is None or not self.reading.is_ghost:
             return
-        job = FetchJob(self.library.path, self.sources, self.reading.key, self._fetch_step)
-        self._fetch_job = job
-        self._wait_for(job)
+        self.fetching.start(self.reading.key)
 
-    def _fetch_step(self, message: str) -> None:
-        """From the fetch's thread: what it is doing now."""
-        self.app.call_from_thread(self.status.activity, f"{message} ({key_for('cancel')} cancels)")
-
-    @work(thread=True, group="fetch", exclusive=True)
-    def _wait_for(self, job: FetchJob) -> None:
-        worker = get_current_worker()
-        result = job.wait(stop=lambda: worker.is_cancelled)
-        if result is not None:
-            self.app.call_from_thread(self._fetch_ended, job, result)
-
-    def _fetch_ended(self, job: FetchJob, result: Fetched | str) -> None:
-        if job is not self._fetch_job:  # cancelled, or another fetch started since
-            return
-        self._fetch_job = None
+    def _fetch_ended(self, key: str, result: Fetched | str) -> None:
         self.status.activity(None)
         if isinstance(result, str):
             self.notify(result, severity="error", timeout=8)
             return
         self.worker_library.refresh()
         self.dossier_tree.reload()
-        self.notify(f"{job.key} fetched and loaded", timeout=4)
-        if self.reading is not None and self.reading.key == job.key:  # still on its page
-            self.open_document(job.key, remember=False)
+        self.notify(f"{key} fetched and loaded", timeout=4)
+        if self.reading is not None and self.reading.key == key:  # still on its page
+            self.open_document(key, remember=False)
