@@ -117,6 +117,14 @@ def cited_notes(state: UserState, library: Library, dossier: str = "") -> list[C
     """Every note with what a memo needs of its document; ``dossier``: only that dossier's.
     A note on a document no longer in the library keeps its key, without a citation."""
     notes = notes_of(state)
+    if dossier:  # first, so that only these documents' texts are read
+        inside = {
+            str(row[0])
+            for row in library.conn.execute(
+                "SELECT document FROM document_dossiers WHERE dossier = ?", (dossier,)
+            )
+        }
+        notes = [note for note in notes if note.key in inside]
     keys = sorted({note.key for note in notes})
     rows = {
         str(row[0]): row
@@ -126,14 +134,6 @@ def cited_notes(state: UserState, library: Library, dossier: str = "") -> list[C
             (json.dumps(keys),),
         )
     }
-    if dossier:
-        inside = {
-            str(row[0])
-            for row in library.conn.execute(
-                "SELECT document FROM document_dossiers WHERE dossier = ?", (dossier,)
-            )
-        }
-        notes = [note for note in notes if note.key in inside]
     cited = []
     for note in notes:
         row = rows.get(note.key)
