@@ -193,7 +193,10 @@ def ghost_page(reading: Reading) -> Page:
         page.add(f"Cite it as: {cited_as}")
     page.add(f"Press {key_for('fetch')} to fetch it from the official sources and read it here.")
     if official_url(document.key):
-        page.add("Or read it at its official address (o shows and copies it), or load its file:")
+        shows = key_for("official_url")
+        page.add(
+            f"Or read it at its official address ({shows} shows and copies it), or load its file:"
+        )
         page.add(f"  {official_url(document.key)}")
     else:
         page.add("Or load its file:")

@@ -48,7 +48,7 @@ from tui.config import Config
 from tui.ghost_fetch import GhostFetch
 from tui.library_watch import EVERY_SECONDS, LibraryWatch
 from tui.own_state import OwnState
-from tui.pages.changes import CHANGES_HELP, changes_page
+from tui.pages.changes import changes_help, changes_page
 from tui.pages.checked_text import TEXT_KEY, checked_page
 from tui.pages.document import document_page, welcome_page
 from tui.pages.dossier import dossier_page
@@ -323,7 +323,7 @@ class ReaderScreen(Screen[None]):
         noun = "change" if count == 1 else "changes"
         self.call_after_refresh(
             self.status.say,
-            f"{count} {noun} against {reference_label(old.key)} · {CHANGES_HELP}",
+            f"{count} {noun} against {reference_label(old.key)} · {changes_help()}",
         )
 
     def action_welcome(self) -> None:

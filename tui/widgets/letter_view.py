@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.commands import LETTER, bindings
+from tui.commands import LETTER, bindings, key_for
 from tui.pages.find_in_page import find_all
 from tui.pages.history import Position
 from tui.pages.layout import Line, Link, Page, layout
@@ -491,7 +491,7 @@ class LetterView(ScrollView, can_focus=True):
 
     def _move_hit(self, step: int) -> None:
         if not self.hits:
-            self.notify("No search; press / to search this document.", timeout=2)
+            self.notify(f"No search; press {key_for('search')} to search this document.", timeout=2)
             return
         self.hit = ((self.hit or 0) + step) % len(self.hits) if self.hit is not None else 0
         self._scroll_to_offset(self.hits[self.hit][0])
